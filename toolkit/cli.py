@@ -1,0 +1,190 @@
+"""The command line: parse options, call the library, print. No rules and no I/O logic here.
+
+Heavy libraries are imported inside the commands that need them, so `toolkit --help`
+starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from toolkit import __version__
+from toolkit.errors import EXIT_INPUT, ToolkitError, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Check repair work-order and complaint registers kept in Excel; follow up by email.\n\n"
+         "检查 Excel 维修工作单和投诉登记表，生成跟进清单和提醒邮件。",
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of messages: zh or en (default: config, then locale).")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", "-c", help="toolkit.toml to use (default: ./toolkit.toml if present).")]
+AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help='Check as of this time, "YYYY-MM-DD HH:MM" (a date alone means 23:59 that day). Default: now.')]
+
+
+def parse_as_of(value: str | None) -> datetime:
+    if not value:
+        return datetime.now().replace(second=0, microsecond=0)
+    text = value.strip().replace("T", " ")
+    for fmt, end_of_day in (("%Y-%m-%d %H:%M", False), ("%Y-%m-%d %H:%M:%S", False), ("%Y-%m-%d", True)):
+        try:
+            moment = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return moment.replace(hour=23, minute=59) if end_of_day else moment
+    raise UsageError(f'--as-of must look like "2026-11-25 09:00" or "2026-11-25", not "{value}"')
+
+
+def _version(value: bool):
+    if value:
+        typer.echo(f"toolkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+):
+    """Check repair work-order and complaint registers kept in Excel."""
+
+
+def _setup(config_path, lang_option):
+    from toolkit.config import load_config
+    from toolkit.i18n import resolve_lang
+
+    config = load_config(config_path)
+    return config, resolve_lang(lang_option.value if lang_option else None, config.lang)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Register files or folders (folders are searched recursively).")],
+    as_of: AsOfOption = None,
+    config_path: ConfigOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text (default), json or csv.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
+    lang: LangOption = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show every sheet, its column mapping and skipped sheets.")] = False,
+):
+    """Check registers against the work-order and complaint rules; one line per finding.
+
+    Exit codes: 0 no errors, 1 errors found, 2 a file or option could not be used.
+    """
+    from toolkit.validate import validate as run_validate
+
+    config, lang_code = _setup(config_path, lang)
+    report = run_validate(paths, parse_as_of(as_of), config, lang_code)
+    if fmt == Format.json:
+        from toolkit.outputs.json_report import render
+        text = render(report)
+    elif fmt == Format.csv:
+        from toolkit.outputs.csv_report import render
+        text = render(report)
+    else:
+        from toolkit.outputs.text import render, use_colour
+        text = render(report, colour=output is None and use_colour(sys.stdout), verbose=verbose)
+    _emit(text, output, lang_code, encoding="utf-8")
+    raise typer.Exit(report.exit_code())
+
+
+def _emit(text: str, output: Path | None, lang: str, encoding: str = "utf-8") -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from toolkit.fileio import atomic_open
+    from toolkit.i18n import t
+
+    with atomic_open(output, "w", encoding=encoding, newline="") as fh:
+        fh.write(text)
+    typer.echo(t("output.written", lang, path=output), err=True)
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def rules(
+    lang: LangOption = None,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="text (default), markdown (the README table) or json.")] = RulesFormat.text,
+    config_path: ConfigOption = None,
+):
+    """List the rule catalog: ID, severity, what it checks, the seed rule it comes from."""
+    from toolkit.outputs.rules_doc import render
+
+    config, lang_code = _setup(config_path, lang)
+    sys.stdout.write(render(lang_code, fmt.value, config))
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="Where to write the config.")] = Path("toolkit.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOption = None,
+):
+    """Write a commented toolkit.toml with every setting and its default."""
+    from toolkit.config import init_text
+    from toolkit.fileio import atomic_open
+    from toolkit.i18n import resolve_lang, t
+
+    lang_code = resolve_lang(lang.value if lang else None)
+    if path.exists() and not force:
+        raise UsageError(t("init.exists", lang_code, path=path))
+    with atomic_open(path, "w", encoding="utf-8") as fh:
+        fh.write(init_text())
+    typer.echo(t("init.written", lang_code, path=path))
+
+
+def main() -> None:
+    """Entry point: every failure the user can act on is one line and an exit code."""
+    debug = os.environ.get("TOOLKIT_DEBUG") == "1"
+    try:
+        app(standalone_mode=True)
+    except ToolkitError as exc:
+        from toolkit.i18n import resolve_lang
+
+        lang = resolve_lang(_lang_from_argv(sys.argv))
+        print(f"toolkit: {exc.render(lang)}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("toolkit: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: no traceback unless asked for
+        if debug:
+            raise
+        print(f"toolkit: internal error: {type(exc).__name__}: {exc} (set TOOLKIT_DEBUG=1 for details)", file=sys.stderr)
+        sys.exit(EXIT_INPUT)
+
+
+def _lang_from_argv(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None

@@ -1,0 +1,127 @@
+"""Findings and the report built from them: what every output (text, JSON, CSV, annotated copy) shows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from toolkit.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from toolkit.rules.catalog import ERROR, WARNING
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    sheet: str
+    row: int | None  # the Excel row number the clerk sees
+    cell: str | None  # "F7"
+    column: str | None  # the header as written in the register
+    field: str | None  # canonical field name
+    record: str | None  # the order or complaint number
+    rule: str
+    severity: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+@dataclass(slots=True)
+class SheetReport:
+    name: str
+    kind: str | None = None  # work_orders, complaints, or None when not a register
+    header_row: int | None = None
+    records: int = 0
+    skipped_rows: list = field(default_factory=list)
+    hidden: bool = False
+    skipped_reason: str | None = None  # why the sheet is not a register
+    error: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # field → column letter
+    unmapped_columns: list[str] = field(default_factory=list)  # headers no field took
+    rules_not_run: dict[str, list[str]] = field(default_factory=dict)  # rule → missing fields
+
+    def as_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "header_row": self.header_row,
+            "records": self.records,
+            "skipped_rows": [{"row": s.row, "reason": s.reason} for s in self.skipped_rows],
+            "hidden": self.hidden,
+            "skipped": self.skipped_reason,
+            "error": self.error,
+            "columns": self.columns,
+            "unmapped_columns": self.unmapped_columns,
+            "rules_not_run": self.rules_not_run,
+        }
+
+
+@dataclass(slots=True)
+class FileReport:
+    path: str
+    error: str | None = None
+    sheets: list[SheetReport] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def registers(self) -> list[SheetReport]:
+        return [s for s in self.sheets if s.kind is not None]
+
+    @property
+    def unusable(self) -> bool:
+        return self.error is not None or any(s.error for s in self.sheets)
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "error": self.error, "notes": self.notes,
+                "sheets": [s.as_dict() for s in self.sheets]}
+
+
+@dataclass(slots=True)
+class Report:
+    as_of: datetime
+    lang: str
+    files: list[FileReport] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity == ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity == WARNING)
+
+    @property
+    def records(self) -> int:
+        return sum(s.records for f in self.files for s in f.sheets)
+
+    @property
+    def unusable_files(self) -> list[FileReport]:
+        return [f for f in self.files if f.unusable]
+
+    def summary(self) -> dict:
+        by_rule = Counter(f.rule for f in self.findings)
+        return {
+            "files": len(self.files),
+            "registers": sum(len(f.registers) for f in self.files),
+            "records": self.records,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "unusable_files": len(self.unusable_files),
+            "by_rule": dict(sorted(by_rule.items())),
+        }
+
+    def exit_code(self) -> int:
+        """2 when a file or sheet could not be used, else 1 when errors were found, else 0."""
+        if self.unusable_files:
+            return EXIT_INPUT
+        return EXIT_FINDINGS if self.errors else EXIT_OK
+
+    def as_dict(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(timespec="minutes"),
+            "files": [f.as_dict() for f in self.files],
+            "findings": [f.as_dict() for f in self.findings],
+            "summary": self.summary(),
+        }

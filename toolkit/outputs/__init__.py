@@ -1,0 +1,1 @@
+"""Outputs: each takes a report and writes one thing (text, JSON, CSV, annotated copy)."""

@@ -1,0 +1,50 @@
+"""The rule catalog as text, Markdown (the README's table) or JSON: generated, never hand-written."""
+
+from __future__ import annotations
+
+import json
+
+from toolkit.i18n import t
+from toolkit.registers.fields import FIELDS, KINDS
+from toolkit.rules.catalog import all_rules
+
+
+def _needs(rule, lang: str) -> str:
+    labels = FIELDS[rule.kind]
+    parts = [labels[f].label(lang) for f in rule.needs]
+    if rule.needs_any:
+        any_of = ("/".join(labels[f].label(lang) for f in rule.needs_any))
+        parts.append(("其一：" if lang == "zh" else "any of: ") + any_of)
+    return ("；" if lang == "zh" else "; ").join(parts) or "—"
+
+
+def render(lang: str, fmt: str = "text", config=None) -> str:
+    rules = sorted(all_rules(), key=lambda r: (KINDS.index(r.kind), list(all_rules()).index(r)))
+    if fmt == "json":
+        data = [{"id": r.id, "kind": r.kind, "severity": config.severity(r.id, r.severity) if config else r.severity,
+                 "default_severity": r.severity, "checks": r.describe(lang), "source": r.source,
+                 "needs": list(r.needs), "needs_any": list(r.needs_any),
+                 "enabled": config.rule_enabled(r.id) if config else True} for r in rules]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    lines: list[str] = []
+    for kind in KINDS:
+        kind_rules = [r for r in rules if r.kind == kind]
+        if not kind_rules:
+            continue
+        if fmt == "markdown":
+            lines.append(f"**{t('kind.' + kind, lang)}** (`{kind}`)\n")
+            lines.append(f"| {t('col.id', lang)} | {t('col.severity', lang)} | {t('col.checks', lang)} | "
+                         f"{t('col.needs', lang)} | {t('col.source', lang)} |")
+            lines.append("|---|---|---|---|---|")
+            for r in kind_rules:
+                lines.append(f"| `{r.id}` | {t('severity.' + r.severity, lang)} | {r.describe(lang)} | "
+                             f"{_needs(r, lang)} | {r.source} |")
+            lines.append("")
+        else:
+            lines.append(t("kind." + kind, lang))
+            for r in kind_rules:
+                severity = config.severity(r.id, r.severity) if config else r.severity
+                off = "" if not config or config.rule_enabled(r.id) else (" [已关闭]" if lang == "zh" else " [disabled]")
+                lines.append(f"  {r.id:<22}{t('severity.' + severity, lang):<8}{r.describe(lang)}  ({r.source}){off}")
+            lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,107 @@
+"""The terminal report: grouped by file and sheet, coloured by severity, quiet when clean."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections import Counter, defaultdict
+
+from toolkit.findings import Report
+from toolkit.i18n import t
+from toolkit.registers.fields import FIELDS
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "bold": "\033[1m"}
+_RESET = "\033[0m"
+
+
+def use_colour(stream) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+
+
+def render(report: Report, *, colour: bool = False, verbose: bool = False) -> str:
+    lang = report.lang
+
+    def c(key: str, text: str) -> str:
+        return f"{_COLOURS[key]}{text}{_RESET}" if colour else text
+
+    lines: list[str] = []
+    by_sheet: dict[tuple[str, str], list] = defaultdict(list)
+    for f in report.findings:
+        by_sheet[(f.path, f.sheet)].append(f)
+    not_run: dict[str, set[str]] = defaultdict(set)
+
+    for file in report.files:
+        file_lines: list[str] = []
+        if file.error:
+            file_lines.append("  " + c("error", file.error))
+        for note in file.notes:
+            if note.startswith("open_in_excel:"):
+                who = note.split(":", 1)[1]
+                file_lines.append("  " + c("dim", ("此文件正在 Excel 中打开" + (f"（{who}）" if who else "") + "，按最后保存的内容检查")
+                                           if lang == "zh" else
+                                           ("open in Excel" + (f" by {who}" if who else "") + "; checked as last saved")))
+        for sheet in file.sheets:
+            found = by_sheet.get((file.path, sheet.name), [])
+            for rule, missing in sheet.rules_not_run.items():
+                not_run[rule].update(missing if sheet.kind is None else
+                                     [FIELDS[sheet.kind][m].label(lang) if m in FIELDS[sheet.kind] else m for m in missing])
+            if sheet.error:
+                file_lines.append(f"  {sheet.name}: " + c("error", sheet.error))
+                continue
+            if sheet.kind is None:
+                if verbose:
+                    reason = t(f"reason.{sheet.skipped_reason}", lang) if sheet.skipped_reason in _REASONS else sheet.skipped_reason
+                    file_lines.append(f"  {sheet.name}: " + c("dim", t("sheet.not_register", lang, reason=reason)))
+                continue
+            if not found and not verbose:
+                continue
+            head = f"  {c('bold', sheet.name)} · {t('kind.' + sheet.kind, lang)} · " + t(
+                "sheet.line", lang, header_row=sheet.header_row, records=sheet.records)
+            if sheet.skipped_rows:
+                reasons = Counter(s.reason for s in sheet.skipped_rows)
+                head += t("sheet.skipped_rows", lang, n=len(sheet.skipped_rows),
+                          reasons=("，" if lang == "zh" else ", ").join(f"{t('skip.' + r, lang)} {n}" for r, n in reasons.items()))
+            if sheet.hidden:
+                head += t("sheet.hidden", lang)
+            file_lines.append(head)
+            if verbose:
+                cols = ", ".join(f"{FIELDS[sheet.kind][k].label(lang)}={v}" for k, v in sheet.columns.items() if k in FIELDS[sheet.kind])
+                file_lines.append("    " + c("dim", cols))
+                if sheet.unmapped_columns:
+                    label = "未识别的列" if lang == "zh" else "unmapped columns"
+                    file_lines.append("    " + c("dim", f"{label}: " + ", ".join(sheet.unmapped_columns)))
+            for f in found:
+                where = f"{t('col.row', lang)} {f.row}" if f.row else ""
+                col = (f.column or "").split(" / ")[-1].replace("\n", "")
+                sev = c(f.severity, _pad(t(f"severity.{f.severity}", lang), 8))
+                file_lines.append(f"    {_pad(where, 9)}{_pad(f.cell or '', 6)}{_pad(col, 14)}{sev}{_pad(f.rule, 20)}{f.message}")
+        if file_lines:
+            lines.append(c("bold", file.path))
+            lines.extend(file_lines)
+            lines.append("")
+
+    if not_run:
+        label = "因缺少列未运行的规则" if lang == "zh" else "rules not run for lack of columns"
+        parts = [f"{rule} ({'、'.join(sorted(m)) if lang == 'zh' else ', '.join(sorted(m))})" for rule, m in sorted(not_run.items())]
+        lines.append(c("dim", f"{label}: " + "; ".join(parts)))
+    s = report.summary()
+    summary = t("summary", lang, files=s["files"], sheets=s["registers"], records=s["records"],
+                errors=s["errors"], warnings=s["warnings"])
+    if s["unusable_files"]:
+        summary += t("summary.unusable", lang, n=s["unusable_files"])
+    colour_key = "error" if s["errors"] or s["unusable_files"] else ("warning" if s["warnings"] else "bold")
+    lines.append(c(colour_key, summary))
+    return "\n".join(lines) + "\n"
+
+
+_REASONS = {"empty_sheet", "no_header", "chartsheet", "findings_sheet"}

@@ -1,0 +1,112 @@
+"""How sites name each field: the shipped alias table.
+
+A pattern is keyword groups joined by ``&``; a group lists alternatives joined by ``|``;
+a group starting with ``!`` must not occur; ``=text`` matches the whole header only.
+Headers are normalised first (full-width → half-width, spaces, line breaks and brackets
+removed, lower case), and a two-level header is matched as group + name ("返单" +
+"签收人" → "返单签收人"). The longest matching keywords win, so 工程部签收时间 beats
+签收时间. Patterns describe concepts (event + attribute) rather than listing every
+spelling, so a header never seen before, like 派工日期 or 维修人员签名, still maps.
+
+Entries whose target is a tuple are ambiguous: 签收人 is engineering's sign-in when it
+stands among the dispatch columns and the return signer when it stands after completion;
+the reader resolves them by the lifecycle stage of the columns to their left.
+
+Sites with headers no pattern knows map them in toolkit.toml under ``[columns]``.
+"""
+
+from __future__ import annotations
+
+from toolkit.registers.fields import COMPLAINTS, WORK_ORDERS
+
+T = "时间|日期|时刻|date|time"  # what makes a header a time column
+NOT_T = "!时间|日期|时刻"
+
+ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
+    WORK_ORDERS: {
+        "seq": ["序号|行号|序列号", "=序", "=#"],
+        "order_no": [
+            "单号|编号|单据号|联单号|表单号|工单号|order&!序|房|电话|手机|投诉|楼|证",
+            "=no", "=no.", "=nr",
+        ],
+        "received_at": [f"报修|接报|来电|受理|报事|报障|接待|登记&{T}", "=日期", "=时间", "=报修"],
+        "dispatched_at": [f"派单|派工|发单|下单|开单|派发|出单|派遣|dispatch&{T}"],
+        "location": [f"地点|地址|位置|房号|房间|楼号|楼栋|单元|户号|部位|区域|门牌|location|address&{NOT_T}|电话"],
+        "content": [
+            f"内容|事项|事由|故障|问题|项目|描述|content&{NOT_T}|回访|结果|原因|投诉|批示",
+        ],
+        "customer_name": [
+            f"客户|业主|住户|用户|报修人|业户|联系人|姓名|customer&{NOT_T}|签|电话|手机|联系方式|号码|"
+            "地址|意见|满意|评价|确认|验收|维修|房",
+        ],
+        "customer_phone": [f"电话|手机|联系方式|联系号码|号码|phone|tel&{NOT_T}"],
+        "paid": [
+            "有偿|无偿|有无偿|是否收费|收费类型|费用类型|收费性质|收费与否|付费|paid&!金额|元|数额|标准",
+            "=收费", "收费&免费",
+        ],
+        "accepted_at": [f"接单|工程部签收|工程签收|接收|工程部接收|签单|工程部接|accept&{T}"],
+        "accepted_by": [
+            f"接单人|接单员|工程部签收|工程签收|接收人|签单人|工程部接单&{NOT_T}",
+        ],
+        ("accepted_at", "returned_at"): [f"签收&{T}"],
+        ("accepted_by", "return_signer"): [f"=签收人|=签收|=签收人签字|=签收人签名|=签字人&{NOT_T}"],
+        "repairer_signature": [
+            f"维修人|维修员|维修工|维修师傅|师傅|维修人员|施工人|维修者|维修签|repairer&{NOT_T}|电话|手机",
+        ],
+        "completed_at": [f"完工|完成|竣工|修复|修好|维修完毕|complete|finish&{T}"],
+        "customer_signature": [
+            "客户|业主|住户|用户|业户|验收&签字|签名|签认|确认|验收|sign",
+            "=验收人", "=验收", "=客户确认",
+        ],
+        "fee": [
+            "费用|金额|维修费|材料费|工时费|实收|价格|收费标准|收费金额|fee|amount&"
+            "!类型|性质|是否|有偿|无偿|原因",
+            "=元", "收费&元",
+        ],
+        "delay_reason": ["延误|延时|延迟|超时|逾期|拖延|迟延|延期|delay&原因|理由|说明"],
+        "incomplete_reason": ["未完成|未完工|未修复|未修好|不能完成|无法完成|未处理|未修|unfinish|incomplete&原因|理由|说明"],
+        ("delay_reason", "incomplete_reason"): ["=原因", "=理由", "=原因说明", "=说明原因"],
+        "returned_at": [f"返单|交回|回单|返回|收回|返还|交单|return&{T}"],
+        "return_signer": [
+            f"返单|交回|回单|收单|返回|交单&签收|签字|签名|人|签署&{NOT_T}",
+            "收单人|收单员|签署人", "返单签收",
+        ],
+        "special_approval": ["批示|特批|审批|特殊|approval"],
+        "finance_receipt": ["财务&签收|签字|签名|交|接收|收|确认|日期|时间", "交财务|finance"],
+        "visit_at": [f"回访&{T}"],
+        "visit_result": ["回访&结果|情况|意见|评价|满意", "满意度|满意程度|客户评价|客户意见|satisf"],
+        "remarks": ["备注|附注|note|remark", "=说明"],
+    },
+    COMPLAINTS: {
+        "seq": ["序号|行号|序列号", "=序", "=#"],
+        "complaint_no": ["投诉编号|投诉单号|编号|单号|no&!序|房|电话|手机|证", "=no", "=no."],
+        "received_at": [f"投诉|受理|来电|接报|登记|接到|来访|接待|received&{T}", "=日期", "=时间"],
+        "complainant": [
+            f"投诉人|投诉方|客户|业主|住户|业户|姓名|来访人|来电人|complainant&{NOT_T}|签|电话|手机|号码|"
+            "地址|意见|满意|评价|首问|受理|责任|人数|类别|房",
+        ],
+        "phone": [f"电话|手机|联系方式|号码|phone|tel&{NOT_T}"],
+        "location": [f"房号|地址|地点|位置|楼栋|单元|户号|门牌|location&{NOT_T}|电话"],
+        "content": [f"投诉内容|内容|事由|事项|问题|情况|描述|content&{NOT_T}|处理|结果|回访|类别|原因"],
+        "category": ["类别|类型|分类|性质|category&!人数"],
+        "people_count": ["人数|户数|涉及人|people"],
+        "media_or_legal": ["曝光|媒体|诉讼|起诉|法律|media|legal"],
+        "first_handler": [f"首问|受理人|接待人|接诉人|登记人|记录人|接听人|handler&{NOT_T}"],
+        "owner": [f"责任人|责任部门|处理人|处理部门|负责人|承办|owner|跟进人&{NOT_T}"],
+        "promised_reply_at": [
+            f"承诺|约定|预计|应|计划|期限|时限|promise|due&答复|回复|反馈|完成|处理|{T}",
+        ],
+        "replied_at": [f"答复|回复|反馈|reply&{T}"],
+        "result": ["处理结果|处理情况|处理意见|处理过程|处理措施|结果|result&!回访|满意"],
+        "visit_at": [f"回访&{T}"],
+        "visit_result": ["回访&结果|情况|意见|评价|满意", "满意度|满意程度|满意|satisf"],
+        "closed_at": [f"结案|关闭|办结|闭环|close&{T}"],
+        "remarks": ["备注|附注|note|remark", "=说明"],
+    },
+}
+
+# Headers whose text marks a register kind even when its field is shared.
+KIND_WORDS = {WORK_ORDERS: ("维修", "报修", "工单", "派单", "派工", "完工"), COMPLAINTS: ("投诉", "答复", "回复", "结案")}
+
+# A column may serve two fields when a site writes both in one cell (e.g. 延误/未完成原因).
+SHARED_FIELDS = (frozenset({"delay_reason", "incomplete_reason"}),)

@@ -1,0 +1,82 @@
+"""Command-line paths → the workbook files to read.
+
+Folders are searched recursively for every format the engine reads. Excel's ``~$…``
+owner files are skipped (and tell us the workbook is open in Excel); the toolkit's own
+annotated copies (``*.checked.xlsx``) are skipped inside folders so a run is not doubled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+LOCK_PREFIX = "~$"
+CHECKED_SUFFIX = ".checked.xlsx"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    path: Path
+    given: bool  # named on the command line (not found inside a folder)
+
+
+def discover(paths: list[str | Path]) -> list[Candidate]:
+    """Files in the order given, folders expanded in sorted order, each file once."""
+    found: list[Candidate] = []
+    seen: set[Path] = set()
+
+    def add(p: Path, given: bool):
+        key = p.resolve() if p.exists() else p.absolute()
+        if key not in seen:
+            seen.add(key)
+            found.append(Candidate(p, given))
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                name = child.name
+                if (child.is_file() and child.suffix.lower() in WORKBOOK_SUFFIXES
+                        and not name.startswith((LOCK_PREFIX, ".")) and not name.lower().endswith(CHECKED_SUFFIX)):
+                    add(child, False)
+        elif p.name.startswith(LOCK_PREFIX):
+            continue  # an owner file, not a workbook
+        else:
+            add(p, True)
+    return found
+
+
+def open_in_excel_by(path: Path) -> str | None:
+    """Who has the workbook open, from Excel's ``~$name`` owner file beside it (or None)."""
+    for lock in (path.with_name(LOCK_PREFIX + path.name), path.with_name(LOCK_PREFIX + path.name[2:])):
+        try:
+            data = lock.read_bytes()[:165]
+        except OSError:
+            continue
+        if not data:
+            return ""
+        length = data[0]
+        name = data[1:1 + length].decode("latin-1", "replace").strip()
+        # Newer Excel writes the name again as UTF-16 at offset 54
+        if len(data) >= 56:
+            wide_len = data[54]
+            wide = data[56:56 + 2 * wide_len]
+            try:
+                name = wide.decode("utf-16-le").strip() or name
+            except UnicodeDecodeError:
+                pass
+        return name
+    return None
+
+
+def content_digest(path: Path) -> str | None:
+    try:
+        h = hashlib.blake2b(digest_size=16)
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None

@@ -1,0 +1,326 @@
+"""Find the header row and map columns to fields.
+
+The header is found, not assumed: title rows, two-level headers (a merged group cell over
+the column names), wrapped and full-width text and units in brackets are all usual.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from toolkit.registers.aliases import ALIASES, KIND_WORDS, SHARED_FIELDS
+from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, WORK_ORDERS
+
+HEADER_SCAN_ROWS = 30  # header rows sit near the top; titles and notes come first
+MAX_HEADER_CHARS = 24  # longer cells are titles or instructions, not column names
+MAX_GROUP_CHARS = 12
+MIN_FIELDS = 3
+
+_TIME_WORDS = ("时间", "日期", "时刻", "date", "time")
+_STRIP = re.compile(r"[\s()\[\]{}<>（）【】〔〕《》\"'“”‘’*:：#＃_\-—.,，、;；]+")
+
+
+def normalise(text: object) -> str:
+    """Header text for matching: NFKC (full-width → half-width), no spaces, brackets or marks."""
+    s = unicodedata.normalize("NFKC", str(text)).lower()
+    keep_dot = s.strip() in ("no.",)  # "No." is a header of its own
+    s = _STRIP.sub("", s)
+    return "no." if keep_dot else s
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    target: str | tuple[str, ...]
+    groups: tuple[tuple[str, ...], ...]
+    negatives: tuple[str, ...]
+    names_time: bool  # the pattern itself asks for a time word
+
+    def score(self, text: str) -> float:
+        for neg in self.negatives:
+            if neg in text:
+                return 0.0
+        total = 0.0
+        for group in self.groups:
+            best = 0
+            for alt in group:
+                if alt[0] == "=":
+                    if text == alt[1:]:
+                        best = max(best, len(alt) - 1 + 1)  # a whole-header match is worth a bit more
+                elif alt in text:
+                    best = max(best, len(alt))
+            if not best:
+                return 0.0
+            total += best
+        return total - (0.5 if isinstance(self.target, tuple) else 0.0)
+
+
+def _compile(spec: str, target) -> Pattern:
+    groups, negatives = [], []
+    for part in spec.split("&"):
+        alts = tuple(a for a in part.lstrip("!").split("|") if a)
+        (negatives.extend(alts) if part.startswith("!") else groups.append(alts))
+    names_time = any(w in alt for g in groups for alt in g for w in _TIME_WORDS)
+    return Pattern(target, tuple(groups), tuple(negatives), names_time)
+
+
+@lru_cache(maxsize=None)
+def patterns(kind: str) -> tuple[Pattern, ...]:
+    return tuple(_compile(spec, target) for target, specs in ALIASES[kind].items() for spec in specs)
+
+
+def _is_time_field(kind: str, target) -> bool:
+    names = target if isinstance(target, tuple) else (target,)
+    return any(n in FIELDS[kind] and FIELDS[kind][n].type == DATETIME for n in names)
+
+
+@lru_cache(maxsize=4096)
+def match_header(kind: str, text: str) -> tuple[float, str | tuple[str, ...] | None]:
+    """Best (score, target) for a normalised header; target None when nothing matches."""
+    if not text or len(text) > MAX_HEADER_CHARS:
+        return 0.0, None
+    has_time = any(w in text for w in _TIME_WORDS)
+    best: tuple[float, str | tuple | None] = (0.0, None)
+    for pat in patterns(kind):
+        if has_time and not pat.names_time and not _is_time_field(kind, pat.target):
+            continue  # "回访日期" is a time, never the visit result
+        s = pat.score(text)
+        if s > best[0]:
+            best = (s, pat.target)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    index: int  # 0-based
+    header: str  # as the clerk wrote it (group / name for two-level headers)
+
+    @property
+    def letter(self) -> str:
+        return column_letter(self.index)
+
+
+@dataclass(slots=True)
+class ColumnMap:
+    kind: str
+    header_row: int  # Excel row number of the (first) header row
+    header_rows: int  # 1, or 2 for two-level headers
+    fields: dict[str, Column] = field(default_factory=dict)
+    # For an event written as a date column and a time column: field → the time column.
+    time_columns: dict[str, Column] = field(default_factory=dict)
+    unmapped: list[Column] = field(default_factory=list)
+
+    @property
+    def data_start(self) -> int:
+        """0-based index of the first row below the header."""
+        return self.header_row - 1 + self.header_rows
+
+    def score(self) -> int:
+        return len([f for f in self.fields if f not in ("seq", "remarks")])
+
+    def is_register(self) -> bool:
+        return self.score() >= MIN_FIELDS and any(f in self.fields for f in IDENTITY_FIELDS[self.kind])
+
+
+def _headerish(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    text = normalise(value)
+    if not text or len(text) > MAX_HEADER_CHARS or text.replace(".", "").isdigit():
+        return None
+    return text
+
+
+def map_columns(
+    kind: str,
+    headers: list[tuple[int, str, str]],
+    header_row: int,
+    header_rows: int,
+    explicit: dict[str, str] | None = None,
+) -> ColumnMap:
+    """Map (index, normalised text, original text) headers to the fields of ``kind``."""
+    cmap = ColumnMap(kind, header_row, header_rows)
+    explicit = explicit or {}
+    chosen: list[tuple[float, int, str | tuple, Column, str]] = []
+    for index, text, original in headers:
+        col = Column(index, original)
+        if text in explicit:
+            target = explicit[text]
+            if target == "ignore":
+                continue
+            if target in FIELDS[kind] or target == "seq":
+                chosen.append((1000.0, index, target, col, text))
+            continue
+        score, target = match_header(kind, text)
+        if target is None:
+            cmap.unmapped.append(col)
+        else:
+            chosen.append((score, index, target, col, text))
+
+    taken: dict[str, tuple[float, Column, str]] = {}
+    ambiguous: list[tuple[float, Column, tuple[str, ...], str]] = []
+    for score, _, target, col, text in sorted(chosen, key=lambda c: (-c[0], c[1])):
+        if isinstance(target, tuple):
+            ambiguous.append((score, col, target, text))
+            continue
+        if target not in taken:
+            taken[target] = (score, col, text)
+        elif not _pair_date_time(kind, target, taken, (score, col, text), cmap):
+            cmap.unmapped.append(col)
+
+    # 签收人 after the completion columns is the return signer, among the dispatch columns
+    # engineering's sign-in: take the first candidate not before the columns to its left.
+    for score, col, candidates, text in sorted(ambiguous, key=lambda a: a[1].index):
+        left_stage = max(
+            (FIELDS[kind][f].stage or 0 for f, (_, c, _) in taken.items()
+             if f in FIELDS[kind] and c.index < col.index and FIELDS[kind][f].stage is not None),
+            default=0,
+        )
+        free = [f for f in candidates if f not in taken]
+        if not free:
+            cmap.unmapped.append(col)
+            continue
+        fitting = [f for f in free if (FIELDS[kind][f].stage or 0) >= left_stage]
+        target = fitting[0] if fitting else free[-1]
+        taken[target] = (score, col, text)
+
+    for name, (_, col, _) in sorted(taken.items(), key=lambda kv: kv[1][1].index):
+        cmap.fields[name] = col
+    for group in SHARED_FIELDS:
+        present = [f for f in group if f in cmap.fields]
+        if len(present) == 1:
+            for f in group:
+                cmap.fields.setdefault(f, cmap.fields[present[0]])
+    cmap.unmapped.sort(key=lambda c: c.index)
+    return cmap
+
+
+def _is_date_header(text: str) -> bool:
+    return "日期" in text or "date" in text
+
+
+def _pair_date_time(kind, name, taken, second, cmap: ColumnMap) -> bool:
+    """A date column and a time column for the same event are read as one value.
+
+    The date column stays the field's home cell; the time column is remembered beside it.
+    """
+    if FIELDS[kind].get(name) is None or FIELDS[kind][name].type != DATETIME or name in cmap.time_columns:
+        return False
+    first = taken[name]
+    if _is_date_header(first[2]) == _is_date_header(second[2]):
+        return False
+    date_entry, time_entry = (first, second) if _is_date_header(first[2]) else (second, first)
+    taken[name] = date_entry
+    cmap.time_columns[name] = time_entry[1]
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderGuess:
+    cmap: ColumnMap
+    title_text: str  # text above the header (titles name the month, the site, the kind)
+
+
+def _group_texts(rows: list[list], r: int, merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> dict[int, str]:
+    """Group label over each column of row r (from horizontal merges, or forward-filled)."""
+    top = rows[r]
+    below = rows[r + 1]
+    groups: dict[int, str] = {}
+    spans = [(a[1], b[1], top[a[1]]) for a, b in merged if a[0] == r and b[1] > a[1] and a[1] < len(top)]
+    for c0, c1, value in spans:
+        text = _headerish(value)
+        if text and len(text) <= MAX_GROUP_CHARS:
+            for c in range(c0, c1 + 1):
+                groups[c] = str(value).strip()
+    if not spans:
+        # No merge information (some .xls/.ods writers): an empty top cell above a named
+        # cell belongs to the group on its left.
+        current = None
+        for c, value in enumerate(top):
+            sub = below[c] if c < len(below) else ""
+            if _headerish(value) and _headerish(sub):
+                current = str(value).strip()
+                groups[c] = current
+            elif value in ("", None) and current and _headerish(sub):
+                groups[c] = current
+            else:
+                current = None
+    return groups
+
+
+def _candidates(rows, r, merged):
+    top = rows[r]
+    single = [(c, t, str(v).strip()) for c, v in enumerate(top) if (t := _headerish(v))]
+    yield 1, single
+    if r + 1 >= len(rows):
+        return
+    groups = _group_texts(rows, r, merged)
+    if not groups:
+        return
+    below = rows[r + 1]
+    two: list[tuple[int, str, str]] = []
+    for c in range(max(len(top), len(below))):
+        sub = below[c] if c < len(below) else ""
+        sub_text = _headerish(sub)
+        if c in groups and sub_text:
+            original = f"{groups[c]} / {str(sub).strip()}"
+            two.append((c, normalise(groups[c]) + sub_text, original))
+        elif c < len(top) and (t := _headerish(top[c])):
+            two.append((c, t, str(top[c]).strip()))
+        elif sub_text:
+            two.append((c, sub_text, str(sub).strip()))
+    yield 2, two
+
+
+def guess_kind(cmaps: dict[str, ColumnMap], texts: str) -> ColumnMap:
+    """Pick the register kind whose fields the header fits best."""
+    def key(kind):
+        cm = cmaps[kind]
+        specific = len(set(cm.fields) - set(FIELDS[other(kind)]))
+        words = sum(1 for w in KIND_WORDS[kind] if w in texts)
+        return (cm.is_register(), specific + words, cm.score(), kind == WORK_ORDERS)
+
+    return cmaps[max(cmaps, key=key)]
+
+
+def other(kind: str) -> str:
+    return next(k for k in KINDS if k != kind)
+
+
+def find_header(
+    rows: list[list],
+    merged: list,
+    explicit: dict[str, str] | None = None,
+    kinds: tuple[str, ...] = KINDS,
+) -> HeaderGuess | None:
+    """Scan the top rows for the row (or pair of rows) that reads best as a register header."""
+    best: tuple | None = None
+    for r in range(min(len(rows), HEADER_SCAN_ROWS)):
+        for n, headers in _candidates(rows, r, merged):
+            if len(headers) < MIN_FIELDS:
+                continue
+            texts = "".join(t for _, t, _ in headers)
+            cmaps = {k: map_columns(k, headers, r + 1, n, explicit) for k in kinds}
+            cm = guess_kind(cmaps, texts)
+            if not cm.is_register():
+                continue
+            key = (cm.score(), -n)  # a two-row header must map more than its top row alone
+            if best is None or key > best[0]:
+                best = (key, cm, r)
+    if best is None:
+        return None
+    _, cmap, r = best
+    title = " ".join(str(v) for row in rows[:r] for v in row if isinstance(v, str) and v.strip())
+    return HeaderGuess(cmap, title)

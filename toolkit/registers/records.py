@@ -1,0 +1,303 @@
+"""Typed records: one work order or complaint per register row, with where it came from.
+
+A record holds typed values (datetime/date/time, Decimal, bool, str) and the problems met
+while reading them. Cell references come from the record's row and the register's column
+map, so every value can be pointed at without storing a reference per cell.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields as dc_fields
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from toolkit.registers import values as v
+from toolkit.registers.fields import (
+    COMPLAINTS, COUNT, DATETIME, FIELDS, FLAG, IDENTITY_FIELDS, MONEY, PHONE, TIME_SEQUENCE, WORK_ORDERS,
+)
+from toolkit.registers.header import ColumnMap, normalise
+
+When = datetime | date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A cell that holds something its column's type cannot read."""
+
+    field: str
+    raw: str
+    reason: str
+
+
+@dataclass(slots=True)
+class WorkOrder:
+    row: int  # the Excel row number the clerk sees
+    order_no: str | None = None
+    received_at: When = None
+    dispatched_at: When = None
+    location: str | None = None
+    content: str | None = None
+    customer_name: str | None = None
+    customer_phone: str | None = None
+    paid: bool | None = None
+    accepted_at: When = None
+    accepted_by: str | None = None
+    repairer_signature: str | None = None
+    completed_at: When = None
+    customer_signature: str | None = None
+    fee: Decimal | None = None
+    delay_reason: str | None = None
+    incomplete_reason: str | None = None
+    returned_at: When = None
+    return_signer: str | None = None
+    special_approval: str | None = None
+    finance_receipt: str | None = None
+    visit_at: When = None
+    visit_result: str | None = None
+    remarks: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def number(self) -> str | None:
+        return self.order_no
+
+    @property
+    def is_returned(self) -> bool:
+        """Back at customer service: it has a return time or a return signer."""
+        return self.returned_at is not None or self.return_signer is not None
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+
+@dataclass(slots=True)
+class Complaint:
+    row: int
+    complaint_no: str | None = None
+    received_at: When = None
+    complainant: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    content: str | None = None
+    category: str | None = None
+    people_count: int | None = None
+    media_or_legal: str | None = None
+    first_handler: str | None = None
+    owner: str | None = None
+    promised_reply_at: When = None
+    replied_at: When = None
+    result: str | None = None
+    visit_at: When = None
+    visit_result: str | None = None
+    closed_at: When = None
+    remarks: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def number(self) -> str | None:
+        return self.complaint_no
+
+
+RECORD_TYPES = {WORK_ORDERS: WorkOrder, COMPLAINTS: Complaint}
+assert all(
+    {f.name for f in dc_fields(cls)} - {"row", "problems"} == set(FIELDS[kind]) for kind, cls in RECORD_TYPES.items()
+), "record classes and the field table must agree"
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedRow:
+    row: int
+    reason: str  # blank, total, footer, note, header, number_only
+
+
+@dataclass(slots=True)
+class Register:
+    """One register table on one sheet: its columns, its records, the rows that were not records."""
+
+    path: str
+    sheet: str
+    kind: str
+    columns: ColumnMap
+    records: list = field(default_factory=list)
+    skipped_rows: list[SkippedRow] = field(default_factory=list)
+    anchor: date | None = None  # the month the sheet is about, for dates written without a year
+
+    def has(self, name: str) -> bool:
+        return name in self.columns.fields
+
+    def cell(self, record, name: str) -> str | None:
+        col = self.columns.fields.get(name)
+        return f"{col.letter}{record.row}" if col else None
+
+
+# ---- building records from rows ----------------------------------------------------------
+
+_PARSERS = {
+    DATETIME: None,  # needs the sheet's anchor date
+    MONEY: v.parse_money,
+    FLAG: v.parse_flag,
+    PHONE: v.parse_phone,
+    COUNT: v.parse_count,
+}
+_TOTAL = re.compile(r"^(本月|本页|本周|本年|全月|当月)?(合计|小计|总计|共计|累计|总数|total|sum)")
+_FOOTER = re.compile(
+    r"^(制表|填表|审核|审批|复核|经办|统计|主管|负责人|部门负责人|批准|核对|签字|盖章|prepared|checked|approved)"
+    r"(人|者|员)?(签字|签名)?\s*[:：]?"
+)
+_NOTE = re.compile(r"^(说明|注|备注|附注|note)\s*[:：]|^注\d|^\d+[、.]\s*\S")
+
+
+def _is_empty(value) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+def _marker_text(value) -> str:
+    return unicodedata.normalize("NFKC", value).strip().lower() if isinstance(value, str) else ""
+
+
+def classify_row(row: list, cmap: ColumnMap, header_texts: dict[int, str]) -> str | None:
+    """Why a row is not a record (blank, totals, footer, …), or None for a record."""
+    filled = [(c, x) for c, x in enumerate(row) if not _is_empty(x)]
+    if not filled:
+        return "blank"
+    for _, x in filled:
+        text = _marker_text(x)
+        if text and len(text) <= 12 and _TOTAL.match(text.replace(" ", "")):
+            return "total"
+    for _, x in filled:
+        text = _marker_text(x)
+        if text and len(text) <= 40 and _FOOTER.match(text):
+            non_identity = all(
+                cmap.fields.get(f) is None or cmap.fields[f].index >= len(row) or _is_empty(row[cmap.fields[f].index])
+                for f in ("content",)
+            )
+            if non_identity:
+                return "footer"
+    if header_texts and sum(1 for c, x in filled if header_texts.get(c) == normalise(x)) >= 3:
+        return "header"
+    mapped = {col.index: name for name, col in cmap.fields.items()}
+    if len(filled) == 1:
+        c, x = filled[0]
+        if mapped.get(c) in (None, "seq", "remarks") or _NOTE.match(_marker_text(x)):
+            return "note"
+    names = {mapped.get(c) for c, _ in filled}
+    number = "order_no" if cmap.kind == WORK_ORDERS else "complaint_no"
+    if names <= {"seq", number}:
+        return "number_only"
+    return None
+
+
+def _parse(ftype: str, raw, anchor: date):
+    if ftype == DATETIME:
+        return v.parse_datetime(raw, anchor)
+    parser = _PARSERS.get(ftype)
+    return parser(raw) if parser else v.parse_text(raw)
+
+
+def _combine(date_part, time_part):
+    """A date column and a time column → one value (a time in the date column also counts)."""
+    if isinstance(date_part, datetime):
+        if isinstance(time_part, time) and not (date_part.hour or date_part.minute):
+            return datetime.combine(date_part.date(), time_part)
+        return date_part
+    if isinstance(date_part, date):
+        if isinstance(time_part, datetime):
+            return datetime.combine(date_part, time_part.time())
+        if isinstance(time_part, time):
+            return datetime.combine(date_part, time_part)
+        return date_part
+    if date_part is None:
+        return time_part
+    return date_part
+
+
+def build_records(rows: list[list], cmap: ColumnMap, anchor: date, path: str, sheet: str) -> Register:
+    kind = cmap.kind
+    cls = RECORD_TYPES[kind]
+    specs = FIELDS[kind]
+    plan = [(name, col.index, specs[name].type) for name, col in cmap.fields.items() if name in specs]
+    time_plan = {name: col.index for name, col in cmap.time_columns.items()}
+    sequence = [f for f in TIME_SEQUENCE[kind] if f in cmap.fields]
+    identity = [cmap.fields[f].index for f in IDENTITY_FIELDS[kind] if f in cmap.fields]
+    header_texts: dict[int, str] = {}
+    for name, col in cmap.fields.items():
+        header_texts[col.index] = normalise(col.header.split(" / ")[-1])
+
+    register = Register(path, sheet, kind, cmap, anchor=anchor)
+    records, skipped = register.records, register.skipped_rows
+    width_needed = max([i for _, i, _ in plan] + list(time_plan.values()) + [0]) + 1
+    last_record_row = None
+
+    for offset, row in enumerate(rows[cmap.data_start:]):
+        excel_row = cmap.data_start + offset + 1
+        if len(row) < width_needed:
+            row = list(row) + [""] * (width_needed - len(row))
+        # Fast path: two identity values and no marker → a record; anything else is looked at closely.
+        if sum(1 for i in identity if not _is_empty(row[i])) < 2 or _looks_like_marker(row, identity):
+            reason = classify_row(row, cmap, header_texts)
+            if reason is not None:
+                skipped.append(SkippedRow(excel_row, reason))
+                continue
+        values: dict = {}
+        problems: list[Problem] = []
+        for name, index, ftype in plan:
+            raw = row[index]
+            value = _parse(ftype, raw, anchor)
+            if name in time_plan:
+                tvalue = _parse(DATETIME, row[time_plan[name]], anchor)
+                if isinstance(tvalue, v.Unreadable):
+                    problems.append(Problem(name, _raw_text(tvalue.raw), tvalue.reason))
+                    tvalue = None
+                if not isinstance(value, v.Unreadable):
+                    value = _combine(value, tvalue)
+            if isinstance(value, v.Unreadable):
+                problems.append(Problem(name, _raw_text(value.raw), value.reason))
+                continue
+            if value is not None:
+                values[name] = value
+        _anchor_times(values, sequence, problems)
+        rec = cls(excel_row, **values)
+        if problems:
+            rec.problems = tuple(problems)
+        records.append(rec)
+        last_record_row = excel_row
+    # Blank rows after the last record are the sheet's formatted tail, not skipped records.
+    if last_record_row is not None:
+        while skipped and skipped[-1].reason == "blank" and skipped[-1].row > last_record_row:
+            skipped.pop()
+    return register
+
+
+def _looks_like_marker(row: list, identity: list[int]) -> bool:
+    for i in identity:
+        x = row[i]
+        if isinstance(x, str) and x and (_TOTAL.match(_marker_text(x).replace(" ", "")) or _FOOTER.match(_marker_text(x))):
+            return True
+    return False
+
+
+def _anchor_times(values: dict, sequence: list[str], problems: list[Problem]) -> None:
+    """A time of day written alone takes the date of the event before it (next day if earlier)."""
+    previous: datetime | date | None = None
+    for name in sequence:
+        value = values.get(name)
+        if isinstance(value, time):
+            if previous is None:
+                problems.append(Problem(name, value.strftime("%H:%M"), v.BAD_TIME_ONLY))
+                del values[name]
+                continue
+            base = previous if isinstance(previous, datetime) else datetime.combine(previous, time())
+            moment = datetime.combine(base.date(), value)
+            if isinstance(previous, datetime) and moment < previous:
+                moment += timedelta(days=1)
+            values[name] = value = moment
+        if value is not None:
+            previous = value
+
+
+def _raw_text(raw) -> str:
+    text = v.clean_text(raw)
+    return text if text is not None else str(raw)

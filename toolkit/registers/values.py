@@ -1,0 +1,298 @@
+"""Cell values → typed values. One parser per field type; the only date parser in the toolkit.
+
+A parser returns the value, ``None`` for an empty cell, or an ``Unreadable`` carrying the
+reason; it never raises on cell content. Fast paths first: most cells of a clean register
+are already the right Python type (calamine returns datetimes for date-formatted cells).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+
+
+class Unreadable:
+    """A value that is there but cannot be read as its column's type."""
+
+    __slots__ = ("raw", "reason")
+
+    def __init__(self, raw: object, reason: str):
+        self.raw = raw
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"Unreadable({self.raw!r}, {self.reason!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Unreadable) and (self.raw, self.reason) == (other.raw, other.reason)
+
+
+# Reasons (keys into the bad-value rule's messages).
+BAD_DATE, BAD_TIME_ONLY, BAD_MONEY, BAD_FLAG, BAD_COUNT, BAD_ERROR = (
+    "date", "time_without_date", "money", "flag", "count", "excel_error",
+)
+
+# What clerks write in a cell to mean "nothing here".
+PLACEHOLDERS = frozenset({"-", "--", "---", "—", "——", "/", "//", "\\", "无", "空", "n/a", "na", "none", "null", "／"})
+
+EXCEL_EPOCH = datetime(1899, 12, 30)
+_EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"})
+
+
+def clean_text(raw: object) -> str | None:
+    """A cell as text: stripped, placeholders and empties → None; 8701.0 → "8701"."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, str):
+        s = raw.strip()
+        if not s or s.lower() in PLACEHOLDERS:
+            return None
+        return s
+    if isinstance(raw, bool):
+        return "是" if raw else "否"
+    if isinstance(raw, float):
+        return str(int(raw)) if raw.is_integer() else repr(raw)
+    if isinstance(raw, datetime):
+        return raw.strftime("%Y-%m-%d %H:%M") if (raw.hour or raw.minute) else raw.strftime("%Y-%m-%d")
+    if isinstance(raw, date):
+        return raw.isoformat()
+    if isinstance(raw, time):
+        return raw.strftime("%H:%M")
+    return str(raw).strip() or None
+
+
+def parse_text(raw: object):
+    text = clean_text(raw)
+    if text is not None and text in _EXCEL_ERRORS:
+        return Unreadable(raw, BAD_ERROR)
+    return text
+
+
+# ---- dates and times ---------------------------------------------------------------
+
+_AMPM = r"(?P<ampm>上午|下午|中午|晚上|早上|凌晨|am|pm)?"
+_TIME = (
+    rf"{_AMPM}\s*(?P<H>\d{{1,2}})\s*(?:[:时点]\s*(?P<M>\d{{1,2}})?\s*分?"
+    rf"(?:\s*[:]\s*(?P<S>\d{{1,2}})(?:\.\d+)?)?)\s*{_AMPM.replace('ampm', 'ampm2')}"
+)
+_DATE_YMD = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+_DATE_MD = r"(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
+_RE_YMD = re.compile(rf"^{_DATE_YMD}(?:[\sT]*{_TIME})?$", re.I)
+_RE_MD = re.compile(rf"^{_DATE_MD}(?:(?:\s+|(?<=[日号])\s*){_TIME})?$", re.I)
+_RE_TIME = re.compile(rf"^{_TIME}$", re.I)
+_RE_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\s*(?P<H>\d{2}):?(?P<M>\d{2}))?$")
+_RE_SERIAL = re.compile(r"^\d{4,5}(?:\.\d+)?$")
+
+
+def _hour(h: int, ampm: str | None) -> int:
+    if ampm and ampm.lower() in ("下午", "晚上", "pm") and h < 12:
+        return h + 12
+    if ampm and ampm.lower() in ("凌晨", "am") and h == 12:
+        return 0
+    return h
+
+
+def _time_of(m: re.Match) -> time | None:
+    if m.group("H") is None:
+        return None
+    h = _hour(int(m.group("H")), m.group("ampm") or m.group("ampm2"))
+    return time(h, int(m.group("M") or 0), int(m.group("S") or 0))
+
+
+def infer_year(month: int, day: int, anchor: date) -> int:
+    """A date written without its year: the year that puts it nearest the anchor date."""
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - anchor).days) < abs((best - anchor).days):
+            best = d
+    if best is None:
+        raise ValueError("no such day")
+    return best.year
+
+
+def from_serial(value: float):
+    """An Excel serial (days since 1899-12-30): a date, a datetime, or a time of day when < 1."""
+    if value < 0 or value > 2958465:  # 9999-12-31
+        raise ValueError("serial out of range")
+    if value < 1:
+        seconds = round(value * 86400)
+        return time(min(seconds // 3600, 23), seconds // 60 % 60, seconds % 60)
+    moment = EXCEL_EPOCH + timedelta(days=value)
+    moment = moment.replace(microsecond=0) + timedelta(seconds=round(moment.microsecond / 1e6))
+    if value.is_integer():
+        return moment.date()
+    return moment
+
+
+def parse_datetime(raw: object, anchor: date):
+    """A date and time: ``datetime``; a date alone: ``date``; a time of day alone: ``time``.
+
+    ``anchor`` (the sheet's month, else the as-of date) supplies a year that was not written.
+    """
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, datetime):
+        return raw
+    if isinstance(raw, (date, time)):
+        return raw
+    if isinstance(raw, bool):
+        return Unreadable(raw, BAD_DATE)
+    if isinstance(raw, (int, float)):
+        try:
+            return from_serial(float(raw))
+        except (ValueError, OverflowError):
+            return Unreadable(raw, BAD_DATE)
+    if isinstance(raw, timedelta):  # a duration cell ([h]:mm) in a time column
+        return Unreadable(raw, BAD_DATE)
+    text = clean_text(raw)
+    if text is None:
+        return None
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    try:
+        if m := _RE_YMD.match(s):
+            d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            t = _time_of(m)
+            return datetime.combine(d, t) if t else d
+        if m := _RE_MD.match(s):
+            month, day = int(m.group("m")), int(m.group("d"))
+            d = date(infer_year(month, day, anchor), month, day)
+            t = _time_of(m)
+            return datetime.combine(d, t) if t else d
+        if m := _RE_TIME.match(s):
+            if m.group("M") is None and not (m.group("ampm") or m.group("ampm2")) and ":" not in s and "时" not in s and "点" not in s:
+                raise ValueError("a bare number")
+            return _time_of(m)
+        if m := _RE_COMPACT.match(s):
+            d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            if m.group("H"):
+                return datetime.combine(d, time(int(m.group("H")), int(m.group("M"))))
+            return d
+        if _RE_SERIAL.match(s):
+            return from_serial(float(s))
+        if "t" in s and s[:4].isdigit():
+            return datetime.fromisoformat(s.replace("z", "+00:00")).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        pass
+    return Unreadable(raw, BAD_DATE)
+
+
+# ---- money, flags, counts, phones ----------------------------------------------------
+
+_MONEY_NOISE = re.compile(r"[¥￥$,，元圆块\s]|rmb|cny|人民币")
+_ZERO_WORDS = frozenset({"免费", "无偿", "0元", "不收费"})
+
+
+def parse_money(raw: object):
+    """A fee in yuan as Decimal: 120, "120.00", "¥120", "￥1,200", "80元"."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool):
+        return Unreadable(raw, BAD_MONEY)
+    if isinstance(raw, (int, float)):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            return Unreadable(raw, BAD_MONEY)
+        return Decimal(str(raw)).quantize(Decimal("0.01"))
+    text = clean_text(raw)
+    if text is None:
+        return None
+    s = unicodedata.normalize("NFKC", text).lower()
+    if s in _ZERO_WORDS:
+        return Decimal("0.00")
+    s = _MONEY_NOISE.sub("", s)
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        return Unreadable(raw, BAD_MONEY)
+    if not value.is_finite():
+        return Unreadable(raw, BAD_MONEY)
+    return value.quantize(Decimal("0.01"))
+
+
+_PAID = frozenset({"有偿", "收费", "是", "y", "yes", "true", "付费", "√", "✓", "✔", "1", "有", "有偿服务", "收费服务", "paid"})
+_FREE = frozenset({"无偿", "免费", "否", "n", "no", "false", "不收费", "×", "✗", "0", "无偿服务", "免费服务", "free"})
+
+
+def parse_flag(raw: object):
+    """Paid or free: 有偿/无偿, 收费/免费, 是/否, Y/N."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, (int, float)) and raw in (0, 1):
+        return bool(raw)
+    text = clean_text(raw)
+    if text is None:
+        return None
+    s = unicodedata.normalize("NFKC", text).strip().lower()
+    if s in _PAID:
+        return True
+    if s in _FREE or s == "无":
+        return False
+    if s.startswith(("有偿", "收费")):
+        return True
+    if s.startswith(("无偿", "免费")):
+        return False
+    return Unreadable(raw, BAD_FLAG)
+
+
+def parse_count(raw: object):
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool):
+        return Unreadable(raw, BAD_COUNT)
+    if isinstance(raw, (int, float)):
+        return int(raw) if float(raw).is_integer() and raw >= 0 else Unreadable(raw, BAD_COUNT)
+    text = clean_text(raw)
+    if text is None:
+        return None
+    m = re.fullmatch(r"\s*(\d+)\s*(?:人|户|位|名)?(?:以上)?\s*", unicodedata.normalize("NFKC", text))
+    return int(m.group(1)) if m else Unreadable(raw, BAD_COUNT)
+
+
+_PHONE_SPLIT = re.compile(r"[,，/、;；]+")
+_PHONE_NOISE = re.compile(r"[\s\-–—()（）.]")
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+_LANDLINE = re.compile(r"0\d{2,3}[2-9]\d{6,7}")
+_LOCAL = re.compile(r"[2-9]\d{6,7}")
+_EXTENSION = re.compile(r"(?:转|ext\.?|x|分机)\d{1,6}$", re.I)
+
+
+def parse_phone(raw: object):
+    """Phones stay text (as written, for calling back); ``phone_is_valid`` judges them."""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return parse_text(raw)
+
+
+def _one_phone_is_valid(part: str) -> bool:
+    p = _EXTENSION.sub("", _PHONE_NOISE.sub("", part))
+    if p.startswith("+86"):
+        p = p[3:]
+    elif p.startswith("0086"):
+        p = p[4:]
+    elif p.startswith("86") and len(p) == 13:
+        p = p[2:]
+    return bool(_MOBILE.fullmatch(p) or _LANDLINE.fullmatch(p) or _LOCAL.fullmatch(p))
+
+
+def phone_is_valid(text: str) -> bool:
+    """Every number in the cell is a mainland mobile, a landline with area code, or a local number.
+
+    Spaces may group digits ("138 1234 5678") or separate two numbers; both are tried.
+    """
+    parts = [p for p in _PHONE_SPLIT.split(unicodedata.normalize("NFKC", text)) if p.strip()]
+    if not parts:
+        return False
+    for part in parts:
+        if _one_phone_is_valid(part):
+            continue
+        pieces = part.split()
+        if len(pieces) < 2 or not all(_one_phone_is_valid(x) for x in pieces):
+            return False
+    return True

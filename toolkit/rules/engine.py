@@ -1,0 +1,82 @@
+"""Run the catalog over registers and turn hits into findings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from toolkit.config import Config
+from toolkit.findings import Finding
+from toolkit.registers.fields import FIELDS, RECORD_NUMBER
+from toolkit.registers.records import Register
+from toolkit.rules.catalog import RECORD, WORKBOOK, Hit, Rule, RuleContext, rules_for
+
+
+def _label(reg: Register, name: str, lang: str) -> str:
+    col = reg.columns.fields.get(name)
+    if col is not None:
+        return col.header.split(" / ")[-1].replace("\n", "")
+    return FIELDS[reg.kind][name].label(lang)
+
+
+class _Emitter:
+    def __init__(self, config: Config, lang: str):
+        self.config, self.lang = config, lang
+        self.findings: list[Finding] = []
+
+    def emit(self, reg: Register, record, rule: Rule, hit: Hit) -> None:
+        col = reg.columns.fields.get(hit.field)
+        params = {"label": _label(reg, hit.field, self.lang), **hit.params}
+        self.findings.append(Finding(
+            path=reg.path,
+            sheet=reg.sheet,
+            row=record.row,
+            cell=f"{col.letter}{record.row}" if col else None,
+            column=col.header if col else None,
+            field=hit.field,
+            record=getattr(record, RECORD_NUMBER[reg.kind]),
+            rule=rule.id,
+            severity=self.config.severity(rule.id, rule.severity),
+            message=rule.message(hit.message, self.lang, params),
+        ))
+
+
+def check_registers(registers: list[Register], as_of: datetime, config: Config, lang: str
+                    ) -> tuple[list[Finding], dict[int, dict[str, list[str]]]]:
+    """All findings for the registers of one workbook, and per register the rules not run.
+
+    Workbook-wide rules (duplicate and missing form numbers) see every sheet of a kind
+    together: a month's sheet does not reuse the numbers of the month before.
+    """
+    out = _Emitter(config, lang)
+    not_run: dict[int, dict[str, list[str]]] = defaultdict(dict)
+    by_kind: dict[str, list[Register]] = defaultdict(list)
+    for reg in registers:
+        by_kind[reg.kind].append(reg)
+        columns = frozenset(reg.columns.fields)
+        ctx = RuleContext(as_of, config.settings, columns)
+        active = []
+        for rule in rules_for(reg.kind):
+            if not config.rule_enabled(rule.id):
+                continue
+            missing = rule.missing_columns(columns)
+            if missing:
+                not_run[id(reg)][rule.id] = list(missing)
+            elif rule.scope == RECORD:
+                active.append(rule)
+        for record in reg.records:
+            for rule in active:
+                for hit in rule.check(record, ctx):
+                    out.emit(reg, record, rule, hit)
+
+    for kind, regs in by_kind.items():
+        for rule in rules_for(kind):
+            if rule.scope != WORKBOOK or not config.rule_enabled(rule.id):
+                continue
+            usable = [r for r in regs if not rule.missing_columns(frozenset(r.columns.fields))]
+            if not usable:
+                continue
+            ctx = RuleContext(as_of, config.settings, frozenset().union(*(r.columns.fields for r in usable)))
+            for reg, record, hit in rule.check(usable, ctx):
+                out.emit(reg, record, rule, hit)
+    return out.findings, not_run

@@ -1,0 +1,340 @@
+"""Work-order completeness rules (seed 001, part 三 客户工单处理).
+
+Rules apply by lifecycle stage: an order still in progress is not missing its customer's
+signature yet. An order counts as returned once it has a return time or a return signer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from datetime import timedelta
+
+from toolkit.registers.fields import WORK_ORDERS
+from toolkit.registers.values import phone_is_valid
+from toolkit.rules.catalog import (
+    ERROR, WARNING, WORKBOOK, Hit, filled, hours, rule, show_time, surely_after,
+)
+
+K = WORK_ORDERS
+_REQUIRED = ("order_no", "location", "content", "customer_name", "customer_phone", "paid")
+
+
+@rule("missing-field", kind=K, severity=ERROR, source="001 三.4, 三.12",
+      checks=("单号、地点、报修内容、客户姓名、联系电话、有偿/无偿不得为空",
+              "order no., location, content, customer name and phone, paid/free are filled in"),
+      messages={"default": ("{label}为空", "{label} is empty")},
+      needs_any=_REQUIRED)
+def missing_field(order, ctx):
+    return [Hit(f) for f in _REQUIRED if f in ctx.columns and not filled(order, f)]
+
+
+def _dispatched(order) -> bool:
+    return (order.accepted_at is not None or order.accepted_by is not None or _accepted_later(order))
+
+
+def _accepted_later(order) -> bool:
+    return (order.repairer_signature is not None or order.completed_at is not None
+            or order.customer_signature is not None or order.is_returned)
+
+
+@rule("missing-time", kind=K, severity=ERROR, source="001 三.5, 三.12, 三.13",
+      checks=("报修、派单、工程部接单时间（及返单时间）在到达该环节后不得为空",
+              "received, dispatch and engineering sign-in times (and the return time) are filled in once the order reached that stage"),
+      messages={
+          "received_at": ("报修时间为空", "received time is empty"),
+          "dispatched_at": ("已派单但派单时间为空", "dispatched but the dispatch time is empty"),
+          "accepted_at": ("工程部已接单但未签接单时间", "engineering took the order but wrote no sign-in time"),
+          "returned_at": ("已返单签收但返单时间为空", "signed back in but the return time is empty"),
+      },
+      needs_any=("received_at", "dispatched_at", "accepted_at", "returned_at"))
+def missing_time(order, ctx):
+    hits = []
+    if "received_at" in ctx.columns and not filled(order, "received_at"):
+        hits.append(Hit("received_at", "received_at"))
+    if "dispatched_at" in ctx.columns and not filled(order, "dispatched_at") and _dispatched(order):
+        hits.append(Hit("dispatched_at", "dispatched_at"))
+    if "accepted_at" in ctx.columns and not filled(order, "accepted_at") and (
+            order.accepted_by is not None or _accepted_later(order)):
+        hits.append(Hit("accepted_at", "accepted_at"))
+    if "returned_at" in ctx.columns and not filled(order, "returned_at") and order.return_signer is not None:
+        hits.append(Hit("returned_at", "returned_at"))
+    return hits
+
+
+@rule("missing-signature", kind=K, severity=ERROR, source="001 三.5-7, 三.13, 三.14",
+      checks=("返单须有维修人员签字、客户签字和返单签收人；工程部接单须有接单人",
+              "a returned order has the repairer's and the customer's signatures and a return signer; an accepted order names who accepted it"),
+      messages={
+          "repairer_signature": ("已返单但无维修人员签字（不得收单）", "returned without the repairer's signature (must be refused)"),
+          "customer_signature": ("已返单但无客户签字（有偿、无偿均需客户签字）", "returned without the customer's signature (paid or free, the customer signs)"),
+          "return_signer": ("已返单但无签收人", "returned with no one signing for it"),
+          "accepted_by": ("工程部已接单但无接单人签名", "accepted by engineering but nobody signed for it"),
+      },
+      needs_any=("repairer_signature", "customer_signature", "return_signer", "accepted_by"))
+def missing_signature(order, ctx):
+    hits = []
+    if order.is_returned:
+        for f in ("repairer_signature", "customer_signature", "return_signer"):
+            if f in ctx.columns and not filled(order, f):
+                hits.append(Hit(f, f))
+    if "accepted_by" in ctx.columns and not filled(order, "accepted_by") and (
+            order.accepted_at is not None or order.completed_at is not None or order.is_returned):
+        hits.append(Hit("accepted_by", "accepted_by"))
+    return hits
+
+
+@rule("missing-fee", kind=K, severity=ERROR, source="001 三.13",
+      checks=("有偿维修完工或返单时须填写费用", "a paid order that is completed or returned has its fee"),
+      messages={"default": ("有偿维修已完工/返单但未填写费用", "paid order completed or returned without a fee"),
+                "zero": ("有偿维修的费用为 0", "paid order with a fee of 0")},
+      needs=("paid", "fee"))
+def missing_fee(order, ctx):
+    if order.paid is not True or not (order.completed_at is not None or order.is_returned):
+        return ()
+    if order.fee is None and not filled(order, "fee"):
+        return (Hit("fee"),)
+    if order.fee is not None and order.fee == 0:
+        return (Hit("fee", "zero"),)
+    return ()
+
+
+def _started(order):
+    return order.dispatched_at if order.dispatched_at is not None else order.received_at
+
+
+@rule("missing-reason", kind=K, severity=ERROR, source="001 三.10, 三.13",
+      checks=("超过 delay_hours 小时完工须写延误原因；未完工（返单未完成或超时未完成）须写未完成原因",
+              "an order completed more than delay_hours after dispatch has a delay reason; an unfinished one (returned uncompleted, or open past delay_hours) has a reason"),
+      messages={
+          "delay": ("派单后 {hours} 小时才完工（超过 {limit} 小时），未写延误原因",
+                    "completed {hours} h after dispatch (over {limit} h) with no delay reason"),
+          "returned": ("返单时未完工，未写未完成原因", "returned uncompleted with no reason given"),
+          "open": ("派单已 {hours} 小时仍未完工（超过 {limit} 小时），未写未完成原因",
+                   "still open {hours} h after dispatch (over {limit} h) with no reason given"),
+      },
+      needs=("completed_at",), needs_any=("delay_reason", "incomplete_reason"))
+def missing_reason(order, ctx):
+    limit = timedelta(hours=ctx.settings.delay_hours)
+    start = _started(order)
+    if order.completed_at is not None:
+        if ("delay_reason" in ctx.columns and not filled(order, "delay_reason") and start is not None
+                and surely_after(order.completed_at, start, limit)):
+            return (Hit("delay_reason", "delay", {"hours": hours(order.completed_at - start) if _exact(start, order.completed_at) else f">{ctx.settings.delay_hours:g}",
+                                                  "limit": f"{ctx.settings.delay_hours:g}"}),)
+        return ()
+    if filled(order, "completed_at") or "incomplete_reason" not in ctx.columns or filled(order, "incomplete_reason"):
+        return ()
+    if order.is_returned:
+        return (Hit("incomplete_reason", "returned"),)
+    if start is not None and surely_after(ctx.as_of, start, limit):
+        return (Hit("incomplete_reason", "open", {"hours": hours(ctx.as_of - start) if _exact(start) else f">{ctx.settings.delay_hours:g}",
+                                                  "limit": f"{ctx.settings.delay_hours:g}"}),)
+    return ()
+
+
+def _exact(*values) -> bool:
+    from datetime import datetime
+    return all(isinstance(v, datetime) for v in values)
+
+
+@rule("not-completed", kind=K, severity=ERROR, source="001 三.8",
+      checks=("未完工的维修单不得返单收回（特殊批示除外）", "an uncompleted order is not taken back unless specially approved"),
+      messages={"default": ("已返单但未完工，且无特殊批示（不得收单）", "returned but not completed, with no special approval (must be refused)")},
+      needs=("completed_at",), needs_any=("returned_at", "return_signer"))
+def not_completed(order, ctx):
+    if order.is_returned and not filled(order, "completed_at") and order.special_approval is None:
+        return (Hit("completed_at"),)
+    return ()
+
+
+@rule("slow-handoff", kind=K, severity=WARNING, source="001 三.2",
+      checks=("工作单须在派单后 handoff_minutes 分钟内交工程部接收", "engineering signs the order in within handoff_minutes of dispatch"),
+      messages={"default": ("{since}后 {minutes} 分钟才由工程部接单（限 {limit} 分钟）",
+                            "engineering signed in {minutes} min after {since_en} (limit {limit} min)")},
+      needs=("accepted_at",), needs_any=("dispatched_at", "received_at"))
+def slow_handoff(order, ctx):
+    start = _started(order)
+    if order.accepted_at is None or start is None:
+        return ()
+    limit = timedelta(minutes=ctx.settings.handoff_minutes)
+    if not surely_after(order.accepted_at, start, limit):
+        return ()
+    minutes = int((order.accepted_at - start).total_seconds() // 60) if _exact(start, order.accepted_at) else f">{ctx.settings.handoff_minutes:g}"
+    dispatched = order.dispatched_at is not None
+    return (Hit("accepted_at", params={
+        "minutes": minutes, "limit": f"{ctx.settings.handoff_minutes:g}",
+        "since": "派单" if dispatched else "报修", "since_en": "dispatch" if dispatched else "receipt"}),)
+
+
+_SEQUENCE = ("received_at", "dispatched_at", "accepted_at", "completed_at", "returned_at", "visit_at")
+_LABELS = {"received_at": ("报修时间", "received"), "dispatched_at": ("派单时间", "dispatch"),
+           "accepted_at": ("接单时间", "sign-in"), "completed_at": ("完工时间", "completion"),
+           "returned_at": ("返单时间", "return"), "visit_at": ("回访时间", "return visit")}
+
+
+@rule("time-order", kind=K, severity=ERROR, source="001 三.12-13",
+      checks=("报修 ≤ 派单 ≤ 接单 ≤ 完工 ≤ 返单 ≤ 回访，且不晚于检查时间",
+              "received ≤ dispatched ≤ accepted ≤ completed ≤ returned ≤ visited, and none in the future"),
+      messages={
+          "before": ("{label}（{value}）早于{prev_zh}（{prev}）", "{label_en} ({value}) is before the {prev_en} time ({prev})"),
+          "future": ("{label}（{value}）晚于检查时间 {as_of}", "{label_en} ({value}) is after the check time {as_of}"),
+      },
+      needs_any=_SEQUENCE)
+def time_order(order, ctx):
+    hits = []
+    previous = None
+    for name in _SEQUENCE:
+        value = getattr(order, name)
+        if value is None:
+            continue
+        label_zh, label_en = _LABELS[name]
+        if surely_after(value, ctx.as_of):
+            hits.append(Hit(name, "future", {"label": label_zh, "label_en": label_en.capitalize() + " time",
+                                             "value": show_time(value), "as_of": show_time(ctx.as_of)}))
+        elif previous is not None and surely_after(previous[1], value):
+            p_zh, p_en = _LABELS[previous[0]]
+            hits.append(Hit(name, "before", {"label": label_zh, "label_en": label_en.capitalize() + " time",
+                                             "value": show_time(value), "prev_zh": p_zh, "prev_en": p_en,
+                                             "prev": show_time(previous[1])}))
+            continue  # compare the next event with the last one in order
+        previous = (name, value)
+    return hits
+
+
+def _name(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+@rule("proxy-signature", kind=K, severity=ERROR, source="001 三.13",
+      checks=("返单签收不得代签：签收人或客户签字不得是维修人员本人", "no proxy signing: the return signer and the customer's signature are not the repairer"),
+      messages={
+          "return_signer": ("返单签收人与维修人员同为“{name}”（不得代签）", "return signed by the repairer \"{name}\" (no proxy signing)"),
+          "customer_signature": ("客户签字与维修人员同为“{name}”（代签）", "customer's signature is the repairer's name \"{name}\" (proxy signing)"),
+      },
+      needs=("repairer_signature",), needs_any=("return_signer", "customer_signature"))
+def proxy_signature(order, ctx):
+    if order.repairer_signature is None:
+        return ()
+    repairer = _name(order.repairer_signature)
+    hits = []
+    for f in ("return_signer", "customer_signature"):
+        value = getattr(order, f)
+        if value is not None and _name(value) == repairer:
+            hits.append(Hit(f, f, {"name": order.repairer_signature}))
+    return hits
+
+
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+@rule("content-too-brief", kind=K, severity=WARNING, source="001 三.3",
+      checks=("报修内容要写清具体内容，不少于 min_content_chars 个字", "the repair content is specific: at least min_content_chars characters"),
+      messages={"default": ("报修内容“{content}”过于简略（少于 {limit} 个字）", "repair content \"{content}\" is too brief (under {limit} characters)")},
+      needs=("content",))
+def content_too_brief(order, ctx):
+    if order.content is None:
+        return ()
+    if len(_PUNCT.sub("", order.content)) < ctx.settings.min_content_chars:
+        return (Hit("content", params={"content": order.content, "limit": ctx.settings.min_content_chars}),)
+    return ()
+
+
+@rule("bad-phone", kind=K, severity=WARNING, source="001 三.4",
+      checks=("联系电话是有效的手机号或固定电话", "the phone is a valid mainland mobile or landline number"),
+      messages={"default": ("联系电话“{phone}”不是有效的手机号或固定电话", "\"{phone}\" is not a valid mobile or landline number")},
+      needs=("customer_phone",))
+def bad_phone(order, ctx):
+    if order.customer_phone is not None and not phone_is_valid(order.customer_phone):
+        return (Hit("customer_phone", params={"phone": order.customer_phone}),)
+    return ()
+
+
+BAD_VALUE_MESSAGES = {
+    "date": ("“{raw}”不是可识别的日期/时间", "\"{raw}\" is not a date or time"),
+    "time_without_date": ("只有时间“{raw}”，无法确定日期", "time \"{raw}\" has no date to go with"),
+    "money": ("“{raw}”不是金额", "\"{raw}\" is not an amount of money"),
+    "flag": ("“{raw}”应为 有偿/无偿", "\"{raw}\" should be paid (有偿) or free (无偿)"),
+    "count": ("“{raw}”不是人数", "\"{raw}\" is not a number of people"),
+    "excel_error": ("单元格是 Excel 错误值 {raw}", "the cell holds the Excel error {raw}"),
+}
+
+
+def bad_value(record, ctx):
+    return [Hit(p.field, p.reason, {"raw": p.raw}) for p in record.problems]
+
+
+rule("bad-value", kind=K, severity=ERROR, source="—",
+     checks=("日期、时间、金额、有偿/无偿的值可以识别", "date, time, money and paid/free values can be read"),
+     messages=BAD_VALUE_MESSAGES)(bad_value)
+
+
+def number_parts(number: str) -> tuple[str, int, int] | None:
+    """"WX2611001" → ("WX", 2611001, 7); "No.008701" → ("No.", 8701, 6)."""
+    m = re.fullmatch(r"(.*?)(\d+)", unicodedata.normalize("NFKC", number).replace(" ", ""))
+    if not m:
+        return None
+    return m.group(1).upper(), int(m.group(2)), len(m.group(2))
+
+
+def duplicate_numbers(registers, ctx, number_field: str):
+    first_seen: dict[str, tuple] = {}
+    for reg in registers:
+        for rec in reg.records:
+            number = getattr(rec, number_field)
+            if number is None:
+                continue
+            key = unicodedata.normalize("NFKC", number).replace(" ", "").upper()
+            if key in first_seen:
+                sheet, cell = first_seen[key]
+                where = cell if sheet == reg.sheet else f"{sheet}!{cell}"
+                yield reg, rec, Hit(number_field, params={"number": number, "first": where})
+            else:
+                first_seen[key] = (reg.sheet, reg.cell(rec, number_field))
+
+
+@rule("duplicate-number", kind=K, severity=ERROR, source="001 三.15",
+      checks=("每个单号只使用一次", "each order number is used once"),
+      messages={"default": ("单号 {number} 重复（首次出现在 {first}）", "order number {number} is used twice (first at {first})")},
+      needs=("order_no",), scope=WORKBOOK)
+def duplicate_number(registers, ctx):
+    return duplicate_numbers(registers, ctx, "order_no")
+
+
+@rule("number-gap", kind=K, severity=WARNING, source="001 三.1, 三.15",
+      checks=("预编号的三联单不缺号（跳号超过 number_gap_max 视为换本或换月）",
+              "no number is missing from a pre-numbered sequence (a jump over number_gap_max is a new book or month)"),
+      messages={"default": ("单号 {missing} 缺失（{count} 张，可能遗失）：在 {before} 与 {after} 之间",
+                            "form number(s) {missing} missing ({count}, possibly lost) between {before} and {after}")},
+      needs=("order_no",), scope=WORKBOOK)
+def number_gap(registers, ctx):
+    sequences: dict[tuple, list] = defaultdict(list)
+    for reg in registers:
+        for rec in reg.records:
+            if rec.order_no is None:
+                continue
+            parts = number_parts(rec.order_no)
+            if parts:
+                prefix, n, width = parts
+                sequences[(prefix, width)].append((n, reg, rec))
+    for (prefix, width), items in sequences.items():
+        items.sort(key=lambda item: item[0])
+        for (n0, _, rec0), (n1, reg1, rec1) in zip(items, items[1:]):
+            gap = n1 - n0 - 1
+            if 0 < gap <= ctx.settings.number_gap_max:
+                fmt = lambda n: f"{prefix}{n:0{width}d}"  # noqa: E731
+                missing = fmt(n0 + 1) if gap == 1 else f"{fmt(n0 + 1)}–{fmt(n1 - 1)}"
+                yield reg1, rec1, Hit("order_no", params={"missing": missing, "count": gap,
+                                                          "before": rec0.order_no, "after": rec1.order_no})
+
+
+@rule("finance-unreceipted", kind=K, severity=WARNING, source="001 三.15",
+      checks=("有偿维修单完工 finance_days 天内交财务签收", "a paid order completed more than finance_days days ago has been signed for by finance"),
+      messages={"default": ("有偿维修单完工已超过 {days} 天，财务未签收", "paid order completed over {days} days ago, not signed for by finance")},
+      needs=("paid", "finance_receipt", "completed_at"))
+def finance_unreceipted(order, ctx):
+    if order.paid is True and order.completed_at is not None and not filled(order, "finance_receipt") and \
+            surely_after(ctx.as_of, order.completed_at, timedelta(days=ctx.settings.finance_days)):
+        return (Hit("finance_receipt", params={"days": f"{ctx.settings.finance_days:g}"}),)
+    return ()

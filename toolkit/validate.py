@@ -1,0 +1,69 @@
+"""`toolkit validate` as a library call: paths in, a Report out (no printing, no exit)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from toolkit.config import Config
+from toolkit.errors import InputError
+from toolkit.findings import FileReport, Finding, Report, SheetReport
+from toolkit.registers.discover import content_digest, discover, open_in_excel_by
+from toolkit.registers.reader import read_workbook
+from toolkit.rules.engine import check_registers
+
+
+def check_file(path: Path, as_of: datetime, config: Config, lang: str) -> tuple[FileReport, list[Finding]]:
+    """Read one workbook and check every register in it. Never raises for bad input."""
+    report = FileReport(str(path))
+    try:
+        workbook = read_workbook(path, as_of, config.columns)
+    except InputError as exc:
+        report.error = exc.render(lang, with_path=False)
+        return report, []
+    findings, not_run = check_registers(workbook.registers, as_of, config, lang)
+    for sheet in workbook.sheets:
+        sr = SheetReport(sheet.name, hidden=sheet.hidden, skipped_reason=sheet.skipped_reason,
+                         error=sheet.error.render(lang, with_path=False) if sheet.error else None)
+        reg = sheet.register
+        if reg is not None:
+            sr.kind = reg.kind
+            sr.header_row = reg.columns.header_row
+            sr.records = len(reg.records)
+            sr.skipped_rows = reg.skipped_rows
+            sr.columns = {name: col.letter for name, col in reg.columns.fields.items() if name != "seq"}
+            sr.unmapped_columns = [f"{c.letter}: {c.header}" for c in reg.columns.unmapped]
+            sr.rules_not_run = not_run.get(id(reg), {})
+        report.sheets.append(sr)
+    if not workbook.registers and not any(s.error for s in report.sheets):
+        report.error = InputError("err.no_register").render(lang, with_path=False)
+    sheet_order = {s.name: i for i, s in enumerate(workbook.sheets)}
+    findings.sort(key=lambda f: (sheet_order.get(f.sheet, 0), f.row or 0, _col_key(f.cell), f.rule))
+    return report, findings
+
+
+def _col_key(cell: str | None) -> tuple[int, str]:
+    if not cell:
+        return (0, "")
+    letters = cell.rstrip("0123456789")
+    return (len(letters), letters)
+
+
+def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str) -> Report:
+    report = Report(as_of, lang)
+    digests: dict[str, str] = {}
+    for candidate in discover(paths):
+        path = candidate.path
+        digest = content_digest(path) if path.is_file() else None
+        if digest and digest in digests:
+            report.files.append(FileReport(str(path), error=InputError("err.duplicate", other=digests[digest]).render(lang)))
+            continue
+        if digest:
+            digests[digest] = str(path)
+        file_report, findings = check_file(path, as_of, config, lang)
+        owner = open_in_excel_by(path)
+        if owner is not None:
+            file_report.notes.append(f"open_in_excel:{owner}")
+        report.files.append(file_report)
+        report.findings.extend(findings)
+    return report
