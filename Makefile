@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 AS_OF ?= 2026-11-25 09:00
 
-.PHONY: demo test bench rules-doc clean
+.PHONY: demo test bench docs clean
 
 $(BIN)/toolkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,3 +24,6 @@ bench: $(BIN)/toolkit
 
 clean:
 	rm -rf $(VENV) .pytest_cache
+
+docs: $(BIN)/toolkit
+	$(BIN)/python docs/update_readme.py

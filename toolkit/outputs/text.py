@@ -84,7 +84,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                 where = f"{t('col.row', lang)} {f.row}" if f.row else ""
                 col = (f.column or "").split(" / ")[-1].replace("\n", "")
                 sev = c(f.severity, _pad(t(f"severity.{f.severity}", lang), 8))
-                file_lines.append(f"    {_pad(where, 9)}{_pad(f.cell or '', 6)}{_pad(col, 14)}{sev}{_pad(f.rule, 20)}{f.message}")
+                file_lines.append(f"    {_pad(where, 9)}{_pad(f.cell or '', 6)}{_pad(col, 16)}{sev}{_pad(f.rule, 20)}{f.message}")
         if file_lines:
             lines.append(c("bold", file.path))
             lines.extend(file_lines)

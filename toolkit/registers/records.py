@@ -147,6 +147,7 @@ _FOOTER = re.compile(
     r"^(制表|填表|审核|审批|复核|经办|统计|主管|负责人|部门负责人|批准|核对|签字|盖章|prepared|checked|approved)"
     r"(人|者|员)?(签字|签名)?\s*[:：]?"
 )
+_LABELLED = re.compile(r"^[^:：\d]{1,6}[:：]")
 _NOTE = re.compile(r"^(说明|注|备注|附注|note)\s*[:：]|^注\d|^\d+[、.]\s*\S")
 
 
@@ -167,15 +168,11 @@ def classify_row(row: list, cmap: ColumnMap, header_texts: dict[int, str]) -> st
         text = _marker_text(x)
         if text and len(text) <= 12 and _TOTAL.match(text.replace(" ", "")):
             return "total"
-    for _, x in filled:
-        text = _marker_text(x)
-        if text and len(text) <= 40 and _FOOTER.match(text):
-            non_identity = all(
-                cmap.fields.get(f) is None or cmap.fields[f].index >= len(row) or _is_empty(row[cmap.fields[f].index])
-                for f in ("content",)
-            )
-            if non_identity:
-                return "footer"
+    # A signature footer: a 制表人/审核 marker, and every other cell a "label：value" pair.
+    if any(_FOOTER.match(_marker_text(x)) for _, x in filled if isinstance(x, str) and len(x) <= 40):
+        if all(isinstance(x, str) and (_FOOTER.match(_marker_text(x)) or _LABELLED.match(_marker_text(x)))
+               for _, x in filled):
+            return "footer"
     if header_texts and sum(1 for c, x in filled if header_texts.get(c) == normalise(x)) >= 3:
         return "header"
     mapped = {col.index: name for name, col in cmap.fields.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from toolkit.registers.fields import WORK_ORDERS
 from toolkit.registers.values import phone_is_valid
@@ -108,11 +108,11 @@ def _started(order):
       checks=("超过 delay_hours 小时完工须写延误原因；未完工（返单未完成或超时未完成）须写未完成原因",
               "an order completed more than delay_hours after dispatch has a delay reason; an unfinished one (returned uncompleted, or open past delay_hours) has a reason"),
       messages={
-          "delay": ("派单后 {hours} 小时才完工（超过 {limit} 小时），未写延误原因",
-                    "completed {hours} h after dispatch (over {limit} h) with no delay reason"),
+          "delay": ("{since}后 {hours} 小时才完工（超过 {limit} 小时），未写延误原因",
+                    "completed {hours} h after {since_en} (over {limit} h) with no delay reason"),
           "returned": ("返单时未完工，未写未完成原因", "returned uncompleted with no reason given"),
-          "open": ("派单已 {hours} 小时仍未完工（超过 {limit} 小时），未写未完成原因",
-                   "still open {hours} h after dispatch (over {limit} h) with no reason given"),
+          "open": ("{since}已 {hours} 小时仍未完工（超过 {limit} 小时），未写未完成原因",
+                   "still open {hours} h after {since_en} (over {limit} h) with no reason given"),
       },
       needs=("completed_at",), needs_any=("delay_reason", "incomplete_reason"))
 def missing_reason(order, ctx):
@@ -121,22 +121,29 @@ def missing_reason(order, ctx):
     if order.completed_at is not None:
         if ("delay_reason" in ctx.columns and not filled(order, "delay_reason") and start is not None
                 and surely_after(order.completed_at, start, limit)):
-            return (Hit("delay_reason", "delay", {"hours": hours(order.completed_at - start) if _exact(start, order.completed_at) else f">{ctx.settings.delay_hours:g}",
-                                                  "limit": f"{ctx.settings.delay_hours:g}"}),)
+            return (Hit("delay_reason", "delay", {
+                "hours": hours(order.completed_at - start) if _exact(start, order.completed_at) else f">{ctx.settings.delay_hours:g}",
+                "limit": f"{ctx.settings.delay_hours:g}", **_since(order)}),)
         return ()
     if filled(order, "completed_at") or "incomplete_reason" not in ctx.columns or filled(order, "incomplete_reason"):
         return ()
     if order.is_returned:
         return (Hit("incomplete_reason", "returned"),)
     if start is not None and surely_after(ctx.as_of, start, limit):
-        return (Hit("incomplete_reason", "open", {"hours": hours(ctx.as_of - start) if _exact(start) else f">{ctx.settings.delay_hours:g}",
-                                                  "limit": f"{ctx.settings.delay_hours:g}"}),)
+        return (Hit("incomplete_reason", "open", {
+            "hours": hours(ctx.as_of - start) if _exact(start) else f">{ctx.settings.delay_hours:g}",
+            "limit": f"{ctx.settings.delay_hours:g}", **_since(order)}),)
     return ()
 
 
 def _exact(*values) -> bool:
-    from datetime import datetime
     return all(isinstance(v, datetime) for v in values)
+
+
+def _since(order) -> dict[str, str]:
+    """The clock starts at dispatch, or at receipt where the register has no dispatch time."""
+    dispatched = order.dispatched_at is not None
+    return {"since": "派单" if dispatched else "报修", "since_en": "dispatch" if dispatched else "receipt"}
 
 
 @rule("not-completed", kind=K, severity=ERROR, source="001 三.8",
@@ -162,10 +169,7 @@ def slow_handoff(order, ctx):
     if not surely_after(order.accepted_at, start, limit):
         return ()
     minutes = int((order.accepted_at - start).total_seconds() // 60) if _exact(start, order.accepted_at) else f">{ctx.settings.handoff_minutes:g}"
-    dispatched = order.dispatched_at is not None
-    return (Hit("accepted_at", params={
-        "minutes": minutes, "limit": f"{ctx.settings.handoff_minutes:g}",
-        "since": "派单" if dispatched else "报修", "since_en": "dispatch" if dispatched else "receipt"}),)
+    return (Hit("accepted_at", params={"minutes": minutes, "limit": f"{ctx.settings.handoff_minutes:g}", **_since(order)}),)
 
 
 _SEQUENCE = ("received_at", "dispatched_at", "accepted_at", "completed_at", "returned_at", "visit_at")

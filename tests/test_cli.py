@@ -1,0 +1,164 @@
+"""The CLI end to end, in a subprocess, as a supervisor runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from conftest import ROOT, good_order, run_cli
+
+AS_OF = ["--as-of", "2026-11-25 09:00"]
+
+
+def test_clean_register_exits_0_and_prints_only_the_summary(register):
+    path = register([good_order()])
+    result = run_cli("validate", str(path), *AS_OF, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1 files, 1 registers, 1 records: 0 errors, 0 warnings"
+
+
+def test_errors_exit_1_and_each_finding_names_row_cell_and_rule(register):
+    path = register([good_order(), good_order(单号="WX2611002", 客户签字=None)])
+    result = run_cli("validate", str(path), *AS_OF, "--lang", "en")
+    assert result.returncode == 1
+    line = next(l for l in result.stdout.splitlines() if "missing-signature" in l)
+    assert "row 4" in line and "M4" in line and "客户签字" in line
+    assert "customer's signature" in line
+
+
+def test_json_report_has_the_documented_shape(register):
+    path = register([good_order(单号="WX2611001"), good_order(单号="WX2611002", 维修人员签字=None)], footer=True)
+    result = run_cli("validate", str(path), *AS_OF, "--format", "json", "--lang", "en")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["as_of"] == "2026-11-25T09:00"
+    assert set(data) == {"as_of", "files", "findings", "summary"}
+    file = data["files"][0]
+    assert file["path"] == str(path) and file["error"] is None
+    sheet = file["sheets"][0]
+    assert sheet["name"] == "2026年11月" and sheet["kind"] == "work_orders"
+    assert sheet["header_row"] == 2 and sheet["records"] == 2
+    assert {"row": 5, "reason": "total"} in sheet["skipped_rows"]
+    assert {"row": 6, "reason": "footer"} in sheet["skipped_rows"]
+    finding = data["findings"][0]
+    assert set(finding) == {"path", "sheet", "row", "cell", "column", "field", "record", "rule", "severity", "message"}
+    assert finding == {
+        "path": str(path), "sheet": "2026年11月", "row": 4, "cell": "K4", "column": "维修人员签字",
+        "field": "repairer_signature", "record": "WX2611002", "rule": "missing-signature", "severity": "error",
+        "message": finding["message"],
+    }
+    assert data["summary"]["records"] == 2 and data["summary"]["errors"] == 1
+    assert data["summary"]["by_rule"] == {"missing-signature": 1}
+
+
+def test_csv_output_is_utf8_with_bom_one_finding_a_line(register, tmp_path):
+    path = register([good_order(客户签字=None)])
+    out = tmp_path / "findings.csv"
+    result = run_cli("validate", str(path), *AS_OF, "--format", "csv", "--output", str(out), "--lang", "zh")
+    assert result.returncode == 1
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["文件", "工作表", "行", "单元格"]
+    assert len(rows) == 2 and rows[1][3] == "M3" and rows[1][7] == "missing-signature"
+    assert not list(tmp_path.glob(".*.tmp")), "no temporary file is left behind"
+
+
+def test_a_missing_file_exits_2_and_the_other_files_are_still_checked(register, tmp_path):
+    good = register([good_order(客户签字=None)])
+    result = run_cli("validate", str(tmp_path / "nope.xlsx"), str(good), *AS_OF, "--format", "json", "--lang", "en")
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    assert data["files"][0]["error"] == "no such file"
+    assert data["summary"]["errors"] == 1 and data["findings"][0]["cell"] == "M3"
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_as_of_is_a_usage_error_with_one_line_and_exit_2(register):
+    result = run_cli("validate", str(register([good_order()])), "--as-of", "next tuesday")
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("toolkit: --as-of must look like")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_config_setting_is_reported_with_the_file_name(register, tmp_path):
+    cfg = tmp_path / "toolkit.toml"
+    cfg.write_text("[validate]\ndelay_hour = 12\n", encoding="utf-8")
+    result = run_cli("validate", str(register([good_order()])), "--config", str(cfg))
+    assert result.returncode == 2
+    assert str(cfg) in result.stderr and "validate.delay_hour" in result.stderr
+
+
+def test_config_in_the_current_folder_is_used(register, tmp_path):
+    path = register([good_order(工程部接单时间=good_order()["派单时间"].replace(minute=9))])
+    (tmp_path / "toolkit.toml").write_text('[rules."slow-handoff"]\nseverity = "error"\n', encoding="utf-8")
+    result = run_cli("validate", str(path), *AS_OF, "--format", "json", cwd=tmp_path)
+    finding = json.loads(result.stdout)["findings"][0]
+    assert finding["rule"] == "slow-handoff" and finding["severity"] == "error"
+    assert result.returncode == 1
+
+
+def test_init_writes_a_config_that_loads_and_refuses_to_overwrite(tmp_path):
+    result = run_cli("init", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "toolkit.toml").read_text(encoding="utf-8")
+    assert "delay_hours = 24" in text and "handoff_minutes = 5" in text and "number_gap_max = 20" in text
+    again = run_cli("init", "--lang", "en", cwd=tmp_path)
+    assert again.returncode == 2 and "--force" in again.stderr
+    from toolkit.config import load_config
+    config = load_config(tmp_path / "toolkit.toml")
+    assert config.settings.delay_hours == 24
+
+
+def test_rules_lists_every_rule_in_both_languages():
+    from toolkit.rules.catalog import all_rules
+    zh = run_cli("rules", "--lang", "zh")
+    en = run_cli("rules", "--lang", "en")
+    assert zh.returncode == en.returncode == 0
+    for rule in all_rules():
+        assert rule.id in zh.stdout and rule.checks[0] in zh.stdout
+        assert rule.checks[1] in en.stdout
+
+
+def test_readme_rule_table_is_generated_from_the_catalog():
+    from toolkit.outputs.rules_doc import render
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for lang in ("en", "zh"):
+        table = render(lang, "markdown").strip()
+        assert table in readme, f"README rule table ({lang}) is out of date: run `toolkit rules --format markdown --lang {lang}`"
+
+
+def test_every_command_has_help_and_a_readme_section():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    from toolkit.cli import app
+    import typer.main
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        assert command.help, f"{name} has no help text"
+        assert f"toolkit {name}" in readme, f"README does not document `toolkit {name}`"
+        result = run_cli(name, "--help")
+        assert result.returncode == 0 and "Usage" in result.stdout
+
+
+def test_python_dash_m_and_version():
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("toolkit ")
+
+
+def test_sample_registers_show_their_planted_defects():
+    """`make demo` runs this: the samples in workbooks/ must show what the README says they hold."""
+    result = run_cli("validate", str(ROOT / "workbooks"), *AS_OF, "--format", "json", "--lang", "en")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    found = {(f["record"], f["rule"]) for f in data["findings"]}
+    for expected in [
+        ("WX2611004", "missing-signature"), ("WX2611005", "slow-handoff"), ("WX2611006", "proxy-signature"),
+        ("WX2611007", "missing-fee"), ("WX2611008", "missing-reason"), ("WX2611011", "number-gap"),
+        ("WX2611011", "content-too-brief"), ("WX2611011", "bad-phone"), ("WX2611013", "not-completed"),
+        ("WX2610012", "finance-unreceipted"), ("No.008704", "proxy-signature"), ("No.008706", "time-order"),
+        ("No.008707", "bad-value"), ("No.008708", "missing-reason"),
+    ]:
+        assert expected in found, expected
+    kinds = {s["name"]: s["skipped"] for f in data["files"] for s in f["sheets"] if s["kind"] is None}
+    assert kinds == {"填表说明": "no_header", "统计": "no_header", "Sheet2": "empty_sheet"}

@@ -1,0 +1,225 @@
+"""Build the sample registers in this folder (committed as .xlsx; rerun to rebuild).
+
+Two sites keep their work-order registers differently, as real sites do:
+- 阳光花园: one sheet per month under a merged title, a single header row, Excel dates
+  mixed with dates typed as text, a totals row and a signature footer, an instructions
+  sheet, a statistics sheet and the blank Sheet2 Excel leaves behind.
+- 翠湖苑: a two-level header (报修登记 / 工程部 / 完工 / 返单 merged over the column names),
+  a 序号 counter beside the printed form number No.008701, the receipt as a date column and
+  a time column, 收费/免费, fees typed with ￥, local landlines without area code.
+Each carries a handful of real defects (listed in DEFECTS below, and in the README).
+
+    python workbooks/build_samples.py
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+HERE = Path(__file__).resolve().parent
+THIN = Side(style="thin", color="999999")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+DT = "yyyy-mm-dd hh:mm"
+
+SUNSHINE_HEADER = [
+    "单号", "报修时间", "派单时间", "报修地点", "报修内容", "业主姓名", "联系电话", "有偿/无偿",
+    "工程部接单时间", "接单人", "维修人员签字", "完工时间", "客户签字", "收费金额（元）",
+    "延误原因", "未完成原因", "返单时间", "收单人", "财务签收", "备注",
+]
+
+DEFECTS = {
+    "阳光花园": [
+        "WX2611004 returned without the customer's signature",
+        "WX2611005 handed to engineering 12 minutes after dispatch",
+        "WX2611006 return signed by the repairer himself (proxy signing)",
+        "WX2611007 paid, completed, no fee",
+        "WX2611008 completed 2 days after dispatch with no delay reason",
+        "WX2611010 missing: a lost form (number gap)",
+        "WX2611011 repair content too brief (灯坏), phone with a digit missing",
+        "WX2611013 returned uncompleted with no special approval and no reason",
+        "WX2610012 paid, completed in October, not signed for by finance",
+    ],
+    "翠湖苑": [
+        "No.008704 customer's signature is the repairer's name",
+        "No.008706 completion time before the engineering sign-in",
+        "No.008707 receipt date typed as 11月31日 (no such day)",
+        "No.008708 open for days with no reason given",
+    ],
+}
+
+
+def _style_table(ws, header_row: int, ncols: int, last_row: int, widths: dict[int, float]) -> None:
+    for c in range(1, ncols + 1):
+        cell = ws.cell(header_row, c)
+        cell.font = Font(bold=True)
+        cell.fill = HEAD_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for r in range(header_row, last_row + 1):
+        for c in range(1, ncols + 1):
+            ws.cell(r, c).border = BOX
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+
+
+def _order(no, received, *, dispatch=2, accept=5, complete=120, ret=180, place="3栋1201", content="厨房水龙头漏水，需更换阀芯",
+           owner="刘伟", phone="13812345678", paid="无偿", accepted_by="李工", repairer="李明", signature=None,
+           fee=None, delay="", unfinished="", signer="王丽", finance="", remark="", text_dates=False):
+    t0 = received
+    d = t0 + timedelta(minutes=dispatch)
+    a = d + timedelta(minutes=accept) if accept is not None else None
+    c = d + timedelta(minutes=complete) if complete is not None else None
+    r = d + timedelta(minutes=ret) if ret is not None else None
+    sig = owner if signature is None else signature
+    fmt = (lambda x: x.strftime("%Y/%m/%d %H:%M") if x else None) if text_dates else (lambda x: x)
+    return [no, fmt(t0), fmt(d), place, content, owner, phone, paid, fmt(a), accepted_by if a else "",
+            repairer if c else "", fmt(c), sig if c else "", fee, delay, unfinished, fmt(r) if r else None,
+            signer if r else "", finance, remark]
+
+
+def sunshine_rows_november():
+    day = lambda d, h, m=0: datetime(2026, 11, d, h, m)  # noqa: E731
+    return [
+        _order("WX2611001", day(2, 8, 35), content="卫生间地漏堵塞，返水", owner="陈静", phone="139 2233 4455"),
+        _order("WX2611002", day(2, 10, 5), paid="有偿", fee=80, content="更换客厅吸顶灯灯管", owner="周敏",
+               phone="0755-86001234", finance="赵会计"),
+        _order("WX2611003", day(3, 14, 5), text_dates=True, content="入户门锁芯卡滞，无法反锁", owner="孙浩",
+               phone="137-0011-2233"),
+        _order("WX2611004", day(4, 9, 20), content="阳台推拉门滑轮损坏", owner="吴芳", signature=""),
+        _order("WX2611005", day(5, 16, 40), accept=12, content="厨房插座无电，跳闸", owner="郑强"),
+        _order("WX2611006", day(6, 11, 0), content="空调冷凝水管漏水", owner="王磊", signer="李明"),
+        _order("WX2611007", day(9, 15, 30), paid="有偿", content="更换洗手盆下水软管", owner="冯丽"),
+        _order("WX2611008", day(10, 8, 50), complete=2 * 24 * 60, ret=2 * 24 * 60 + 60,
+               content="外墙渗水导致卧室墙面发霉", owner="褚明"),
+        _order("WX2611009", day(11, 13, 15), paid="有偿", fee="¥150", content="更换热水器角阀", owner="卫东",
+               finance="赵会计"),
+        _order("WX2611011", day(12, 10, 0), content="灯坏", owner="蒋雪", phone="1381234567"),
+        _order("WX2611012", day(16, 9, 10), content="楼道声控灯不亮", owner="沈阳", text_dates=True),
+        _order("WX2611013", day(18, 14, 25), complete=None, content="地下车库卷帘门电机异响", owner="韩梅",
+               ret=26 * 60),
+        _order("WX2611014", day(23, 17, 5), accept=3, complete=None, ret=None, content="主卧窗户密封条脱落",
+               owner="杨帆", phone="13566778899"),
+        _order("WX2611015", day(24, 20, 30), accept=None, complete=None, ret=None, content="客厅电视墙插座松动",
+               owner="朱琳", phone="15012345678"),
+    ]
+
+
+def sunshine_rows_october():
+    day = lambda d, h, m=0: datetime(2026, 10, d, h, m)  # noqa: E731
+    return [
+        _order("WX2610010", day(20, 9, 0), paid="有偿", fee=60, content="更换卫生间排气扇", owner="秦川", finance="赵会计"),
+        _order("WX2610011", day(22, 14, 30), content="单元门禁刷卡无反应", owner="许诺"),
+        _order("WX2610012", day(27, 10, 45), paid="有偿", fee="80元", content="疏通厨房下水管道", owner="何平"),
+        _order("WX2610013", day(30, 16, 0), content="信报箱门合页脱落", owner="吕布", text_dates=True),
+    ]
+
+
+def build_sunshine(path: Path) -> None:
+    wb = Workbook()
+    guide = wb.active
+    guide.title = "填表说明"
+    for line in ("维修工作单登记表填表说明",
+                 "1. 接到客户报修后及时登记，报修内容要写清具体内容，不宜过于简略。",
+                 "2. 工作单应于五分钟内交于工程部接收，工程部接单时须签上接单时间。",
+                 "3. 返单须有维修人员签字和客户签字，返单签收不得代签。",
+                 "4. 每周将有偿维修单复印交财务签收。"):
+        guide.append([line])
+    guide.column_dimensions["A"].width = 80
+    for sheet_name, rows in (("2026年10月", sunshine_rows_october()), ("2026年11月", sunshine_rows_november())):
+        ws = wb.create_sheet(sheet_name)
+        ws.append([f"阳光花园物业服务中心维修工作单登记表（{sheet_name}）"])
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(SUNSHINE_HEADER))
+        ws["A1"].font = Font(bold=True, size=14)
+        ws["A1"].alignment = Alignment(horizontal="center")
+        ws.append(SUNSHINE_HEADER)
+        for row in rows:
+            ws.append(row)
+        last = ws.max_row
+        ws.append(["合计"] + [None] * 12 + [f"=SUM(N3:N{last})"])
+        ws.append([])
+        ws.append(["制表人：王丽", None, None, None, "审核：张强", None, None, None, "日期：2026-11-30"])
+        for r in range(3, last + 1):
+            for c in (2, 3, 9, 12, 17):
+                ws.cell(r, c).number_format = DT
+        _style_table(ws, 2, len(SUNSHINE_HEADER), last + 1,
+                     {1: 12, 2: 17, 3: 17, 4: 10, 5: 28, 6: 9, 7: 15, 8: 9, 9: 17, 10: 8, 11: 10, 12: 17, 13: 9,
+                      14: 10, 15: 12, 16: 12, 17: 17, 18: 8, 19: 9, 20: 10})
+        ws.freeze_panes = "B3"
+    stats = wb.create_sheet("统计")
+    stats.append(["月份", "报修数量", "完成数量", "完成率"])
+    stats.append(["2026年10月", 4, 4, "100%"])
+    stats.append(["2026年11月", 14, 11, "79%"])
+    wb.create_sheet("Sheet2")
+    wb.save(path)
+
+
+GREEN_TOP = ["序号", "报修登记", None, None, None, None, None, None, None, "工程部", None, None, "完工", None, None,
+             None, "返单", None, "备注"]
+GREEN_SUB = [None, "单号", "日期", "时间", "房号", "报修内容", "业主", "电话", "收费/免费", "签收时间", "签收人",
+             "维修人", "完工时间", "业主签名", "金额", "延误/未完成原因", "签收时间", "签收人", None]
+
+
+def build_green(path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "11月"
+    ws.append(["翠湖苑服务中心 维修登记（2026年11月）"])
+    ws.merge_cells("A1:S1")
+    ws.append(GREEN_TOP)
+    ws.append(GREEN_SUB)
+    for col in ("A", "S"):
+        ws.merge_cells(f"{col}2:{col}3")
+    for rng in ("B2:I2", "J2:L2", "M2:P2", "Q2:R2"):
+        ws.merge_cells(rng)
+    d = lambda day, h, m=0: datetime(2026, 11, day, h, m)  # noqa: E731
+    rows = [
+        # seq, no, date, time, room, content, owner, phone, paid, signin, signer, repairer, done, owner sig, fee, reason, back, back signer
+        [1, "No.008701", "2026.11.2", "8:05", "2-1-301", "卫生间马桶水箱漏水", "刘先生", "86001234", "免费", "8:08",
+         "周工", "周建", d(2, 10, 30), "刘伟", None, None, d(2, 11, 0), "陈晓", None],
+        [2, "No.008702", "11月3日", "14:05", "5-2-1102", "厨房燃气报警器误报，需检测", "王女士", "0755 8600 1234", "收费",
+         "14:09", "周工", "周建", d(3, 16, 0), "王芳", "￥50", None, d(3, 16, 30), "陈晓", None],
+        [3, "No.008703", "2026/11/04", "9:30", "7-1-502", "阳台晾衣架升降绳断裂", "张先生", "13922334455", "收费",
+         "9:33", "吴工", "吴刚", d(4, 11, 0), "张军", "￥120", None, d(4, 13, 0), "陈晓", None],
+        [4, "No.008704", "2026/11/06", "10:15", "1-3-201", "客厅顶棚石膏线开裂脱落", "赵女士", "13811112222", "免费",
+         "10:18", "吴工", "吴刚", d(6, 15, 0), "吴刚", None, None, d(6, 15, 30), "陈晓", None],
+        [5, "No.008705", "2026/11/09", "16:20", "3-2-801", "入户花园排水口堵塞", "钱先生", "13633334444", "免费",
+         "16:22", "周工", "周建", d(9, 17, 40), "钱进", None, None, d(9, 18, 0), "陈晓", "业主要求尽快"],
+        [6, "No.008706", "2026/11/12", "11:00", "6-1-1501", "主卫花洒出水小", "孙女士", "15899990000", "免费",
+         "11:03", "吴工", "吴刚", d(12, 10, 30), "孙丽", None, None, d(12, 12, 0), "陈晓", None],
+        [7, "No.008707", "11月31日", "9:00", "4-2-702", "储物间门把手松动", "李先生", "13755556666", "免费",
+         None, None, None, None, None, None, None, None, None, None],
+        [8, "No.008708", "2026/11/20", "15:45", "8-1-1203", "中央空调出风口滴水", "周女士", "13577778888", "收费",
+         "15:48", "周工", "周建", None, None, None, None, None, None, None],
+    ]
+    for row in rows:
+        ws.append(row)
+    last = ws.max_row
+    ws.append([None, "小计", None, None, None, None, None, None, None, None, None, None, None, None, f"=SUM(O4:O{last})"])
+    ws.append(["制表：陈晓", None, None, None, None, "负责人：张强"])
+    for r in range(4, last + 1):
+        for c in (13, 17):
+            ws.cell(r, c).number_format = DT
+    _style_table(ws, 2, 19, last + 1, {1: 6, 2: 11, 3: 11, 4: 7, 5: 10, 6: 26, 7: 8, 8: 15, 9: 9, 10: 9,
+                                       11: 8, 12: 8, 13: 17, 14: 9, 15: 8, 16: 16, 17: 17, 18: 8, 19: 12})
+    for r in (2, 3):
+        for c in range(1, 20):
+            ws.cell(r, c).font = Font(bold=True)
+            ws.cell(r, c).fill = HEAD_FILL
+            ws.cell(r, c).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.freeze_panes = "C4"
+    wb.save(path)
+
+
+def main(out: Path = HERE) -> None:
+    build_sunshine(out / "阳光花园-维修工作单登记表-2026.xlsx")
+    build_green(out / "翠湖苑-维修登记-2026年11月.xlsx")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE)
