@@ -83,6 +83,7 @@ class Report:
     lang: str
     files: list[FileReport] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    registers: list = field(default_factory=list)  # typed records, kept on request (never serialised)
 
     @property
     def errors(self) -> int:

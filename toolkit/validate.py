@@ -10,17 +10,19 @@ from toolkit.errors import InputError
 from toolkit.findings import FileReport, Finding, Report, SheetReport
 from toolkit.registers.discover import content_digest, discover, open_in_excel_by
 from toolkit.registers.reader import read_workbook
+from toolkit.registers.records import Register
 from toolkit.rules.engine import check_registers
 
 
-def check_file(path: Path, as_of: datetime, config: Config, lang: str) -> tuple[FileReport, list[Finding]]:
+def check_file(path: Path, as_of: datetime, config: Config, lang: str
+               ) -> tuple[FileReport, list[Finding], list[Register]]:
     """Read one workbook and check every register in it. Never raises for bad input."""
     report = FileReport(str(path))
     try:
         workbook = read_workbook(path, as_of, config.columns)
     except InputError as exc:
         report.error = exc.render(lang, with_path=False)
-        return report, []
+        return report, [], []
     findings, not_run = check_registers(workbook.registers, as_of, config, lang)
     for sheet in workbook.sheets:
         sr = SheetReport(sheet.name, hidden=sheet.hidden, skipped_reason=sheet.skipped_reason,
@@ -39,7 +41,7 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str) -> tuple[
         report.error = InputError("err.no_register").render(lang, with_path=False)
     sheet_order = {s.name: i for i, s in enumerate(workbook.sheets)}
     findings.sort(key=lambda f: (sheet_order.get(f.sheet, 0), f.row or 0, _col_key(f.cell), f.rule))
-    return report, findings
+    return report, findings, workbook.registers
 
 
 def _col_key(cell: str | None) -> tuple[int, str]:
@@ -49,7 +51,10 @@ def _col_key(cell: str | None) -> tuple[int, str]:
     return (len(letters), letters)
 
 
-def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str) -> Report:
+def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str,
+             keep_registers: bool = False) -> Report:
+    """Check every register under ``paths``. With ``keep_registers`` the typed records stay
+    on ``report.registers`` for the follow-up lists and reminders (not part of the JSON)."""
     report = Report(as_of, lang)
     digests: dict[str, str] = {}
     for candidate in discover(paths):
@@ -60,7 +65,9 @@ def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str
             continue
         if digest:
             digests[digest] = str(path)
-        file_report, findings = check_file(path, as_of, config, lang)
+        file_report, findings, registers = check_file(path, as_of, config, lang)
+        if keep_registers:
+            report.registers.extend(registers)
         owner = open_in_excel_by(path)
         if owner is not None:
             file_report.notes.append(f"open_in_excel:{owner}")
