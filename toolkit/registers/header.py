@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.registers.aliases import ALIASES, KIND_WORDS, SHARED_FIELDS
-from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, WORK_ORDERS
+from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, RECORD_NUMBER, WORK_ORDERS
 
 HEADER_SCAN_ROWS = 30  # header rows sit near the top; titles and notes come first
 MAX_HEADER_CHARS = 24  # longer cells are titles or instructions, not column names
 MAX_GROUP_CHARS = 12
 MIN_FIELDS = 3
+SELF_SUFFICIENT = 4  # a column name that matches two concepts (派单 + 时间) needs no group
 
 _TIME_WORDS = ("时间", "日期", "时刻", "date", "time")
 _STRIP = re.compile(r"[\s()\[\]{}<>（）【】〔〕《》\"'“”‘’*:：#＃_\-—.,，、;；]+")
@@ -145,16 +146,21 @@ def _headerish(value: object) -> str | None:
 
 def map_columns(
     kind: str,
-    headers: list[tuple[int, str, str]],
+    headers: list[tuple[int, str, str, str | None]],
     header_row: int,
     header_rows: int,
     explicit: dict[str, str] | None = None,
 ) -> ColumnMap:
-    """Map (index, normalised text, original text) headers to the fields of ``kind``."""
+    """Map (index, normalised text, original text, name under a group) headers to fields of ``kind``.
+
+    Under a two-level header the column's own words decide when they name a field on their
+    own (派单时间 under 报修登记 is the dispatch time); the group decides for generic names
+    (日期 under 完工, 签收人 under 返单).
+    """
     cmap = ColumnMap(kind, header_row, header_rows)
     explicit = explicit or {}
     chosen: list[tuple[float, int, str | tuple, Column, str]] = []
-    for index, text, original in headers:
+    for index, text, original, name_text in headers:
         col = Column(index, original)
         if text in explicit:
             target = explicit[text]
@@ -164,6 +170,10 @@ def map_columns(
                 chosen.append((1000.0, index, target, col, text))
             continue
         score, target = match_header(kind, text)
+        if name_text:
+            own_score, own_target = match_header(kind, name_text)
+            if own_target is not None and not isinstance(own_target, tuple) and own_score >= SELF_SUFFICIENT:
+                score, target = own_score, own_target
         if target is None:
             cmap.unmapped.append(col)
         else:
@@ -262,7 +272,7 @@ def _group_texts(rows: list[list], r: int, merged: list[tuple[tuple[int, int], t
 
 def _candidates(rows, r, merged):
     top = rows[r]
-    single = [(c, t, str(v).strip()) for c, v in enumerate(top) if (t := _headerish(v))]
+    single = [(c, t, str(v).strip(), None) for c, v in enumerate(top) if (t := _headerish(v))]
     yield 1, single
     if r + 1 >= len(rows):
         return
@@ -270,17 +280,17 @@ def _candidates(rows, r, merged):
     if not groups:
         return
     below = rows[r + 1]
-    two: list[tuple[int, str, str]] = []
+    two: list[tuple[int, str, str, str | None]] = []
     for c in range(max(len(top), len(below))):
         sub = below[c] if c < len(below) else ""
         sub_text = _headerish(sub)
         if c in groups and sub_text:
             original = f"{groups[c]} / {str(sub).strip()}"
-            two.append((c, normalise(groups[c]) + sub_text, original))
+            two.append((c, normalise(groups[c]) + sub_text, original, sub_text))
         elif c < len(top) and (t := _headerish(top[c])):
-            two.append((c, t, str(top[c]).strip()))
+            two.append((c, t, str(top[c]).strip(), None))
         elif sub_text:
-            two.append((c, sub_text, str(sub).strip()))
+            two.append((c, sub_text, str(sub).strip(), None))
     yield 2, two
 
 
@@ -311,12 +321,13 @@ def find_header(
         for n, headers in _candidates(rows, r, merged):
             if len(headers) < MIN_FIELDS:
                 continue
-            texts = "".join(t for _, t, _ in headers)
+            texts = "".join(h[1] for h in headers)
             cmaps = {k: map_columns(k, headers, r + 1, n, explicit) for k in kinds}
             cm = guess_kind(cmaps, texts)
             if not cm.is_register():
                 continue
-            key = (cm.score(), -n)  # a two-row header must map more than its top row alone
+            # A two-row header must map more than its top row alone; keeping the form number counts.
+            key = (cm.score(), RECORD_NUMBER[cm.kind] in cm.fields, -n)
             if best is None or key > best[0]:
                 best = (key, cm, r)
     if best is None:

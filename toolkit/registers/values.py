@@ -153,6 +153,8 @@ def parse_datetime(raw: object, anchor: date):
     text = clean_text(raw)
     if text is None:
         return None
+    if text in _EXCEL_ERRORS:
+        return Unreadable(raw, BAD_ERROR)
     s = unicodedata.normalize("NFKC", text).strip().lower()
     try:
         if m := _RE_YMD.match(s):
@@ -188,30 +190,35 @@ _MONEY_NOISE = re.compile(r"[¥￥$,，元圆块\s]|rmb|cny|人民币")
 _ZERO_WORDS = frozenset({"免费", "无偿", "0元", "不收费"})
 
 
+_MAX_FEE = Decimal("100000000")  # a repair fee above 100 million yuan is a pasted number, not a fee
+
+
+def _amount(value: Decimal, raw: object):
+    if not value.is_finite() or value < 0 or value >= _MAX_FEE:
+        return Unreadable(raw, BAD_MONEY)
+    return value.quantize(Decimal("0.01"))
+
+
 def parse_money(raw: object):
     """A fee in yuan as Decimal: 120, "120.00", "¥120", "￥1,200", "80元"."""
     if raw is None or raw == "":
         return None
     if isinstance(raw, bool):
         return Unreadable(raw, BAD_MONEY)
-    if isinstance(raw, (int, float)):
-        if raw != raw or raw in (float("inf"), float("-inf")):
-            return Unreadable(raw, BAD_MONEY)
-        return Decimal(str(raw)).quantize(Decimal("0.01"))
-    text = clean_text(raw)
-    if text is None:
-        return None
-    s = unicodedata.normalize("NFKC", text).lower()
-    if s in _ZERO_WORDS:
-        return Decimal("0.00")
-    s = _MONEY_NOISE.sub("", s)
     try:
-        value = Decimal(s)
-    except InvalidOperation:
+        if isinstance(raw, (int, float)):
+            return _amount(Decimal(str(raw)), raw)
+        text = clean_text(raw)
+        if text is None:
+            return None
+        if text in _EXCEL_ERRORS:
+            return Unreadable(raw, BAD_ERROR)
+        s = unicodedata.normalize("NFKC", text).lower()
+        if s in _ZERO_WORDS:
+            return Decimal("0.00")
+        return _amount(Decimal(_MONEY_NOISE.sub("", s)), raw)
+    except (InvalidOperation, ValueError):
         return Unreadable(raw, BAD_MONEY)
-    if not value.is_finite():
-        return Unreadable(raw, BAD_MONEY)
-    return value.quantize(Decimal("0.01"))
 
 
 _PAID = frozenset({"有偿", "收费", "是", "y", "yes", "true", "付费", "√", "✓", "✔", "1", "有", "有偿服务", "收费服务", "paid"})

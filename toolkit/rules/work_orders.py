@@ -274,12 +274,15 @@ rule("bad-value", kind=K, severity=ERROR, source="—",
      messages=BAD_VALUE_MESSAGES)(bad_value)
 
 
-def number_parts(number: str) -> tuple[str, int, int] | None:
-    """"WX2611001" → ("WX", 2611001, 7); "No.008701" → ("No.", 8701, 6)."""
+def number_parts(number: str) -> tuple[str, int, int, str] | None:
+    """"WX2611001" → ("WX", 2611001, 7, "WX"); "No.008701" → ("NO.", 8701, 6, "No.").
+
+    The first item is the sequence key (case folded), the last the prefix as printed.
+    """
     m = re.fullmatch(r"(.*?)(\d+)", unicodedata.normalize("NFKC", number).replace(" ", ""))
     if not m:
         return None
-    return m.group(1).upper(), int(m.group(2)), len(m.group(2))
+    return m.group(1).upper(), int(m.group(2)), len(m.group(2)), m.group(1)
 
 
 def duplicate_numbers(registers, ctx, number_field: str):
@@ -320,14 +323,15 @@ def number_gap(registers, ctx):
                 continue
             parts = number_parts(rec.order_no)
             if parts:
-                prefix, n, width = parts
-                sequences[(prefix, width)].append((n, reg, rec))
-    for (prefix, width), items in sequences.items():
+                key, n, width, _ = parts
+                sequences[(key, width)].append((n, reg, rec))
+    for (_, width), items in sequences.items():
         items.sort(key=lambda item: item[0])
         for (n0, _, rec0), (n1, reg1, rec1) in zip(items, items[1:]):
             gap = n1 - n0 - 1
             if 0 < gap <= ctx.settings.number_gap_max:
-                fmt = lambda n: f"{prefix}{n:0{width}d}"  # noqa: E731
+                printed = number_parts(rec0.order_no)[3]
+                fmt = lambda n, p=printed: f"{p}{n:0{width}d}"  # noqa: E731
                 missing = fmt(n0 + 1) if gap == 1 else f"{fmt(n0 + 1)}–{fmt(n1 - 1)}"
                 yield reg1, rec1, Hit("order_no", params={"missing": missing, "count": gap,
                                                           "before": rec0.order_no, "after": rec1.order_no})
