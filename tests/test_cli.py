@@ -162,3 +162,22 @@ def test_sample_registers_show_their_planted_defects():
         assert expected in found, expected
     kinds = {s["name"]: s["skipped"] for f in data["files"] for s in f["sheets"] if s["kind"] is None}
     assert kinds == {"填表说明": "no_header", "统计": "no_header", "Sheet2": "empty_sheet"}
+
+
+def test_the_complaint_sample_shows_its_planted_defects():
+    """The complaint register in workbooks/ is checked by `make demo` beside the work orders."""
+    result = run_cli("validate", str(ROOT / "workbooks"), *AS_OF, "--format", "json", "--lang", "en")
+    data = json.loads(result.stdout)
+    sample = next(f for f in data["files"] if f["path"].endswith("阳光花园-客户投诉登记表-2026.xlsx"))
+    assert [(s["name"], s["kind"], s["records"]) for s in sample["sheets"]] == [
+        ("2026年10月", "complaints", 4), ("2026年11月", "complaints", 13)]
+    found = {(f["record"], f["rule"]) for f in data["findings"] if f["path"] == sample["path"]}
+    assert found == {
+        ("TS2610004", "major-complaint"), ("TS2611002", "reply-late"), ("TS2611003", "closed-unsatisfied"),
+        ("TS2611004", "missing-visit"), ("TS2611005", "major-complaint"), ("TS2611006", "major-complaint"),
+        ("TS2611007", "reply-overdue"), ("TS2611008", "missing-reply-deadline"), ("TS2611009", "missing-field"),
+        ("TS2611009", "bad-category"), ("TS2611010", "bad-phone"), ("TS2611011", "time-order"),
+        ("TS2611011", "duplicate-number"), ("TS2611013", "bad-value"),
+    }
+    kinds = {s["kind"] for f in data["files"] for s in f["sheets"] if s["kind"]}
+    assert kinds == {"work_orders", "complaints"}

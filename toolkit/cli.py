@@ -87,6 +87,7 @@ def validate(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
     lang: LangOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show every sheet, its column mapping and skipped sheets.")] = False,
+    annotate: Annotated[Optional[Path], typer.Option("--annotate", metavar="DIR", help="Also write DIR/<name>.checked.xlsx for each file with findings: cells filled and noted, a findings sheet first.")] = None,
 ):
     """Check registers against the work-order and complaint rules; one line per finding.
 
@@ -106,7 +107,14 @@ def validate(
         from toolkit.outputs.text import render, use_colour
         text = render(report, colour=output is None and use_colour(sys.stdout), verbose=verbose)
     _emit(text, output, lang_code, encoding="utf-8")
-    raise typer.Exit(report.exit_code())
+    code = report.exit_code()
+    if annotate is not None:
+        from toolkit.outputs.annotate import annotate_report, render_lines
+
+        copies = annotate_report(report, annotate)
+        typer.echo(render_lines(copies, lang_code), nl=False, err=fmt != Format.text or output is not None)
+        code = EXIT_INPUT if any(c.error for c in copies) else code
+    raise typer.Exit(code)
 
 
 def _emit(text: str, output: Path | None, lang: str, encoding: str = "utf-8") -> None:
@@ -158,6 +166,124 @@ def init(
     with atomic_open(path, "w", encoding="utf-8") as fh:
         fh.write(init_text())
     typer.echo(t("init.written", lang_code, path=path))
+
+
+@app.command()
+def remind(
+    paths: Annotated[list[Path], typer.Argument(help="Complaint registers (files or folders).")],
+    as_of: AsOfOption = None,
+    config_path: ConfigOption = None,
+    send: Annotated[bool, typer.Option("--send", help="Really send (default: preview only).")] = False,
+    outbox: Annotated[Optional[Path], typer.Option("--outbox", help="Also write each message as an .eml file in this folder.")] = None,
+    now: Annotated[bool, typer.Option("--now", help="Send even outside working hours and working days.")] = False,
+    lang: LangOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text (default) or json.")] = Format.text,
+):
+    """Email reply-time reminders for complaints: due soon, overdue (escalated), major, no reply time.
+
+    Preview unless --send. Each item is sent once (a ledger beside the config remembers).
+    Exit codes: 0 done, 2 a file or setting could not be used, 3 sending failed (items stay pending).
+    """
+    from toolkit.mail.run import remind as run_remind, render_json, render_text
+
+    config, lang_code = _setup(config_path, lang)
+    result = run_remind(paths, parse_as_of(as_of), config, lang_code, send=send, outbox=outbox, force_now=now)
+    sys.stdout.write(render_json(result) if fmt == Format.json else render_text(result, lang_code))
+    raise typer.Exit(result.exit_code())
+
+
+@app.command()
+def schedule(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="The registers the scheduled runs should read.")] = None,
+    config_path: ConfigOption = None,
+    weekly_out: Annotated[str, typer.Option("--weekly-out", help="Where the weekly job writes its workbook.")] = "weekly.xlsx",
+    lang: LangOption = None,
+):
+    """Print ready lines for cron and Windows Task Scheduler (reminders and the weekly job)."""
+    from toolkit.config import find_config
+    from toolkit.i18n import resolve_lang
+    from toolkit.mail.schedule import schedule_lines
+
+    lang_code = resolve_lang(lang.value if lang else None)
+    lines = schedule_lines([str(p) for p in (paths or [])], find_config(config_path), weekly_out, lang_code)
+    typer.echo("# cron (Linux/macOS): crontab -e" if lang_code == "en" else "# cron（Linux/macOS）：crontab -e")
+    typer.echo("\n".join(lines["cron"]))
+    typer.echo("")
+    typer.echo("REM Windows Task Scheduler (cmd.exe):" if lang_code == "en" else "REM Windows 任务计划程序（cmd.exe）：")
+    typer.echo("\n".join(lines["windows"]))
+
+
+class TemplateKind(str, Enum):
+    work_orders = "work-orders"
+    complaints = "complaints"
+
+
+@app.command()
+def template(
+    kind: Annotated[TemplateKind, typer.Argument(help="work-orders or complaints.")],
+    output: Annotated[Path, typer.Argument(help="The .xlsx file to write.")],
+    months: Annotated[Optional[str], typer.Option("--months", help='One sheet per month: "2026-11", "2026-01..2026-12" or "2026-01,2026-03" (default: this month).')] = None,
+    site: Annotated[Optional[str], typer.Option("--site", help='Service centre named in the title, e.g. "阳光花园物业服务中心".')] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The whole title before the month (replaces site + register name).")] = None,
+    rows: Annotated[int, typer.Option("--rows", min=1, max=100_000, help="Rows pre-formatted on each month sheet.")] = 500,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+):
+    """Write an empty register for clerks: Chinese headers, drop-downs, rule prompts, red/amber highlights."""
+    from datetime import date
+
+    from toolkit.i18n import t
+    from toolkit.outputs.template import build_template, parse_months
+
+    config, lang_code = _setup(config_path, lang)
+    summary = build_template(output, kind.value.replace("-", "_"), parse_months(months, date.today()),
+                             site=site, title=title, rows=rows, config=config, force=force)
+    sheets = summary.sheets[0] if len(summary.sheets) == 1 else f"{summary.sheets[0]} … {summary.sheets[-1]}"
+    typer.echo(t("template.written", lang_code, path=summary.path, kind=t(f"kind.{summary.kind}", lang_code),
+                 n=len(summary.sheets), sheets=sheets, rows=summary.rows))
+
+
+class WeeklyFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def weekly(
+    paths: Annotated[list[Path], typer.Argument(help="Work-order and complaint registers (files or folders).")],
+    as_of: AsOfOption = None,
+    week: Annotated[Optional[str], typer.Option("--week", help='ISO week such as "2026-W47", or "last" (default: the week containing --as-of).')] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the workbook (.xlsx): a summary with charts, one sheet per list.")] = None,
+    fmt: Annotated[WeeklyFormat, typer.Option("--format", "-f", help="text (default) or json.")] = WeeklyFormat.text,
+    email: Annotated[bool, typer.Option("--email", help="Email the digest to [weekly] to and finance (a preview unless --send).")] = False,
+    send: Annotated[bool, typer.Option("--send", help="Really send the digest (once per week per recipient).")] = False,
+    outbox: Annotated[Optional[Path], typer.Option("--outbox", help="Also write each digest as an .eml file in this folder.")] = None,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+):
+    """Weekly follow-up: unfinished and overdue orders, finance hand-over, return visits, findings, statistics.
+
+    Each run stores the week's counts beside the config, for trends and "compared with last week".
+    Exit codes: 0 done, 2 a file or setting could not be used, 3 the digest could not be sent.
+    """
+    from toolkit.followup.job import weekly_job
+    from toolkit.followup.week import parse_week
+    from toolkit.i18n import t
+
+    config, lang_code = _setup(config_path, lang)
+    moment = parse_as_of(as_of)
+    job = weekly_job(paths, moment, parse_week(week, moment), config, lang_code, out=out, email=email, send=send,
+                     outbox=outbox)
+    if fmt == WeeklyFormat.json:
+        from toolkit.outputs.weekly_json import render_job
+        sys.stdout.write(render_job(job))
+    else:
+        from toolkit.outputs.weekly_text import render, render_mail
+        sys.stdout.write(render(job.report, lang_code) + ("\n" + render_mail(job, lang_code) if job.email else ""))
+    if job.workbook is not None:
+        typer.echo(t("output.written", lang_code, path=job.workbook), err=True)
+    raise typer.Exit(job.exit_code())
 
 
 def main() -> None:

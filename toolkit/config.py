@@ -44,7 +44,7 @@ _VALIDATE_KEYS = ("delay_hours", "handoff_minutes", "min_content_chars", "financ
 _COMPLAINT_KEYS = ("major_people", "major_open_days")
 # Sections owned by the mail and weekly commands; they validate their own keys.
 _OTHER_SECTIONS = ("smtp", "reminders", "people", "weekly", "store")
-_TOP_KEYS = ("lang", "validate", "complaints", "rules", "columns", *_OTHER_SECTIONS)
+_TOP_KEYS = ("lang", "ledger", "validate", "complaints", "rules", "columns", *_OTHER_SECTIONS)
 
 
 def find_config(explicit: str | Path | None) -> Path | None:

@@ -20,6 +20,10 @@ from toolkit.errors import OutputError
 def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; rename it to ``target`` on success."""
     target = Path(target)
+    if target.exists() and not target.is_file():
+        # /dev/null, a FIFO, a terminal: nothing to replace, write straight through
+        yield target
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

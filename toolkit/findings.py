@@ -39,6 +39,7 @@ class SheetReport:
     error: str | None = None
     columns: dict[str, str] = field(default_factory=dict)  # field → column letter
     unmapped_columns: list[str] = field(default_factory=list)  # headers no field took
+    hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel (checked)
     rules_not_run: dict[str, list[str]] = field(default_factory=dict)  # rule → missing fields
 
     def as_dict(self) -> dict:
@@ -49,6 +50,7 @@ class SheetReport:
             "records": self.records,
             "skipped_rows": [{"row": s.row, "reason": s.reason} for s in self.skipped_rows],
             "hidden": self.hidden,
+            "hidden_rows": self.hidden_rows,
             "skipped": self.skipped_reason,
             "error": self.error,
             "columns": self.columns,

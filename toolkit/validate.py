@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -36,6 +37,7 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str
             sr.columns = {name: col.letter for name, col in reg.columns.fields.items() if name != "seq"}
             sr.unmapped_columns = [f"{c.letter}: {c.header}" for c in reg.columns.unmapped]
             sr.rules_not_run = not_run.get(id(reg), {})
+            sr.hidden_rows = reg.hidden_rows
         report.sheets.append(sr)
     if not workbook.registers and not any(s.error for s in report.sheets):
         report.error = InputError("err.no_register").render(lang, with_path=False)
@@ -52,25 +54,62 @@ def _col_key(cell: str | None) -> tuple[int, str]:
 
 
 def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str,
-             keep_registers: bool = False) -> Report:
+             keep_registers: bool = False, jobs: int | None = None,
+             progress: Callable[[int, int], None] | None = None) -> Report:
     """Check every register under ``paths``. With ``keep_registers`` the typed records stay
-    on ``report.registers`` for the follow-up lists and reminders (not part of the JSON)."""
+    on ``report.registers`` for the follow-up lists and reminders (not part of the JSON).
+
+    Several files are read in worker processes (``jobs``, default: the core count), each
+    bounded in time and memory; a single file is read in this process.
+    """
+    from toolkit.parallel import Failure, default_jobs, run_each
+
     report = Report(as_of, lang)
+    todo: list[Path] = []
     digests: dict[str, str] = {}
+    slots: list[FileReport | Path] = []
     for candidate in discover(paths):
         path = candidate.path
         digest = content_digest(path) if path.is_file() else None
         if digest and digest in digests:
-            report.files.append(FileReport(str(path), error=InputError("err.duplicate", other=digests[digest]).render(lang)))
+            slots.append(FileReport(str(path), error=InputError("err.duplicate", other=digests[digest]).render(lang)))
             continue
         if digest:
             digests[digest] = str(path)
+        slots.append(path)
+        todo.append(path)
+
+    def one(path: Path):
         file_report, findings, registers = check_file(path, as_of, config, lang)
-        if keep_registers:
-            report.registers.extend(registers)
-        owner = open_in_excel_by(path)
+        return file_report, findings, registers if keep_registers else []
+
+    jobs = default_jobs() if jobs is None else jobs
+    if len(todo) <= 1 or jobs <= 1:
+        outcomes = ((p, one(p)) for p in todo)
+        done = 0
+        results = {}
+        for path, outcome in outcomes:
+            results[path] = outcome
+            done += 1
+            if progress:
+                progress(done, len(todo))
+    else:
+        results = dict(run_each(one, todo, jobs=jobs,
+                                on_done=(lambda n: progress(n, len(todo))) if progress else None))
+    for slot in slots:
+        if isinstance(slot, FileReport):
+            report.files.append(slot)
+            continue
+        outcome = results[slot]
+        if isinstance(outcome, Failure):
+            key = "err.timeout" if outcome.reason == "timeout" else "err.crashed"
+            report.files.append(FileReport(str(slot), error=InputError(key, detail=outcome.detail).render(lang, with_path=False)))
+            continue
+        file_report, findings, registers = outcome
+        owner = open_in_excel_by(slot)
         if owner is not None:
             file_report.notes.append(f"open_in_excel:{owner}")
         report.files.append(file_report)
         report.findings.extend(findings)
+        report.registers.extend(registers)
     return report

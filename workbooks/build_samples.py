@@ -7,6 +7,9 @@ Two sites keep their work-order registers differently, as real sites do:
 - 翠湖苑: a two-level header (报修登记 / 工程部 / 完工 / 返单 merged over the column names),
   a 序号 counter beside the printed form number No.008701, the receipt as a date column and
   a time column, 收费/免费, fees typed with ￥, local landlines without area code.
+阳光花园 also keeps a complaint register (投诉登记): a sheet per month under a merged title,
+a 序号 counter beside the complaint number, Excel dates mixed with text dates (2026/11/06 15:30,
+11月20日 17:00, 2026.11.3 8:05), a totals row and a signature footer.
 Each carries a handful of real defects (listed in DEFECTS below, and in the README).
 
     python workbooks/build_samples.py
@@ -51,6 +54,20 @@ DEFECTS = {
         "No.008706 completion time before the engineering sign-in",
         "No.008707 receipt date typed as 11月31日 (no such day)",
         "No.008708 open for days with no reason given",
+    ],
+    "阳光花园投诉": [
+        "TS2610004 received 16 October, still open: a major complaint (open over 30 days)",
+        "TS2611002 answered a day after the promised reply time",
+        "TS2611003 closed although the return visit says 不满意",
+        "TS2611004 closed without a return visit",
+        "TS2611005 15 households complain together: a major complaint",
+        "TS2611006 the content says the owner went to the 12345 hotline and a TV station: a major complaint",
+        "TS2611007 promised a reply by 20 November, still unanswered",
+        "TS2611008 open with no promised reply time",
+        "TS2611009 no phone number; category written as 服务态度 (管理服务)",
+        "TS2611010 phone with a digit missing",
+        "TS2611011 closed two days before its return visit (time order); its number is used twice",
+        "TS2611013 received on 11月31日 (no such day)",
     ],
 }
 
@@ -216,9 +233,118 @@ def build_green(path: Path) -> None:
     wb.save(path)
 
 
+COMPLAINT_HEADER = [
+    "序号", "投诉编号", "受理时间", "投诉人", "联系电话", "房号", "投诉内容", "投诉类别", "涉及人数", "曝光/诉讼",
+    "首问责任人", "责任部门", "承诺答复时间", "答复时间", "处理结果", "回访时间", "回访结果", "结案时间", "备注",
+]
+
+
+def _text(moment: datetime) -> str:
+    return moment.strftime("%Y/%m/%d %H:%M")
+
+
+def _complaint(no, received, who, phone, room, content, category, *, people=1, media=None, first="王丽", owner="客服部",
+               promised=None, replied=None, result=None, visit=None, visit_result=None, closed=None, remark=None):
+    return [no, received, who, phone, room, content, category, people, media, first, owner, promised, replied, result,
+            visit, visit_result, closed, remark]
+
+
+def complaint_rows_october():
+    d = lambda day, h, m=0: datetime(2026, 10, day, h, m)  # noqa: E731
+    return [
+        _complaint("TS2610001", d(8, 9, 40), "秦川", "13912340001", "1栋502", "小区游泳池换水不及时，水质浑浊",
+                   "管理服务", owner="保洁部", promised=d(9, 17), replied=d(9, 15, 20), result="已安排换水并增加消毒频次",
+                   visit=d(11, 10), visit_result="满意", closed=d(11, 10, 30)),
+        _complaint("TS2610002", "2026/10/12 14:10", "许诺", "0755-86005678", "4栋1103", "9月物业费账单重复收取电梯运行费",
+                   "收费", owner="财务部", promised="2026/10/14 17:00", replied="2026/10/13 16:00",
+                   result="核实为系统重复计费，已退还", visit="2026/10/15 09:30", visit_result="满意",
+                   closed="2026/10/15 10:00"),
+        _complaint("TS2610003", d(20, 19, 5), "何平", "13688889999", "7栋201", "晚上十点后广场舞音响声音过大，影响休息",
+                   "管理服务", owner="秩序部", promised=d(22, 17), replied=d(21, 11), result="已与舞队协商九点半前结束",
+                   visit=d(24, 20), visit_result="基本满意", closed=d(24, 20, 30)),
+        _complaint("TS2610004", d(16, 14, 20), "吕强", "13711112222", "9栋1802", "主卧外墙渗水，雨天墙面发霉脱落",
+                   "设备设施", first="赵敏", owner="工程部", promised=d(18, 17), replied=d(18, 16),
+                   result="已报开发商维修，待外墙吊篮施工"),
+    ]
+
+
+def complaint_rows_november():
+    d = lambda day, h, m=0: datetime(2026, 11, day, h, m)  # noqa: E731
+    return [
+        _complaint("TS2611001", "2026.11.2 9:15", "陈静", "139 2233 4455", "2栋1501", "地下车库照明灯多处不亮，夜间行车不安全",
+                   "设备设施", owner="工程部", promised=d(3, 17), replied=d(3, 11), result="已更换灯管12支",
+                   visit=d(4, 10), visit_result="满意", closed=d(4, 10, 30)),
+        _complaint("TS2611002", d(4, 10, 30), "周敏", "13566778899", "5栋802", "物业费账单金额与收费标准不符，多收两个月",
+                   "收费", owner="财务部", promised=d(5, 12), replied=_text(d(6, 15, 30)), result="核对后退还多收费用",
+                   visit=d(7, 9), visit_result="满意", closed=d(7, 9, 30)),
+        _complaint("TS2611003", "11月5日 8:40", "孙浩", "13700112233", "3栋603", "楼上住户长期在阳台养鸽子，异味严重",
+                   "管理服务", owner="秩序部", promised=d(7, 17), replied=d(7, 14), result="已上门劝导，限期清理",
+                   visit=d(12, 10), visit_result="不满意，鸽子仍未清理", closed=d(12, 10, 30)),
+        _complaint("TS2611004", d(9, 16, 5), "吴芳", "13812345678", "北门", "小区北门门禁刷卡经常失灵，老人进不了门",
+                   "设备设施", owner="工程部", promised=d(10, 12), replied=d(10, 11), result="已更换读卡器",
+                   closed=d(11, 9)),
+        _complaint("TS2611005", d(16, 9, 0), "郑强（12栋业主代表）", "13922223333", "12栋", "12栋业主联名投诉电梯一周内三次停运困人",
+                   "设备设施", people=15, first="王丽", owner="工程部", promised=d(30, 17), result="已约电梯维保公司全面检修"),
+        _complaint("TS2611006", d(18, 15, 30), "王磊", "15012345678", "6栋1002", "外墙渗水三个月未修复，业主称已打12345热线并联系电视台",
+                   "设备设施", owner="工程部", promised=d(28, 17)),
+        _complaint("TS2611007", d(19, 21, 10), "冯丽", "13633334444", "8栋301", "保安夜间巡逻时在楼下大声喧哗、打电话",
+                   "管理服务", owner="秩序部", promised="11月20日 17:00"),
+        _complaint("TS2611008", d(22, 11, 15), "褚明", "13544445555", "10栋门前", "绿化修剪后的树枝堆在楼下三天未清运",
+                   "管理服务", owner="绿化部"),
+        _complaint("TS2611009", d(23, 9, 50), "卫东", None, "11栋1201", "前台客服接待态度冷淡，推诿不处理",
+                   "服务态度", owner="客服部", promised=d(24, 12), replied=d(24, 10), result="已当面致歉并对员工进行培训",
+                   visit=d(24, 15), visit_result="满意", closed=d(24, 15, 30)),
+        _complaint("TS2611010", d(10, 13, 20), "蒋雪", "1395566778", "2栋301", "快递柜占用消防通道，多次反映无人处理",
+                   "管理服务", owner="秩序部", promised=d(11, 17), replied=d(11, 10), result="快递柜已移至架空层",
+                   visit=d(13, 9), visit_result="满意", closed=d(13, 9, 30)),
+        _complaint("TS2611011", d(10, 17, 45), "沈阳", "13766667777", "4栋1506", "水费按公摊计算不合理，要求查看分表读数",
+                   "收费", owner="财务部", promised=d(12, 17), replied=d(12, 15), result="已提供分表读数并解释计费方式",
+                   visit=d(14, 10), visit_result="满意", closed=d(12, 16)),
+        _complaint("TS2611011", d(13, 8, 30), "韩梅", "13899990000", "1栋1102", "楼道感应灯晚上常亮，浪费公共电费",
+                   "设备设施", owner="工程部", promised=d(14, 17), replied=d(14, 9), result="已调整感应灯延时",
+                   visit=d(16, 10), visit_result="满意", closed=d(16, 10, 30)),
+        _complaint("TS2611013", "11月31日 10:20", "杨帆", "13566001122", "7栋902", "垃圾分类点夏季异味大，要求每天清洗",
+                   "管理服务", owner="保洁部", promised=d(21, 17), replied=d(21, 11), result="已改为每日清洗消毒"),
+    ]
+
+
+def _complaint_sheet(wb: Workbook, name: str, rows: list[list]) -> None:
+    ws = wb.create_sheet(name)
+    ws.append([f"阳光花园物业服务中心客户投诉登记表（{name}）"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COMPLAINT_HEADER))
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].alignment = Alignment(horizontal="center")
+    ws.append(COMPLAINT_HEADER)
+    for seq, row in enumerate(rows, start=1):
+        ws.append([seq, *row])
+    last = ws.max_row
+    ws.append(["合计", f"{len(rows)} 件"])
+    ws.append([])
+    ws.append(["制表人：王丽", None, None, None, None, None, "审核：张强", None, None, None, None, None, "日期：2026-11-30"])
+    for r in range(3, last + 1):
+        for c in (3, 13, 14, 16, 18):
+            ws.cell(r, c).number_format = DT
+    _style_table(ws, 2, len(COMPLAINT_HEADER), last + 1,
+                 {1: 6, 2: 12, 3: 17, 4: 12, 5: 15, 6: 10, 7: 34, 8: 10, 9: 8, 10: 9, 11: 10, 12: 9, 13: 17, 14: 17,
+                  15: 24, 16: 17, 17: 16, 18: 17, 19: 10})
+    for c in (7, 15):
+        for r in range(3, last + 1):
+            ws.cell(r, c).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "C3"
+
+
+def build_complaints(path: Path) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    _complaint_sheet(wb, "2026年10月", complaint_rows_october())
+    _complaint_sheet(wb, "2026年11月", complaint_rows_november())
+    wb.save(path)
+
+
 def main(out: Path = HERE) -> None:
     build_sunshine(out / "阳光花园-维修工作单登记表-2026.xlsx")
     build_green(out / "翠湖苑-维修登记-2026年11月.xlsx")
+    build_complaints(out / "阳光花园-客户投诉登记表-2026.xlsx")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,8 @@ def _needs(rule, lang: str) -> str:
 
 
 def render(lang: str, fmt: str = "text", config=None) -> str:
-    rules = sorted(all_rules(), key=lambda r: (KINDS.index(r.kind), list(all_rules()).index(r)))
+    rules = all_rules()
+    width = max(len(r.id) for r in rules) + 2
     if fmt == "json":
         data = [{"id": r.id, "kind": r.kind, "severity": config.severity(r.id, r.severity) if config else r.severity,
                  "default_severity": r.severity, "checks": r.describe(lang), "source": r.source,
@@ -45,6 +46,6 @@ def render(lang: str, fmt: str = "text", config=None) -> str:
             for r in kind_rules:
                 severity = config.severity(r.id, r.severity) if config else r.severity
                 off = "" if not config or config.rule_enabled(r.id) else (" [已关闭]" if lang == "zh" else " [disabled]")
-                lines.append(f"  {r.id:<22}{t('severity.' + severity, lang):<8}{r.describe(lang)}  ({r.source}){off}")
+                lines.append(f"  {r.id:<{width}}{t('severity.' + severity, lang):<8}{r.describe(lang)}  ({r.source}){off}")
             lines.append("")
     return "\n".join(lines)

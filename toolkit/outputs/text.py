@@ -39,6 +39,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     for f in report.findings:
         by_sheet[(f.path, f.sheet)].append(f)
     not_run: dict[str, set[str]] = defaultdict(set)
+    rule_width = max((len(f.rule) for f in report.findings), default=0) + 2
 
     for file in report.files:
         file_lines: list[str] = []
@@ -73,6 +74,9 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                           reasons=("，" if lang == "zh" else ", ").join(f"{t('skip.' + r, lang)} {n}" for r, n in reasons.items()))
             if sheet.hidden:
                 head += t("sheet.hidden", lang)
+            if sheet.hidden_rows:
+                rows = ", ".join(map(str, sheet.hidden_rows[:10])) + ("…" if len(sheet.hidden_rows) > 10 else "")
+                head += t("sheet.hidden_rows", lang, rows=rows)
             file_lines.append(head)
             if verbose:
                 cols = ", ".join(f"{FIELDS[sheet.kind][k].label(lang)}={v}" for k, v in sheet.columns.items() if k in FIELDS[sheet.kind])
@@ -84,7 +88,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                 where = f"{t('col.row', lang)} {f.row}" if f.row else ""
                 col = (f.column or "").split(" / ")[-1].replace("\n", "")
                 sev = c(f.severity, _pad(t(f"severity.{f.severity}", lang), 8))
-                file_lines.append(f"    {_pad(where, 9)}{_pad(f.cell or '', 6)}{_pad(col, 16)}{sev}{_pad(f.rule, 20)}{f.message}")
+                file_lines.append(f"    {_pad(where, 9)}{_pad(f.cell or '', 6)}{_pad(col, 16)}{sev}{_pad(f.rule, rule_width)}{f.message}")
         if file_lines:
             lines.append(c("bold", file.path))
             lines.extend(file_lines)

@@ -55,7 +55,7 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         ],
         "completed_at": [f"完工|完成|竣工|修复|修好|维修完毕|complete|finish&{T}"],
         "customer_signature": [
-            "客户|业主|住户|用户|业户|验收&签字|签名|签认|确认|验收|sign",
+            "客户|业主|住户|用户|业户|验收&签字|签名|签收|签认|确认|验收|sign",
             "=验收人", "=验收", "=客户确认",
         ],
         "fee": [
@@ -79,28 +79,52 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
     },
     COMPLAINTS: {
         "seq": ["序号|行号|序列号", "=序", "=#"],
-        "complaint_no": ["投诉编号|投诉单号|编号|单号|no&!序|房|电话|手机|证", "=no", "=no."],
-        "received_at": [f"投诉|受理|来电|接报|登记|接到|来访|接待|received&{T}", "=日期", "=时间"],
+        # The complaint's own identifier, never a room, a phone or a head count.
+        "complaint_no": [
+            "编号|单号|流水号|登记号|受理号|案号|投诉号|no&!序|房|电话|手机|证|人数",
+            "=no", "=no.",
+        ],
+        # Receipt: an intake event + a time word (投诉时间, 受理日期, 来电时间); a bare 日期/时间.
+        "received_at": [f"投诉|受理|来电|接报|登记|接到|来访|接待|收到|反映|received&{T}", "=日期", "=时间"],
+        # Who complained: a customer word, not a staff role, a count, a phone or a place.
         "complainant": [
-            f"投诉人|投诉方|客户|业主|住户|业户|姓名|来访人|来电人|complainant&{NOT_T}|签|电话|手机|号码|"
-            "地址|意见|满意|评价|首问|受理|责任|人数|类别|房",
+            f"投诉人|投诉方|投诉者|客户|业主|住户|业户|用户|姓名|来访人|来电人|反映人|联系人|complainant&{NOT_T}|"
+            "签|电话|手机|号码|地址|意见|满意|评价|首问|受理|责任|处理|人数|类别|房",
         ],
-        "phone": [f"电话|手机|联系方式|号码|phone|tel&{NOT_T}"],
-        "location": [f"房号|地址|地点|位置|楼栋|单元|户号|门牌|location&{NOT_T}|电话"],
-        "content": [f"投诉内容|内容|事由|事项|问题|情况|描述|content&{NOT_T}|处理|结果|回访|类别|原因"],
-        "category": ["类别|类型|分类|性质|category&!人数"],
+        "phone": [f"电话|手机|联系方式|联系号码|号码|phone|tel&{NOT_T}|人数"],
+        "location": [f"房号|地址|地点|位置|楼栋|楼号|单元|户号|门牌|房间|部位|区域|location&{NOT_T}|电话"],
+        # What was complained about; not what was done about it or the reply.
+        "content": [
+            f"投诉内容|内容|事由|事项|问题|诉求|情况|描述|content&{NOT_T}|处理|结果|回访|类别|原因|答复|回复|反馈|整改|"
+            "曝光|媒体|诉讼|起诉|律师",
+        ],
+        # By content: 设备设施 / 管理服务 / 收费 / 突发事件 (性质 is 重大/一般, another axis).
+        "category": ["类别|类型|分类|category&!人数|性质"],
         "people_count": ["人数|户数|涉及人|people"],
-        "media_or_legal": ["曝光|媒体|诉讼|起诉|法律|media|legal"],
-        "first_handler": [f"首问|受理人|接待人|接诉人|登记人|记录人|接听人|handler&{NOT_T}"],
-        "owner": [f"责任人|责任部门|处理人|处理部门|负责人|承办|owner|跟进人&{NOT_T}"],
-        "promised_reply_at": [
-            f"承诺|约定|预计|应|计划|期限|时限|promise|due&答复|回复|反馈|完成|处理|{T}",
+        "media_or_legal": ["曝光|媒体|诉讼|起诉|法律|律师|media|legal"],
+        # 首问责任制: the person who took the complaint (首问责任人 is not the department's owner).
+        # A staff role + person (受理人, 登记员); a group word such as 投诉登记 over 投诉人 is not one.
+        "first_handler": [
+            f"首问|受理人|接待人|接诉人|登记人|记录人|接听人|接报人|受理员|接待员|登记员|记录员|handler&{NOT_T}",
         ],
-        "replied_at": [f"答复|回复|反馈|reply&{T}"],
-        "result": ["处理结果|处理情况|处理意见|处理过程|处理措施|结果|result&!回访|满意"],
+        # Who handles it: the responsible person or department, not the first responder.
+        "owner": [
+            f"责任|处理|承办|负责|跟进|办理|经办|owner&人|部门|单位|班组|员|方&{NOT_T}|首问|结果|情况|意见|过程|措施",
+            "=责任部门", "=部门",
+        ],
+        # The reply time promised to the customer ("我会在*年*月*日前给您答复").
+        "promised_reply_at": [
+            f"承诺|约定|预计|计划|预约|应答|应回|要求|最迟|最晚|promise|due&答复|回复|反馈|办结|完成|处理|时限|期限|{T}",
+            "答复|回复|反馈&期限|时限",
+        ],
+        "replied_at": [f"答复|回复|反馈|回应|reply&{T}&!承诺|约定|预计|计划|预约|最迟|最晚|期限|时限"],
+        "result": [
+            "处理|答复|回复|解决|整改|落实&结果|情况|意见|过程|措施|内容|方案|经过&!回访|满意",
+            "结果|result&!回访|满意",
+        ],
         "visit_at": [f"回访&{T}"],
         "visit_result": ["回访&结果|情况|意见|评价|满意", "满意度|满意程度|满意|satisf"],
-        "closed_at": [f"结案|关闭|办结|闭环|close&{T}"],
+        "closed_at": [f"结案|关闭|办结|完结|闭环|close&{T}"],
         "remarks": ["备注|附注|note|remark", "=说明"],
     },
 }

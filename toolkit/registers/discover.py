@@ -38,7 +38,7 @@ def discover(paths: list[str | Path]) -> list[Candidate]:
         if p.is_dir():
             for child in sorted(p.rglob("*")):
                 name = child.name
-                if (child.is_file() and child.suffix.lower() in WORKBOOK_SUFFIXES
+                if ((child.is_file() or child.is_symlink()) and child.suffix.lower() in WORKBOOK_SUFFIXES
                         and not name.startswith((LOCK_PREFIX, ".")) and not name.lower().endswith(CHECKED_SUFFIX)):
                     add(child, False)
         elif p.name.startswith(LOCK_PREFIX):

@@ -95,7 +95,8 @@ IDENTITY_FIELDS = {
 # the event before it.
 TIME_SEQUENCE = {
     WORK_ORDERS: ("received_at", "dispatched_at", "accepted_at", "completed_at", "returned_at", "visit_at"),
-    COMPLAINTS: ("received_at", "replied_at", "visit_at", "closed_at"),
+    # The promised reply time follows the receipt: "17:00" alone is that day's five o'clock.
+    COMPLAINTS: ("received_at", "promised_reply_at", "replied_at", "visit_at", "closed_at"),
 }
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from toolkit.errors import InputError
 from toolkit.registers.fields import KINDS
-from toolkit.registers.header import find_header, normalise
+from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, normalise
 from toolkit.registers.records import Register, build_records
 
 # A package whose parts would unpack to more than this is refused before reading.
@@ -22,6 +23,13 @@ MAX_UNPACKED_BYTES = 2_000_000_000
 MAX_COMPRESSION_RATIO = 200
 FINDINGS_SHEET_NAMES = ("检查结果", "Findings")
 FINDINGS_SHEET_MARK = "toolkit:findings"
+# An annotated copy (toolkit.outputs.annotate) marks its findings sheet with a hidden defined
+# name that Excel keeps pointing at the sheet when it is renamed or moved; a copy converted
+# to another format is still recognised by the findings table's header row.
+FINDINGS_DEFINED_NAME = "_toolkit_findings"
+FINDINGS_COLUMNS = ("col.sheet", "col.cell", "col.row", "col.column", "col.record", "col.severity", "col.rule",
+                    "col.message")
+FINDINGS_HEADER_ROW = 3
 
 
 @dataclass(slots=True)
@@ -50,7 +58,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 def _sniff(path: Path) -> bytes:
     try:
         with open(path, "rb") as fh:
-            return fh.read(8)
+            return fh.read(4096)
     except FileNotFoundError:
         raise InputError("err.not_found", path=str(path)) from None
     except IsADirectoryError:
@@ -77,6 +85,73 @@ def _check_package(path: Path) -> None:
         raise InputError("err.zip_bomb", path=str(path), mb=unpacked // 1_000_000)
 
 
+def marked_findings_sheet(path: Path) -> str | None:
+    """The sheet an annotated copy marked as its findings sheet (None when there is none)."""
+    import posixpath
+    from html import unescape
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            rels = zf.read("_rels/.rels").decode("utf-8", "replace")
+            m = re.search(r"<(?:\w+:)?Relationship\b[^>]*officeDocument[^>]*>", rels)
+            target = re.search(r"""Target\s*=\s*["']([^"']+)""", m.group(0)) if m else None
+            part = posixpath.normpath(target.group(1).lstrip("/")) if target else "xl/workbook.xml"
+            info = zf.getinfo(part)
+            if info.file_size > 50_000_000:
+                return None
+            workbook = zf.read(info).decode("utf-8", "replace")
+    except (KeyError, OSError, zipfile.BadZipFile, ValueError, RuntimeError):
+        return None
+    m = re.search(r"<(?:\w+:)?definedName\b[^>]*\bname\s*=\s*[\"']" + FINDINGS_DEFINED_NAME + r"[\"'][^>]*>(.*?)</",
+                  workbook, re.S)
+    if not m:
+        return None
+    formula = unescape(m.group(1)).strip()
+    quoted = re.match(r"'((?:[^']|'')+)'!", formula)
+    if quoted:
+        return quoted.group(1).replace("''", "'")
+    plain = re.match(r"([^!#]+)!", formula)
+    return plain.group(1) if plain else None
+
+
+def _is_findings_sheet(name: str, rows: list[list], marked: str | None) -> bool:
+    if name == marked:
+        return True
+    if name in FINDINGS_SHEET_NAMES and rows and rows[0] and str(rows[0][0]).startswith(FINDINGS_SHEET_MARK):
+        return True
+    if len(rows) < FINDINGS_HEADER_ROW:
+        return False
+    from toolkit.i18n import LANGS, t
+
+    header = [str(x).strip() for x in rows[FINDINGS_HEADER_ROW - 1][:len(FINDINGS_COLUMNS)]]
+    return any(header == [t(k, lang) for k in FINDINGS_COLUMNS] for lang in LANGS)
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """CSV or text saved with a spreadsheet name: decodable text with no control bytes."""
+    if b"\x00" in head:
+        return False
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = head.decode(encoding)
+        except UnicodeDecodeError:
+            # the 4 KB cut may split a character: drop up to 3 trailing bytes and retry
+            try:
+                text = head[:-3].decode(encoding)
+            except UnicodeDecodeError:
+                continue
+        return all(ch.isprintable() or ch in "\t\r\n" for ch in text)
+    return False
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == _ZIP_MAGIC
+    except OSError:
+        return False
+
+
 def open_workbook(path: Path):
     """Open with calamine, turning every failure into one clear InputError."""
     import python_calamine as pc
@@ -90,7 +165,7 @@ def open_workbook(path: Path):
         head = magic.lower()
         if head.startswith((b"<?xml", b"<html", b"<!doc", b"<table")):
             raise InputError("err.html", path=str(path))
-        if all(32 <= b < 127 or b in (9, 10, 13) for b in magic) or magic.startswith(b"\xef\xbb\xbf"):
+        if _looks_like_text(magic):
             raise InputError("err.csv", path=str(path))
         raise InputError("err.unknown_format", path=str(path))
     try:
@@ -132,17 +207,51 @@ def sheet_anchor(sheet_name: str, title: str, as_of: datetime) -> date:
     return as_of.date()
 
 
-def _fill_merged_data_cells(rows: list[list], merged, data_start: int) -> None:
-    """A value merged down several data rows (one date for a day's orders) belongs to each row."""
-    for (r0, c0), (r1, c1) in merged or ():
-        if r0 < data_start or r1 <= r0 or r0 >= len(rows):
-            continue
-        top = rows[r0][c0] if c0 < len(rows[r0]) else ""
-        for r in range(r0 + 1, min(r1, len(rows) - 1) + 1):
-            row = rows[r]
-            for c in range(c0, c1 + 1):
+def _stream_fixes(rows, merged, data_start: int, uncalculated, errors=None):
+    """Apply, row by row, what the values alone miss: a value merged down several data rows
+    (one date for a day's orders) belongs to each row; a never-calculated formula is unknown."""
+    spans = sorted(((r0, r1, c0, c1) for (r0, c0), (r1, c1) in merged or () if r1 > r0 and r0 >= data_start))
+    from toolkit.registers.values import UNCALCULATED
+
+    by_row: dict[int, list[tuple[int, object]]] = {}
+    for r, c in uncalculated or ():
+        by_row.setdefault(r, []).append((c, UNCALCULATED))
+    for (r, c), text in (errors or {}).items():
+        by_row.setdefault(r, []).append((c, text))  # calamine reads an error cell as empty
+    if not spans and not by_row:
+        yield from rows
+        return
+    active: list[list] = []  # [r0, r1, c0, c1, value]
+    pending = list(spans)
+    for excel_row, row in rows:
+        index = excel_row - 1
+        if by_row.get(excel_row):
+            row = list(row)
+            for c, stand_in in by_row[excel_row]:
                 if c < len(row) and row[c] in ("", None):
-                    row[c] = top
+                    row[c] = stand_in
+        while pending and pending[0][0] == index:
+            r0, r1, c0, c1 = pending.pop(0)
+            active.append([r0, r1, c0, c1, row[c0] if c0 < len(row) else ""])
+        active = [a for a in active if a[1] >= index]
+        for r0, _, c0, c1, value in active:
+            if index > r0:
+                row = list(row)
+                for c in range(c0, min(c1 + 1, len(row))):
+                    if row[c] in ("", None):
+                        row[c] = value
+        yield excel_row, row
+
+
+def _sheet_rows(ws):
+    """(Excel row number, cells from column A) for every row of the used range, lazily."""
+    start = ws.start
+    if start is None:
+        return
+    r0, c0 = start
+    pad = [""] * c0
+    for i, row in enumerate(ws.iter_rows()):
+        yield r0 + i + 1, (pad + row) if c0 else row
 
 
 def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | None = None,
@@ -156,6 +265,10 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
         metadata = wb.sheets_metadata
     except Exception as exc:
         raise InputError("err.unreadable", path=str(path), detail=str(exc)[:200]) from None
+    marked = marked_findings_sheet(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    from toolkit.registers.package import inspect_package
+
+    facts = inspect_package(path) if _is_zip(path) else {}
     for meta in metadata:
         sheet = SheetRead(meta.name, hidden=str(meta.visible).split(".")[-1] != "Visible")
         result.sheets.append(sheet)
@@ -164,23 +277,38 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
             continue
         try:
             ws = wb.get_sheet_by_name(meta.name)
-            rows = ws.to_python(skip_empty_area=False)
             merged = ws.merged_cell_ranges or []
+            stream = _sheet_rows(ws)
+            head = list(islice(stream, HEADER_SCAN_ROWS + 2))
         except Exception as exc:
             detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
             continue
-        if not rows or not any(any(x not in ("", None) for x in row) for row in rows[:200]):
+        if not any(any(x not in ("", None) for x in row) for _, row in head):
             sheet.skipped_reason = "empty_sheet"
             continue
-        if meta.name in FINDINGS_SHEET_NAMES and rows and rows[0] and str(rows[0][0]).startswith(FINDINGS_SHEET_MARK):
+        # the top rows as a list indexed from Excel row 1, for the header search
+        first = head[0][0]
+        top = [[] for _ in range(first - 1)] + [row for _, row in head]
+        if _is_findings_sheet(meta.name, top, marked):
             sheet.skipped_reason = "findings_sheet"
             continue
-        guess = find_header(rows, merged, explicit, kinds)
+        guess = find_header(top, merged, explicit, kinds)
         if guess is None:
             sheet.skipped_reason = "no_header"
             continue
-        _fill_merged_data_cells(rows, merged, guess.cmap.data_start)
+        data_start = guess.cmap.data_start
+        sheet_facts = facts.get(meta.name)
+        rows = chain(((n, r) for n, r in head if n - 1 >= data_start), stream)
+        rows = _stream_fixes(rows, merged, data_start, sheet_facts.uncalculated if sheet_facts else None,
+                             sheet_facts.errors if sheet_facts else None)
         anchor = sheet_anchor(meta.name, guess.title_text, as_of)
-        sheet.register = build_records(rows, guess.cmap, anchor, str(path), meta.name)
+        try:
+            sheet.register = build_records(rows, guess.cmap, anchor, str(path), meta.name)
+        except Exception as exc:
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
+            continue
+        if sheet_facts is not None:
+            sheet.register.hidden_rows = [r for r in sheet_facts.hidden_rows if r > data_start]
     return result

@@ -124,6 +124,7 @@ class Register:
     records: list = field(default_factory=list)
     skipped_rows: list[SkippedRow] = field(default_factory=list)
     anchor: date | None = None  # the month the sheet is about, for dates written without a year
+    hidden_rows: list[int] = field(default_factory=list)  # rows hidden in Excel (checked all the same)
 
     def has(self, name: str) -> bool:
         return name in self.columns.fields
@@ -187,11 +188,10 @@ def classify_row(row: list, cmap: ColumnMap, header_texts: dict[int, str]) -> st
     return None
 
 
-def _parse(ftype: str, raw, anchor: date):
+def _parser(ftype: str, anchor: date):
     if ftype == DATETIME:
-        return v.parse_datetime(raw, anchor)
-    parser = _PARSERS.get(ftype)
-    return parser(raw) if parser else v.parse_text(raw)
+        return lambda raw: v.parse_datetime(raw, anchor)
+    return _PARSERS.get(ftype) or v.parse_text
 
 
 def _combine(date_part, time_part):
@@ -211,56 +211,99 @@ def _combine(date_part, time_part):
     return date_part
 
 
-def build_records(rows: list[list], cmap: ColumnMap, anchor: date, path: str, sheet: str) -> Register:
+# First characters of totals and footer markers: a cheap test before the regexes.
+_MARKER_START = frozenset("本全当合小总共累制填审复经统主负部批核签盖tsTSpcaPCA")
+
+
+def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) -> Register:
+    """Rows below the header → typed records. ``rows`` yields (Excel row number, cells)."""
     kind = cmap.kind
     cls = RECORD_TYPES[kind]
     specs = FIELDS[kind]
-    plan = [(name, col.index, specs[name].type) for name, col in cmap.fields.items() if name in specs]
-    time_plan = {name: col.index for name, col in cmap.time_columns.items()}
+    plan = [(name, col.index, _parser(specs[name].type, anchor), specs[name].type == DATETIME,
+             cmap.time_columns[name].index if name in cmap.time_columns else None)
+            for name, col in cmap.fields.items() if name in specs]
+    parse_time = _parser(DATETIME, anchor)
     sequence = [f for f in TIME_SEQUENCE[kind] if f in cmap.fields]
     identity = [cmap.fields[f].index for f in IDENTITY_FIELDS[kind] if f in cmap.fields]
-    header_texts: dict[int, str] = {}
-    for name, col in cmap.fields.items():
-        header_texts[col.index] = normalise(col.header.split(" / ")[-1])
+    header_texts = {col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()}
 
     register = Register(path, sheet, kind, cmap, anchor=anchor)
     records, skipped = register.records, register.skipped_rows
-    width_needed = max([i for _, i, _ in plan] + list(time_plan.values()) + [0]) + 1
+    width_needed = max([p[1] for p in plan] + [p[4] for p in plan if p[4] is not None] + [0]) + 1
     last_record_row = None
+    # calamine returns a date-formatted cell at exactly 00:00 as a date: where the column holds
+    # datetimes elsewhere, such a value is midnight, not a day without a time.
+    native_dates: list[tuple[int, str]] = []
+    timed_columns: set[str] = set()
+    Unreadable, UNCALC = v.Unreadable, v.UNCALCULATED
 
-    for offset, row in enumerate(rows[cmap.data_start:]):
-        excel_row = cmap.data_start + offset + 1
+    for excel_row, row in rows:
         if len(row) < width_needed:
             row = list(row) + [""] * (width_needed - len(row))
         # Fast path: two identity values and no marker → a record; anything else is looked at closely.
-        if sum(1 for i in identity if not _is_empty(row[i])) < 2 or _looks_like_marker(row, identity):
+        filled_ids = 0
+        marker = False
+        for i in identity:
+            x = row[i]
+            if x is None or x == "":
+                continue
+            if type(x) is str:
+                s = x.lstrip()
+                if not s:
+                    continue
+                if s[0] in _MARKER_START and _looks_like_marker(s):
+                    marker = True
+            filled_ids += 1
+        if filled_ids < 2 or marker:
             reason = classify_row(row, cmap, header_texts)
             if reason is not None:
                 skipped.append(SkippedRow(excel_row, reason))
                 continue
         values: dict = {}
         problems: list[Problem] = []
-        for name, index, ftype in plan:
+        for name, index, parse, is_time, time_index in plan:
             raw = row[index]
-            value = _parse(ftype, raw, anchor)
-            if name in time_plan:
-                tvalue = _parse(DATETIME, row[time_plan[name]], anchor)
-                if isinstance(tvalue, v.Unreadable):
-                    problems.append(Problem(name, _raw_text(tvalue.raw), tvalue.reason))
-                    tvalue = None
-                if not isinstance(value, v.Unreadable):
-                    value = _combine(value, tvalue)
-            if isinstance(value, v.Unreadable):
+            if raw is UNCALC:
+                problems.append(Problem(name, "=…", v.UNCALCULATED_REASON))
+                continue
+            if is_time:
+                kind_of = type(raw)
+                if kind_of is datetime:
+                    timed_columns.add(name)
+                    value = raw
+                elif kind_of is date and time_index is None:
+                    native_dates.append((len(records), name))
+                    value = raw
+                else:
+                    value = parse(raw)
+                if time_index is not None:
+                    tvalue = parse_time(row[time_index])
+                    if isinstance(tvalue, Unreadable):
+                        problems.append(Problem(name, _raw_text(tvalue.raw), tvalue.reason))
+                        tvalue = None
+                    if not isinstance(value, Unreadable):
+                        value = _combine(value, tvalue)
+            else:
+                value = parse(raw)
+            if value is None:
+                continue
+            if isinstance(value, Unreadable):
                 problems.append(Problem(name, _raw_text(value.raw), value.reason))
                 continue
-            if value is not None:
-                values[name] = value
-        _anchor_times(values, sequence, problems)
+            values[name] = value
+        if sequence:
+            _anchor_times(values, sequence, problems)
         rec = cls(excel_row, **values)
         if problems:
             rec.problems = tuple(problems)
         records.append(rec)
         last_record_row = excel_row
+    for index, name in native_dates:
+        rec = records[index]
+        value = getattr(rec, name)
+        if name in timed_columns and type(value) is date:
+            setattr(rec, name, datetime.combine(value, time()))
     # Blank rows after the last record are the sheet's formatted tail, not skipped records.
     if last_record_row is not None:
         while skipped and skipped[-1].reason == "blank" and skipped[-1].row > last_record_row:
@@ -268,12 +311,11 @@ def build_records(rows: list[list], cmap: ColumnMap, anchor: date, path: str, sh
     return register
 
 
-def _looks_like_marker(row: list, identity: list[int]) -> bool:
-    for i in identity:
-        x = row[i]
-        if isinstance(x, str) and x and (_TOTAL.match(_marker_text(x).replace(" ", "")) or _FOOTER.match(_marker_text(x))):
-            return True
-    return False
+def _looks_like_marker(text: str) -> bool:
+    if len(text) > 40:
+        return False
+    t = _marker_text(text)
+    return bool(_TOTAL.match(t.replace(" ", "")) or _FOOTER.match(t))
 
 
 def _anchor_times(values: dict, sequence: list[str], problems: list[Problem]) -> None:

@@ -33,6 +33,22 @@ class Unreadable:
 BAD_DATE, BAD_TIME_ONLY, BAD_MONEY, BAD_FLAG, BAD_COUNT, BAD_ERROR = (
     "date", "time_without_date", "money", "flag", "count", "excel_error",
 )
+UNCALCULATED_REASON = "uncalculated"
+
+
+class _Uncalculated:
+    """Stands in a cell whose formula was never calculated: unknown, not empty."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNCALCULATED"
+
+    def __str__(self) -> str:
+        return "=…"
+
+
+UNCALCULATED = _Uncalculated()
 
 # What clerks write in a cell to mean "nothing here".
 PLACEHOLDERS = frozenset({"-", "--", "---", "—", "——", "/", "//", "\\", "无", "空", "n/a", "na", "none", "null", "／"})
@@ -64,6 +80,13 @@ def clean_text(raw: object) -> str | None:
 
 
 def parse_text(raw: object):
+    if type(raw) is str:  # fast path: most cells of a register are plain text
+        s = raw.strip()
+        if not s or (len(s) <= 4 and s.lower() in PLACEHOLDERS):
+            return None
+        if s[0] == "#" and s in _EXCEL_ERRORS:
+            return Unreadable(raw, BAD_ERROR)
+        return s
     text = clean_text(raw)
     if text is not None and text in _EXCEL_ERRORS:
         return Unreadable(raw, BAD_ERROR)
@@ -83,6 +106,7 @@ _RE_YMD = re.compile(rf"^{_DATE_YMD}(?:[\sT]*{_TIME})?$", re.I)
 _RE_MD = re.compile(rf"^{_DATE_MD}(?:(?:\s+|(?<=[日号])\s*){_TIME})?$", re.I)
 _RE_TIME = re.compile(rf"^{_TIME}$", re.I)
 _RE_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\s*(?P<H>\d{2}):?(?P<M>\d{2}))?$")
+_BY_SUFFIX = re.compile(r"\s*(?:之前|以前|前)$")  # "11月20日前": a promise to reply by that day
 _RE_SERIAL = re.compile(r"^\d{4,5}(?:\.\d+)?$")
 
 
@@ -155,7 +179,7 @@ def parse_datetime(raw: object, anchor: date):
         return None
     if text in _EXCEL_ERRORS:
         return Unreadable(raw, BAD_ERROR)
-    s = unicodedata.normalize("NFKC", text).strip().lower()
+    s = _BY_SUFFIX.sub("", unicodedata.normalize("NFKC", text).strip().lower())
     try:
         if m := _RE_YMD.match(s):
             d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
@@ -293,6 +317,8 @@ def phone_is_valid(text: str) -> bool:
 
     Spaces may group digits ("138 1234 5678") or separate two numbers; both are tried.
     """
+    if len(text) == 11 and text.isdigit() and text[0] == "1" and text[1] in "3456789":
+        return True  # a plain mobile number: most cells
     parts = [p for p in _PHONE_SPLIT.split(unicodedata.normalize("NFKC", text)) if p.strip()]
     if not parts:
         return False

@@ -93,13 +93,27 @@ def rule(rule_id: str, *, kind: str, severity: str, source: str, checks: tuple[s
 
 
 def rules_for(kind: str) -> list[Rule]:
-    _load()
-    return [r for (k, _), r in CATALOG.items() if k == kind]
+    return [r for r in all_rules() if r.kind == kind]
+
+
+_MODULE_ORDER = ("toolkit.rules.work_orders", "toolkit.rules.complaints", "toolkit.rules.common")
 
 
 def all_rules() -> list[Rule]:
+    """Every rule, kind by kind, each kind's own rules before the shared ones: the same order
+    whichever module happened to be imported first."""
+    from toolkit.registers.fields import KINDS
+
     _load()
-    return list(CATALOG.values())
+    position = {key: i for i, key in enumerate(CATALOG)}
+
+    def order(item):
+        (kind, _), r = item
+        module = r.check.__module__
+        rank = _MODULE_ORDER.index(module) if module in _MODULE_ORDER else len(_MODULE_ORDER)
+        return (KINDS.index(kind), rank, position[(kind, r.id)])
+
+    return [r for _, r in sorted(CATALOG.items(), key=order)]
 
 
 def rule_ids() -> set[str]:
@@ -109,7 +123,7 @@ def rule_ids() -> set[str]:
 
 def _load() -> None:
     # The rule modules register themselves on import.
-    from toolkit.rules import complaints, work_orders  # noqa: F401
+    from toolkit.rules import common, complaints, work_orders  # noqa: F401
 
 
 # ---- helpers shared by rules: times known to the minute or only to the day ---------------
@@ -123,11 +137,16 @@ def latest(value) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, time(23, 59, 59))
 
 
-def surely_after(later, earlier, by: timedelta = timedelta(0)) -> bool:
+_NO_TIME = timedelta(0)
+
+
+def surely_after(later, earlier, by: timedelta = _NO_TIME) -> bool:
     """True only when ``later`` is certainly more than ``by`` after ``earlier``.
 
     A value known only to the day never makes a rule fire on a guess.
     """
+    if type(later) is datetime and type(earlier) is datetime:  # the common case, kept cheap
+        return later - earlier > by
     return earliest(later) - latest(earlier) > by
 
 
@@ -147,4 +166,5 @@ def filled(record, name: str) -> bool:
     """The cell holds something: a value, or something unreadable (reported by bad-value)."""
     if getattr(record, name) is not None:
         return True
-    return any(p.field == name for p in record.problems)
+    problems = record.problems
+    return bool(problems) and any(p.field == name for p in problems)

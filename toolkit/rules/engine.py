@@ -64,10 +64,14 @@ def check_registers(registers: list[Register], as_of: datetime, config: Config, 
                 not_run[id(reg)][rule.id] = list(missing)
             elif rule.scope == RECORD:
                 active.append(rule)
+        checks = [(rule, rule.check) for rule in active]
+        emit = out.emit
         for record in reg.records:
-            for rule in active:
-                for hit in rule.check(record, ctx):
-                    out.emit(reg, record, rule, hit)
+            for rule, check in checks:
+                hits = check(record, ctx)
+                if hits:
+                    for hit in hits:
+                        emit(reg, record, rule, hit)
 
     for kind, regs in by_kind.items():
         for rule in rules_for(kind):

@@ -1,0 +1,150 @@
+"""Benchmark `toolkit validate` against a bare python-calamine read of the same register.
+
+    python benchmarks/bench.py                      # quick set: 10k and 100k rows, start-up
+    python benchmarks/bench.py --rows 300000 --no-startup
+    python benchmarks/bench.py --rows '' --group 50x5000 --group 200x5000
+
+Every measurement runs in a fresh wrapper process that starts the command, times it from
+start to exit and reads its peak RSS with getrusage(RUSAGE_CHILDREN). Registers are
+generated once into benchmarks/.cache/<generator hash>/ and reused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+AS_OF = "2026-11-25 09:00"
+CACHE = HERE / ".cache" / hashlib.sha1((HERE / "generate.py").read_bytes()).hexdigest()[:8]
+READ = ("import sys; from python_calamine import CalamineWorkbook; "
+        "CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).to_python(skip_empty_area=False)")
+WRAPPER = """
+import json, resource, subprocess, sys, time
+out = open(sys.argv[1], "wb") if sys.argv[1] != "-" else subprocess.DEVNULL
+t = time.perf_counter()
+p = subprocess.run(sys.argv[2:], stdout=out, stderr=subprocess.PIPE)
+wall = time.perf_counter() - t
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps([wall, rss / 1024, p.returncode, p.stderr.decode(errors="replace")[-500:]]))
+"""
+
+
+def toolkit_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("toolkit")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "toolkit"]
+
+
+def measure(cmd: list[str], stdout: Path | None = None, repeat: int = 1) -> tuple[float, float, int]:
+    """(best wall seconds, peak RSS MB of that run, exit code) of ``cmd`` run ``repeat`` times."""
+    best = None
+    for _ in range(repeat):
+        res = subprocess.run([sys.executable, "-c", WRAPPER, str(stdout or "-"), *cmd],
+                             capture_output=True, text=True, check=True)
+        wall, rss, rc, err = json.loads(res.stdout)
+        if rc not in (0, 1):
+            sys.exit(f"{' '.join(cmd)} exited {rc}:\n{err}")
+        if best is None or wall < best[0]:
+            best = (wall, rss, rc)
+    return best
+
+
+def validate_cmd(path: Path) -> list[str]:
+    return [*toolkit_cmd(), "validate", str(path), "--format", "json", "--as-of", AS_OF]
+
+
+def cached(path: Path, rows: int, **kw) -> Path:
+    if not path.exists():
+        t = time.perf_counter()
+        tmp = path.with_name(path.stem + ".tmp.xlsx")
+        generate(tmp, rows, **kw)
+        tmp.replace(path)
+        print(f"  generated {path.name} in {time.perf_counter() - t:.1f} s", file=sys.stderr, flush=True)
+    return path
+
+
+def findings(report: Path) -> int:
+    """How many findings a JSON report holds (the report is deleted: it can be hundreds of MB)."""
+    count = len(json.loads(report.read_text(encoding="utf-8"))["findings"])
+    report.unlink()
+    return count
+
+
+def bench_rows(rows: int, kinds: list[str], repeat: int) -> list[list[str]]:
+    out, clean_wall = [], None
+    for kind in kinds:
+        path = cached(CACHE / f"{kind}-{rows}.xlsx", rows, broken=kind == "broken", seed=rows)
+        r_wall, r_rss, _ = measure([sys.executable, "-c", READ, str(path)], repeat=repeat)
+        report = CACHE / f"{kind}-{rows}.json"
+        v_wall, v_rss, rc = measure(validate_cmd(path), report, repeat)
+        clean_wall = v_wall if kind == "clean" else clean_wall
+        out.append([kind, f"{rows:,}", f"{path.stat().st_size / 1e6:.1f}", f"{r_wall:.2f}", f"{r_rss:.0f}",
+                    f"{v_wall:.2f}", f"{v_rss:.0f}", str(rc), f"{findings(report):,}", f"{v_wall / r_wall:.1f}",
+                    f"{v_wall / rows * 1e6:.0f}", f"{(v_wall - r_wall) / rows * 1e6:.0f}",
+                    f"{v_wall / clean_wall:.2f}" if kind == "broken" and clean_wall else ""])
+    return out
+
+
+def _gen_one(args):
+    path, rows, k = args
+    cached(path, rows, seed=k, start=k * rows + 1)
+
+
+def bench_group(spec: str) -> list[str]:
+    n, m = (int(x) for x in spec.lower().split("x"))
+    folder = CACHE / f"group-{n}x{m}"
+    folder.mkdir(parents=True, exist_ok=True)
+    with ProcessPoolExecutor() as pool:
+        list(pool.map(_gen_one, [(folder / f"register-{k:04d}.xlsx", m, k) for k in range(n)]))
+    report = CACHE / f"group-{n}x{m}.json"
+    wall, rss, rc = measure(validate_cmd(folder), report)
+    return [spec, f"{n * m:,}", f"{wall:.2f}", f"{rss:.0f}", str(rc), f"{findings(report):,}",
+            f"{n * m / wall:,.0f}", f"{n / wall:.1f}"]
+
+
+def table(head: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    line = lambda r: "  ".join(c.rjust(w) for c, w in zip(r, widths))  # noqa: E731
+    return "\n".join([line(head), "  ".join("-" * w for w in widths), *map(line, rows)])
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--rows", default="10000,100000", help="comma-separated register sizes ('' for none)")
+    ap.add_argument("--no-clean", action="store_true", help="skip the clean registers")
+    ap.add_argument("--no-broken", action="store_true", help="skip the broken registers")
+    ap.add_argument("--no-startup", action="store_true", help="skip `toolkit --help`")
+    ap.add_argument("--group", action="append", default=[], metavar="NxM",
+                    help="validate a folder of N registers of M rows (repeatable, e.g. 50x5000)")
+    ap.add_argument("--repeat", type=int, default=1, help="best of this many runs per measurement")
+    args = ap.parse_args(argv)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    print(f"toolkit: {' '.join(toolkit_cmd())}   python: {sys.version.split()[0]}   as of {AS_OF}\n", flush=True)
+
+    if not args.no_startup:
+        wall, rss, _ = measure([*toolkit_cmd(), "--help"], repeat=5)
+        print(f"start-up  `toolkit --help`: {wall * 1000:.0f} ms (best of 5), peak RSS {rss:.0f} MB\n", flush=True)
+
+    kinds = [k for k, skip in (("clean", args.no_clean), ("broken", args.no_broken)) if not skip]
+    sizes = [int(x.replace("_", "")) for x in args.rows.split(",") if x.strip()]
+    if sizes and kinds:
+        rows = [r for size in sizes for r in bench_rows(size, kinds, args.repeat)]
+        print(table(["register", "rows", "MB", "read s", "read MB", "validate s", "val MB", "exit", "findings",
+                     "val/read", "µs/row", "µs/row>read", "broken/clean"], rows) + "\n")
+
+    if args.group:
+        print(table(["group", "rows", "validate s", "peak MB", "exit", "findings", "rows/s", "files/s"],
+                    [bench_group(spec) for spec in args.group]) + "\n")
+
+
+if __name__ == "__main__":
+    main()

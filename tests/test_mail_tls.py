@@ -1,0 +1,135 @@
+"""TLS is verified (implicit TLS and STARTTLS, with a company CA given by smtp.ca_file), and the
+SMTP password comes only from the environment and never shows in any output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import ssl
+from pathlib import Path
+
+import pytest
+from aiosmtpd.smtp import AuthResult, LoginPassword
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+from conftest import run_cli, write_register
+from smtp_server import Handler, SmtpServer, smtp_config
+from test_remind import COMPLAINT_HEADER, complaint
+
+PASSWORD = "s3cret-Pa55-word"
+
+
+def _cert(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A self-signed CA and a server certificate for 127.0.0.1 signed by it."""
+    now = dt.datetime.now(dt.timezone.utc)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test Property Group CA")])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
+          .serial_number(1).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+          .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
+                                       key_encipherment=False, data_encipherment=False, key_agreement=False,
+                                       encipher_only=False, decipher_only=False), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+            .issuer_name(ca_name).public_key(key.public_key()).serial_number(2)
+            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    ca_path, cert_path, key_path = tmp_path / "ca.pem", tmp_path / "server.pem", tmp_path / "server.key"
+    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return ca_path, cert_path, key_path
+
+
+def _server_context(cert: Path, key: Path) -> ssl.SSLContext:
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(cert, key)
+    return ctx
+
+
+def _authenticator(server, session, envelope, mechanism, auth_data):
+    ok = isinstance(auth_data, LoginPassword) and auth_data.password == PASSWORD.encode()
+    return AuthResult(success=ok)
+
+
+@pytest.fixture
+def register_path(tmp_path):
+    return write_register(tmp_path / "投诉.xlsx", [complaint("TS2611001", dt.datetime(2026, 11, 25, 16, 0))],
+                          COMPLAINT_HEADER, title=None)
+
+
+def _config(tmp_path, port, *, ca: Path | None, ssl_on: bool, starttls: bool, user: str = "") -> None:
+    extra = ""
+    text = smtp_config(port, people={"王丽": "wangli@example.com", "陈晓": "chenxiao@example.com"},
+                       ssl=ssl_on, starttls=starttls)
+    if ca:
+        text = text.replace("[smtp]\n", f'[smtp]\nca_file = "{ca}"\n')
+    if user:
+        text = text.replace("[smtp]\n", f'[smtp]\nuser = "{user}"\n')
+    (tmp_path / "toolkit.toml").write_text(text + extra, encoding="utf-8")
+
+
+@pytest.mark.parametrize("implicit", [True, False], ids=["implicit-tls", "starttls"])
+def test_mail_goes_over_tls_verified_against_the_configured_ca(tmp_path, register_path, implicit):
+    ca, cert, key = _cert(tmp_path)
+    with SmtpServer(Handler(), tls_context=_server_context(cert, key), implicit_tls=implicit) as server:
+        _config(tmp_path, server.port, ca=ca, ssl_on=implicit, starttls=not implicit)
+        result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", cwd=tmp_path)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert len(server.received) == 2
+
+
+@pytest.mark.parametrize("implicit", [True, False], ids=["implicit-tls", "starttls"])
+def test_a_certificate_from_an_unknown_ca_is_refused(tmp_path, register_path, implicit):
+    _, cert, key = _cert(tmp_path)
+    with SmtpServer(Handler(), tls_context=_server_context(cert, key), implicit_tls=implicit) as server:
+        _config(tmp_path, server.port, ca=None, ssl_on=implicit, starttls=not implicit)
+        result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", "--lang", "en",
+                         cwd=tmp_path)
+        assert result.returncode == 3
+        assert "CERTIFICATE_VERIFY_FAILED" in result.stdout or "certificate verify failed" in result.stdout
+        assert server.received == []
+
+
+def test_the_password_comes_from_the_environment_and_never_shows(tmp_path, register_path):
+    ca, cert, key = _cert(tmp_path)
+    handler = Handler()
+    server = SmtpServer(handler, tls_context=_server_context(cert, key), implicit_tls=False)
+    server.controller.ssl_context = None
+    server.controller.SMTP_kwargs = {**server.controller.SMTP_kwargs, "authenticator": _authenticator,
+                                     "auth_required": True}
+    with server:
+        _config(tmp_path, server.port, ca=ca, ssl_on=False, starttls=True, user="kefu@example.com")
+        cfg = tmp_path / "toolkit.toml"  # aiosmtpd answers a failed LOGIN by going quiet: time out fast
+        cfg.write_text(cfg.read_text(encoding="utf-8").replace("[smtp]\n", "[smtp]\ntimeout = 2\n"), encoding="utf-8")
+        wrong = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", "--lang", "en",
+                        cwd=tmp_path, env={"TOOLKIT_SMTP_PASSWORD": "wrong-" + PASSWORD})
+        assert wrong.returncode == 3 and handler.received == []
+        assert PASSWORD not in wrong.stdout + wrong.stderr
+        right = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send",
+                        cwd=tmp_path, env={"TOOLKIT_SMTP_PASSWORD": PASSWORD})
+        assert right.returncode == 0, right.stdout + right.stderr
+        assert len(handler.received) == 2
+        assert PASSWORD not in right.stdout + right.stderr
+
+
+def test_a_password_in_the_config_file_is_refused(tmp_path, register_path):
+    (tmp_path / "toolkit.toml").write_text('[smtp]\nhost = "127.0.0.1"\npassword = "hunter2"\n', encoding="utf-8")
+    result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "passwords never go in the config file" in result.stderr and "hunter2" not in result.stderr
+
+
+def test_a_login_without_any_password_says_where_to_put_it(tmp_path, register_path):
+    _config(tmp_path, 2525, ca=None, ssl_on=False, starttls=False, user="kefu@example.com")
+    result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", "--lang", "en",
+                     cwd=tmp_path, env={"TOOLKIT_SMTP_PASSWORD": "", "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+    assert result.returncode == 3
+    assert "TOOLKIT_SMTP_PASSWORD" in result.stdout

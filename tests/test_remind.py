@@ -1,0 +1,234 @@
+"""`toolkit remind` against a real SMTP server on 127.0.0.1: who gets what, exactly once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import datetime
+
+import pytest
+
+from conftest import run_cli, write_register
+from smtp_server import Handler, SmtpServer, smtp_config
+
+COMPLAINT_HEADER = ["投诉编号", "投诉时间", "投诉人", "联系电话", "房号", "投诉内容", "投诉类别", "首问责任人",
+                    "责任人", "承诺答复时间", "答复时间", "处理结果", "回访结果", "结案时间"]
+AS_OF = "2026-11-25 10:00"
+PEOPLE = {"王丽": "wangli@example.com", "张强": "zhangqiang@example.com", "陈晓": "chenxiao@example.com",
+          "李工": "ligong@example.com"}
+
+
+def complaint(no, promised, *, owner="王丽", handler="陈晓", replied=None, closed=None, content="楼上漏水，卫生间天花板滴水",
+              people=None, name="刘伟"):
+    return {"投诉编号": no, "投诉时间": datetime(2026, 11, 20, 9, 0), "投诉人": name, "联系电话": "13812345678",
+            "房号": "3栋1201", "投诉内容": content, "投诉类别": "设备设施", "首问责任人": handler, "责任人": owner,
+            "承诺答复时间": promised, "答复时间": replied, "处理结果": None, "回访结果": None, "结案时间": closed}
+
+
+@pytest.fixture
+def setup(tmp_path):
+    def make(rows, *, escalate_to=("张强",), people=PEOPLE, extra=""):
+        path = write_register(tmp_path / "投诉登记.xlsx", rows, COMPLAINT_HEADER, title="投诉登记表（2026年11月）")
+        server = SmtpServer(Handler())
+        server.__enter__()
+        (tmp_path / "toolkit.toml").write_text(
+            smtp_config(server.port, people=people, escalate_to=list(escalate_to), extra=extra), encoding="utf-8")
+        return path, server
+    servers = []
+
+    def factory(*a, **kw):
+        path, server = make(*a, **kw)
+        servers.append(server)
+        return path, server
+    yield factory
+    for s in servers:
+        s.__exit__(None, None, None)
+
+
+def remind(tmp_path, path, *args):
+    return run_cli("remind", str(path), "--as-of", AS_OF, *args, cwd=tmp_path)
+
+
+def test_preview_sends_nothing_and_shows_who_would_get_what(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
+    result = remind(tmp_path, path, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert server.received == []
+    assert "wangli@example.com  [would send (preview)]" in result.stdout
+    assert "chenxiao@example.com" in result.stdout  # the first handler gets a copy
+    assert "TS2611001" in result.stdout and "6 h left" in result.stdout
+
+
+def test_due_soon_goes_to_the_owner_with_a_copy_to_the_first_handler(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0)),
+                          complaint("TS2611002", datetime(2026, 11, 28, 16, 0))])  # beyond lead_hours: not yet
+    result = remind(tmp_path, path, "--send", "--lang", "zh")
+    assert result.returncode == 0, result.stdout + result.stderr
+    by_rcpt = {m.recipients[0]: m for m in server.received}
+    assert set(by_rcpt) == {"wangli@example.com", "chenxiao@example.com"}
+    owner = by_rcpt["wangli@example.com"]
+    assert owner.subject == "【投诉答复提醒】1 件待处理，最急：TS2611001 还剩 6 小时"
+    html = owner.part("text/html")
+    assert "TS2611001" in html and "楼上漏水" in html and "您负责" in html and "2026-11-25 16:00" in html
+    assert "TS2611002" not in html
+    text = owner.part("text/plain")
+    assert "TS2611001" in text and "<table" not in text
+    assert "首问责任人" in by_rcpt["chenxiao@example.com"].part("text/html")
+
+
+def test_overdue_goes_to_the_owner_and_is_escalated_one_message_per_recipient(setup, tmp_path):
+    path, server = setup([
+        complaint("TS2611001", datetime(2026, 11, 23, 17, 0)),  # 2 days overdue
+        complaint("TS2611002", datetime(2026, 11, 25, 9, 0)),  # 1 hour overdue
+        complaint("TS2611003", datetime(2026, 11, 25, 15, 0)),  # due soon
+    ])
+    result = remind(tmp_path, path, "--send", "--lang", "en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    owner = [m for m in server.received if m.recipients == ["wangli@example.com"]]
+    boss = [m for m in server.received if m.recipients == ["zhangqiang@example.com"]]
+    assert len(owner) == 1 and len(boss) == 1, "one email per recipient per run"
+    assert owner[0].subject == "[Complaint reply reminder] 3 items, most urgent: TS2611001 overdue by 1 d 17 h"
+    html = owner[0].part("text/html")
+    assert html.index("TS2611001") < html.index("TS2611002") < html.index("TS2611003")
+    boss_html = boss[0].part("text/html")
+    assert "TS2611001" in boss_html and "TS2611002" in boss_html and "TS2611003" not in boss_html
+    assert "escalated: owner 王丽" in boss_html
+
+
+def test_a_second_run_the_same_day_sends_nothing_and_a_new_promised_time_is_a_new_item(setup, tmp_path):
+    rows = [complaint("TS2611001", datetime(2026, 11, 25, 16, 0))]
+    path, server = setup(rows)
+    assert remind(tmp_path, path, "--send").returncode == 0
+    first = len(server.received)
+    assert first == 2
+    again = remind(tmp_path, path, "--send", "--lang", "en")
+    assert again.returncode == 0 and len(server.received) == first
+    assert "2 item(s) already reminded before" in again.stdout
+    # the clerk agreed a new reply time with the customer: that is a new reminder
+    write_register(path, [complaint("TS2611001", datetime(2026, 11, 25, 18, 0))], COMPLAINT_HEADER)
+    third = remind(tmp_path, path, "--send")
+    assert third.returncode == 0 and len(server.received) == first + 2
+
+
+def test_overdue_reminders_repeat_once_a_day(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 24, 17, 0))], escalate_to=())
+    assert run_cli("remind", str(path), "--as-of", "2026-11-25 09:00", "--send", cwd=tmp_path).returncode == 0
+    assert run_cli("remind", str(path), "--as-of", "2026-11-25 15:00", "--send", cwd=tmp_path).returncode == 0
+    assert len(server.received) == 1
+    assert run_cli("remind", str(path), "--as-of", "2026-11-26 09:00", "--send", cwd=tmp_path).returncode == 0
+    assert len(server.received) == 2
+
+
+def test_a_person_without_an_address_is_escalated_with_a_note_not_dropped(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0), owner="赵六", handler="赵六")])
+    result = remind(tmp_path, path, "--send", "--lang", "en")
+    assert result.returncode == 0
+    assert "no address for 赵六 (TS2611001) → sent to escalate_to instead" in result.stdout
+    assert [m.recipients for m in server.received] == [["zhangqiang@example.com"]]
+    assert "on behalf of 赵六, who has no address" in server.received[0].part("text/html")
+
+
+def test_an_unknown_person_with_no_escalation_is_reported_and_exits_2(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0), owner="赵六", handler="赵六")],
+                         escalate_to=())
+    result = remind(tmp_path, path, "--send", "--lang", "en")
+    assert result.returncode == 2
+    assert "no address for 赵六 (TS2611001) and no escalate_to: NOT reminded" in result.stdout
+    assert server.received == []
+
+
+def test_no_reply_time_goes_to_the_first_handler(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", None, owner="王丽", handler="陈晓")])
+    assert remind(tmp_path, path, "--send", "--lang", "en").returncode == 0
+    assert [m.recipients for m in server.received] == [["chenxiao@example.com"]]
+    assert "no reply time promised" in server.received[0].part("text/html")
+
+
+def test_answered_and_closed_complaints_are_not_reminded(setup, tmp_path):
+    path, server = setup([
+        complaint("TS2611001", datetime(2026, 11, 23, 16, 0), replied=datetime(2026, 11, 23, 15, 0)),
+        complaint("TS2611002", datetime(2026, 11, 23, 16, 0), closed=datetime(2026, 11, 24, 10, 0)),
+    ])
+    result = remind(tmp_path, path, "--send")
+    assert result.returncode == 0 and server.received == []
+
+
+def test_spreadsheet_content_is_escaped_and_cannot_inject_headers(setup, tmp_path):
+    path, server = setup([complaint("TS\r\nBcc: evil@example.com", datetime(2026, 11, 25, 16, 0),
+                                    content="<script>alert(1)</script> 漏水", name="<b>刘伟</b>")], escalate_to=())
+    assert remind(tmp_path, path, "--send").returncode == 0
+    for m in server.received:
+        assert "evil@example.com" not in m.recipients
+        assert m.message["Bcc"] is None
+        html = m.part("text/html")
+        assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;刘伟" in html
+
+
+def test_outbox_holds_exactly_what_send_would_send(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
+    outbox = tmp_path / "outbox"
+    result = remind(tmp_path, path, "--outbox", str(outbox))
+    assert result.returncode == 0 and server.received == []
+    files = sorted(outbox.glob("*.eml"))
+    assert len(files) == 2
+    import email
+    msg = email.message_from_bytes(files[0].read_bytes(), policy=email.policy.default)
+    assert msg["To"] in ("wangli@example.com", "chenxiao@example.com") and "TS2611001" in str(msg["Subject"])
+
+
+def test_a_server_refusing_mid_batch_exits_3_and_the_rerun_sends_only_the_rest(setup, tmp_path):
+    rows = [complaint(f"TS26110{i:02d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
+            for i, o in enumerate(["王丽", "张强", "陈晓", "李工"], 1)]
+    path, server = setup(rows, escalate_to=())
+    server.handler.refuse_from = 3
+    result = remind(tmp_path, path, "--send", "--lang", "en")
+    assert result.returncode == 3
+    assert "failed after 3 attempt(s)" in result.stdout and "2 message(s) stay pending" in result.stdout
+    assert len(server.received) == 2
+    server.handler.refuse_from = None
+    rerun = remind(tmp_path, path, "--send")
+    assert rerun.returncode == 0
+    recipients = sorted(m.recipients[0] for m in server.received)
+    assert recipients == sorted(PEOPLE.values()), "every recipient exactly once across both runs"
+
+
+def test_killing_a_send_mid_batch_loses_and_duplicates_nothing(setup, tmp_path):
+    rows = [complaint(f"TS26110{i:02d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
+            for i, o in enumerate(["王丽", "张强", "陈晓", "李工"], 1)]
+    path, server = setup(rows, escalate_to=())
+    server.handler.hang_on = 3  # the 3rd message is never answered: the run is killed waiting for it
+    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "remind", str(path), "--as-of", AS_OF, "--send"],
+                            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    assert server.handler.arrived.wait(60)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert len(server.received) == 2
+    server.handler.hang_on = None
+    rerun = remind(tmp_path, path, "--send")
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert sorted(m.recipients[0] for m in server.received) == sorted(PEOPLE.values())
+
+
+def test_outside_working_hours_nothing_is_sent_until_the_next_window(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 22, 0))],
+                         extra='\n[reminders]\n' if False else "")
+    cfg = (tmp_path / "toolkit.toml").read_text(encoding="utf-8").replace('calendar = "off"', 'calendar = "chinese"')
+    (tmp_path / "toolkit.toml").write_text(cfg, encoding="utf-8")
+    late = run_cli("remind", str(path), "--as-of", "2026-11-25 20:00", "--send", "--lang", "en", cwd=tmp_path)
+    assert late.returncode == 0 and server.received == []
+    assert "next window opens 2026-11-26 08:30" in late.stdout
+    forced = run_cli("remind", str(path), "--as-of", "2026-11-25 20:00", "--send", "--now", cwd=tmp_path)
+    assert forced.returncode == 0 and len(server.received) == 2
+
+
+def test_the_json_output_lists_messages_and_items(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 24, 16, 0))])
+    result = remind(tmp_path, path, "--format", "json")
+    data = json.loads(result.stdout)
+    assert {m["to"] for m in data["messages"]} == {"wangli@example.com", "zhangqiang@example.com"}
+    item = data["messages"][0]["items"][0]
+    assert item["record"] == "TS2611001" and item["stage"] == "overdue" and item["row"] == 3

@@ -1,0 +1,84 @@
+"""The whole `toolkit weekly` job as a library call: lists and statistics, the week's history
+row, the workbook, and the digest email (a preview unless ``send``). Nothing printed."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, UsageError
+from toolkit.followup.week import Week
+from toolkit.followup.weekly import WeeklyReport, run_weekly
+
+
+@dataclass
+class WeeklyJob:
+    report: WeeklyReport
+    lang: str
+    workbook: Path | None = None
+    email: bool = False
+    send: bool = False
+    messages: list = field(default_factory=list)
+    delivery: object | None = None  # toolkit.mail.outgoing.DeliveryResult
+
+    def exit_code(self) -> int:
+        if self.delivery is not None and self.delivery.error is not None:
+            return EXIT_SEND
+        if self.report.unusable or (self.delivery is not None and self.delivery.invalid):
+            return EXIT_INPUT
+        return EXIT_OK
+
+
+def weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path | None = None,
+               email: bool = False, send: bool = False, outbox: Path | None = None) -> WeeklyJob:
+    from toolkit.store import Store, store_path
+
+    if week.start > as_of:
+        raise UsageError(f"--week {week.label} starts after --as-of {as_of:%Y-%m-%d %H:%M}: nothing has happened in it yet")
+    from toolkit.followup.settings import weekly_settings
+
+    email = email or send
+    recipients = weekly_settings(config)  # a typo in [weekly] is an error even without --email
+    if email:  # check the mail settings before the registers are read
+        from toolkit.mail.settings import mail_settings
+
+        smtp = mail_settings(config)
+        if not recipients.recipients:
+            raise UsageError("nobody to send the weekly digest to: set [weekly] to = [...] (and finance = [...]) in toolkit.toml")
+        mail_lang = recipients.lang or lang
+
+    store = Store(store_path(config))
+    try:
+        report = run_weekly(paths, as_of, week, config, lang, store)
+        job = WeeklyJob(report, lang, email=email, send=send)
+        if out is not None:
+            from toolkit.outputs.weekly_workbook import write_workbook
+
+            job.workbook = write_workbook(report, out, lang)
+        if not email:
+            return job
+
+        from toolkit.mail.outgoing import deliver
+        from toolkit.outputs.weekly_digest import digest_messages
+
+        scratch = None
+        attachment = job.workbook
+        try:
+            if attachment is None or recipients.lang not in (None, lang):
+                from toolkit.outputs.weekly_workbook import write_workbook
+
+                scratch = Path(tempfile.mkdtemp(prefix="toolkit-weekly-"))
+                name = f"周报-{week.label}.xlsx" if mail_lang == "zh" else f"weekly-{week.label}.xlsx"
+                attachment = write_workbook(report, scratch / name, mail_lang)
+            job.messages = digest_messages(report, recipients.to, recipients.finance, mail_lang, attachment)
+            with store.run_lock():
+                job.delivery = deliver(job.messages, smtp, store, send=send, outbox=outbox)
+        finally:
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+        return job
+    finally:
+        store.close()

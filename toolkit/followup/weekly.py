@@ -1,0 +1,66 @@
+"""`toolkit weekly` as a library call: registers in, a WeeklyReport out; the week's counts
+go into the store's history. No printing, no exit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from toolkit.findings import Finding
+from toolkit.followup.history import HistoryRow, load_weeks, save_week
+from toolkit.followup.sections import Sections, build_sections
+from toolkit.followup.stats import WeekStats, week_stats
+from toolkit.followup.week import Week
+from toolkit.registers.records import Register
+from toolkit.rules.catalog import Settings
+
+TREND_WEEKS = 8
+
+
+@dataclass(slots=True)
+class WeeklyReport:
+    as_of: datetime
+    week: Week
+    sections: Sections
+    stats: WeekStats
+    settings: Settings
+    history: list[HistoryRow] = field(default_factory=list)  # stored weeks before this one, oldest first
+    unusable: list[tuple[str, str]] = field(default_factory=list)  # (path, why) of files not read
+
+    @property
+    def last_week(self) -> WeekStats | None:
+        label = self.week.shift(-1).label
+        return next((row.stats for row in self.history if row.week == label), None)
+
+    def trend(self, weeks: int = TREND_WEEKS) -> list[tuple[str, WeekStats | None]]:
+        """The last ``weeks`` weeks up to this one; None for a week no run stored."""
+        stored = {row.week: row.stats for row in self.history}
+        labels = [self.week.shift(-n).label for n in range(weeks - 1, 0, -1)]
+        return [(label, stored.get(label)) for label in labels] + [(self.week.label, self.stats)]
+
+
+def build_weekly(registers: list[Register], findings: list[Finding], as_of: datetime, week: Week,
+                 settings: Settings, history: list[HistoryRow] = ()) -> WeeklyReport:
+    """Pure: the sections and statistics of ``week`` as of ``as_of``."""
+    from toolkit.rules.catalog import all_rules
+
+    order = {}
+    for rule in all_rules():
+        order.setdefault(rule.id, len(order))
+    sections = build_sections(registers, findings, as_of, week, settings, order)
+    stats = week_stats(registers, findings, sections, as_of, week, settings)
+    return WeeklyReport(as_of, week, sections, stats, settings, list(history))
+
+
+def run_weekly(paths: list[str | Path], as_of: datetime, week: Week, config, lang: str, store=None) -> WeeklyReport:
+    """Validate the registers, build the week's lists and statistics, store the week's counts."""
+    from toolkit.validate import validate
+
+    report = validate(paths, as_of, config, lang, keep_registers=True)
+    history = load_weeks(store, week, TREND_WEEKS - 1) if store is not None else []
+    weekly = build_weekly(report.registers, report.findings, as_of, week, config.settings, history)
+    weekly.unusable = [(f.path, f.error or next(s.error for s in f.sheets if s.error)) for f in report.unusable_files]
+    if store is not None:
+        save_week(store, weekly.stats, as_of)
+    return weekly

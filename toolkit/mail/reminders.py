@@ -1,0 +1,221 @@
+"""Reply-time reminders for complaints: who gets what, as of a moment.
+
+Stages (issue #5): due soon (to the owner, copy to the first handler), overdue (to the
+owner, escalated to `escalate_to`, repeated once a day or along a ladder), major complaint
+not closed (escalated), no reply time set (to the first handler). One message per
+recipient per run, listing all their items, most urgent first. A person with no address
+is never dropped: the items go to `escalate_to` with a note, and the run reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from toolkit.mail.outgoing import LedgerKey, Message, clean_header, sent_keys
+from toolkit.mail.settings import MailSettings, address_of
+from toolkit.registers.fields import COMPLAINTS
+from toolkit.rules.catalog import latest, show_time
+from toolkit.rules.complaints import is_answered, is_closed
+
+DUE_SOON, OVERDUE, MAJOR, NO_DEADLINE = "due_soon", "overdue", "major", "no_deadline"
+OWNER, COPY, ESCALATION, STANDIN = "owner", "copy", "escalation", "standin"
+_URGENCY = {OVERDUE: 0, MAJOR: 1, DUE_SOON: 2, NO_DEADLINE: 3}
+
+
+@dataclass(frozen=True)
+class Item:
+    stage: str
+    step: str  # the ledger stage: due_soon, overdue:2026-11-25 (daily) or overdue:step2 (ladder), …
+    register: str
+    sheet: str
+    row: int
+    record: str
+    complainant: str
+    location: str
+    content: str
+    owner: str
+    first_handler: str
+    promised: datetime | None
+    left: timedelta | None  # time left to the promised reply (negative: overdue)
+
+    @property
+    def promised_key(self) -> str:
+        return self.promised.isoformat(timespec="minutes") if self.promised else ""
+
+
+@dataclass(frozen=True)
+class Assignment:
+    item: Item
+    role: str  # owner, copy, escalation, standin (for someone with no address)
+    person: str  # who it is about (the name in the register, for standin notes)
+
+
+@dataclass
+class Plan:
+    as_of: datetime
+    messages: list[Message] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    unknown_people: dict[str, list[str]] = field(default_factory=dict)  # name → records
+    undeliverable: list[Item] = field(default_factory=list)  # unknown person and no escalate_to
+    already_sent: int = 0
+    by_recipient: dict[str, list[Assignment]] = field(default_factory=dict)
+
+
+def _overdue_step(left: timedelta, as_of: datetime, ladder: tuple[float, ...]) -> str | None:
+    late_hours = -left.total_seconds() / 3600
+    if not ladder:
+        return f"{OVERDUE}:{as_of.date().isoformat()}"
+    reached = [i for i, h in enumerate(ladder) if late_hours >= h]
+    return f"{OVERDUE}:step{reached[-1] + 1}" if reached else None
+
+
+def collect_items(registers, major_rows: set[tuple[str, str, int]], as_of: datetime, settings: MailSettings) -> list[Item]:
+    lead = timedelta(hours=settings.reminders.lead_hours)
+    items: list[Item] = []
+    for reg in registers:
+        if reg.kind != COMPLAINTS:
+            continue
+        for c in reg.records:
+            if is_closed(c):
+                continue
+            base = dict(register=reg.path, sheet=reg.sheet, row=c.row,
+                        record=c.complaint_no or f"{reg.sheet}!{c.row}", complainant=c.complainant or "",
+                        location=c.location or "", content=c.content or "", owner=c.owner or "",
+                        first_handler=c.first_handler or "")
+            if (reg.path, reg.sheet, c.row) in major_rows:
+                deadline = latest(c.promised_reply_at) if c.promised_reply_at else None
+                items.append(Item(MAJOR, MAJOR, promised=deadline, left=(deadline - as_of) if deadline else None, **base))
+            if is_answered(c):
+                continue
+            if c.promised_reply_at is None:
+                items.append(Item(NO_DEADLINE, f"{NO_DEADLINE}:{as_of.date().isoformat()}", promised=None, left=None, **base))
+                continue
+            deadline = latest(c.promised_reply_at)  # "答复 before 11月26日" means by the end of that day
+            left = deadline - as_of
+            if left < timedelta(0):
+                step = _overdue_step(left, as_of, settings.reminders.ladder_hours)
+                if step:
+                    items.append(Item(OVERDUE, step, promised=deadline, left=left, **base))
+            elif left <= lead:
+                items.append(Item(DUE_SOON, DUE_SOON, promised=deadline, left=left, **base))
+    return items
+
+
+def plan_reminders(registers, major_rows, as_of: datetime, settings: MailSettings, store, lang: str) -> Plan:
+    plan = Plan(as_of)
+    plan.items = collect_items(registers, major_rows, as_of, settings)
+    escalate = [a for a in (address_of(n, settings) for n in settings.reminders.escalate_to) if a]
+    wanted: dict[str, list[Assignment]] = {}
+
+    def give(person: str, item: Item, role: str):
+        address = address_of(person, settings) if person else None
+        if address:
+            wanted.setdefault(address, []).append(Assignment(item, role, person))
+            return
+        who = person or ("（未填写）" if lang == "zh" else "(blank)")
+        plan.unknown_people.setdefault(who, []).append(item.record)
+        if not escalate:
+            plan.undeliverable.append(item)
+        for a in escalate:
+            wanted.setdefault(a, []).append(Assignment(item, STANDIN, who))
+
+    for item in plan.items:
+        if item.stage == DUE_SOON:
+            give(item.owner, item, OWNER)
+            if item.first_handler and _same(item.first_handler, item.owner) is False:
+                give(item.first_handler, item, COPY)
+        elif item.stage == OVERDUE:
+            give(item.owner, item, OWNER)
+            for a in escalate:
+                wanted.setdefault(a, []).append(Assignment(item, ESCALATION, item.owner))
+        elif item.stage == MAJOR:
+            for a in escalate:
+                wanted.setdefault(a, []).append(Assignment(item, ESCALATION, item.owner))
+            if not escalate:
+                plan.undeliverable.append(item)
+        elif item.stage == NO_DEADLINE:
+            give(item.first_handler or item.owner, item, OWNER)
+
+    for address, assignments in wanted.items():
+        # one line per item per recipient, whatever number of roles brought it here
+        unique: dict[tuple, Assignment] = {}
+        for a in assignments:
+            unique.setdefault((a.item.register, a.item.record, a.item.step), a)
+        keys = {k: LedgerKey(a.item.register, a.item.record, a.item.step, a.item.promised_key, address)
+                for k, a in unique.items()}
+        done = sent_keys(store, list(keys.values()))
+        pending = [a for k, a in unique.items() if keys[k] not in done]
+        plan.already_sent += len(unique) - len(pending)
+        if not pending:
+            continue
+        pending.sort(key=_urgency)
+        plan.by_recipient[address] = pending
+        plan.messages.append(_message(address, pending, as_of, lang,
+                                      tuple(keys[(a.item.register, a.item.record, a.item.step)] for a in pending)))
+    return plan
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+
+
+def _urgency(a: Assignment):
+    left = a.item.left.total_seconds() if a.item.left is not None else float("inf")
+    return (_URGENCY[a.item.stage], left, a.item.record)
+
+
+def describe_left(left: timedelta | None, lang: str) -> str:
+    if left is None:
+        return "—"
+    seconds = abs(left.total_seconds())
+    days, hours = int(seconds // 86400), int(seconds % 86400 // 3600)
+    minutes = int(seconds % 3600 // 60)
+    if lang == "zh":
+        span = (f"{days} 天 " if days else "") + (f"{hours} 小时" if hours or days else f"{minutes} 分钟")
+        return f"已超时 {span}" if left.total_seconds() < 0 else f"还剩 {span}"
+    span = (f"{days} d " if days else "") + (f"{hours} h" if hours or days else f"{minutes} min")
+    return f"overdue by {span}" if left.total_seconds() < 0 else f"{span} left"
+
+
+_STAGE_TEXT = {
+    DUE_SOON: ("即将到期", "due soon"),
+    OVERDUE: ("已超过承诺答复时间", "past the promised reply time"),
+    MAJOR: ("重大投诉，须服务中心负责人亲自处理", "major complaint: the centre's head handles it in person"),
+    NO_DEADLINE: ("未约定答复时间，请与客户约定", "no reply time promised: agree one with the customer"),
+}
+_ROLE_TEXT = {
+    OWNER: ("您负责", "yours"),
+    COPY: ("抄送：您是首问责任人", "copy: you took the complaint"),
+    ESCALATION: ("升级：责任人 {person}", "escalated: owner {person}"),
+    STANDIN: ("代收：{person} 没有邮箱地址", "on behalf of {person}, who has no address"),
+}
+
+
+def _message(address: str, assignments: list[Assignment], as_of: datetime, lang: str, keys) -> Message:
+    from toolkit.templating import render
+
+    zh = lang == "zh"
+    rows = []
+    for a in assignments:
+        it = a.item
+        rows.append({
+            "record": it.record, "complainant": it.complainant, "location": it.location, "content": it.content,
+            "owner": it.owner, "promised": show_time(it.promised) if it.promised else "—",
+            "left": describe_left(it.left, lang), "overdue": it.left is not None and it.left.total_seconds() < 0,
+            "stage": _STAGE_TEXT[it.stage][0 if zh else 1], "stage_id": it.stage,
+            "role": _ROLE_TEXT[a.role][0 if zh else 1].format(person=a.person or "—"),
+            "where": f"{it.register} · {it.sheet} · {'第' if zh else 'row '}{it.row}{'行' if zh else ''}",
+        })
+    top = rows[0]
+    count = len(rows)
+    if zh:
+        subject = f"【投诉答复提醒】{count} 件待处理，最急：{top['record']} {top['left'] if top['left'] != '—' else top['stage']}"
+    else:
+        subject = f"[Complaint reply reminder] {count} item{'s' if count > 1 else ''}, most urgent: {top['record']} " \
+                  f"{top['left'] if top['left'] != '—' else top['stage']}"
+    context = {"rows": rows, "as_of": show_time(as_of), "count": count, "subject": clean_header(subject)}
+    html = render(f"reminder.{lang}.html.j2", **context)
+    text = render(f"reminder.{lang}.txt.j2", **context)
+    return Message(to=(address,), subject=clean_header(subject), html=html, text=text, keys=keys)

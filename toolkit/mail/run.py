@@ -1,0 +1,137 @@
+"""`toolkit remind` as a library call: registers in, a RemindResult out (nothing printed)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, ToolkitError
+from toolkit.mail.outgoing import DeliveryResult, deliver
+from toolkit.mail.reminders import Plan, describe_left, plan_reminders
+from toolkit.mail.settings import mail_settings
+from toolkit.mail.workcal import in_working_time, next_window
+from toolkit.rules.catalog import show_time
+
+
+@dataclass
+class RemindResult:
+    as_of: datetime
+    plan: Plan
+    delivery: DeliveryResult | None = None
+    send: bool = False
+    outside_hours: datetime | None = None  # set when sending waited for the next window
+    calendar_notes: list[str] = field(default_factory=list)
+    file_errors: list[str] = field(default_factory=list)
+    complaints: int = 0
+
+    def exit_code(self) -> int:
+        if self.delivery and self.delivery.error:
+            return EXIT_SEND
+        if self.file_errors or self.plan.undeliverable or (self.delivery and self.delivery.invalid):
+            return EXIT_INPUT
+        return EXIT_OK
+
+
+def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, outbox: Path | None = None,
+           force_now: bool = False) -> RemindResult:
+    from toolkit.store import Store, store_path
+    from toolkit.validate import validate
+
+    settings = mail_settings(config)
+    report = validate(paths, as_of, config, lang, keep_registers=True)
+    majors = {(f.path, f.sheet, f.row) for f in report.findings if f.rule == "major-complaint"}
+    store = Store(store_path(config))
+    try:
+        with store.run_lock():
+            plan = plan_reminders(report.registers, majors, as_of, settings, store, lang)
+            result = RemindResult(as_of, plan, send=send,
+                                  file_errors=[f"{f.path}: {f.error}" for f in report.files if f.error],
+                                  complaints=sum(len(r.records) for r in report.registers if r.kind == "complaints"))
+            ok, note = in_working_time(as_of, settings.reminders)
+            if note:
+                result.calendar_notes.append(note)
+            really_send = send and (ok or force_now)
+            if send and not really_send:
+                result.outside_hours = next_window(as_of, settings.reminders)
+            result.delivery = deliver(plan.messages, settings, store, send=really_send, outbox=outbox)
+            return result
+    finally:
+        store.close()
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def render_text(result: RemindResult, lang: str) -> str:
+    lines: list[str] = []
+    plan, d = result.plan, result.delivery
+    for error in result.file_errors:
+        lines.append(error)
+    sent_to = {m.to[0] for m in d.sent} if d else set()
+    for address, assignments in plan.by_recipient.items():
+        status = (_t(lang, "已发送", "sent") if address in sent_to else
+                  _t(lang, "待发送（预览）", "would send (preview)") if not result.send or result.outside_hours else
+                  _t(lang, "未发送", "NOT sent"))
+        lines.append(f"{address}  [{status}]  {len(assignments)} {_t(lang, '项', 'item(s)')}")
+        for a in assignments:
+            it = a.item
+            promised = show_time(it.promised) if it.promised else "—"
+            lines.append(f"    {it.record:<14}{it.stage:<12}{promised:<18}{describe_left(it.left, lang):<22}"
+                         f"{it.complainant} {it.location} {it.content[:30]}")
+    for name, records in plan.unknown_people.items():
+        lines.append(_t(lang, f"没有邮箱地址：{name}（{', '.join(records)}）→ 已转给 escalate_to",
+                        f"no address for {name} ({', '.join(records)}) → sent to escalate_to instead")
+                     if not plan.undeliverable else
+                     _t(lang, f"没有邮箱地址：{name}（{', '.join(records)}），且未配置 escalate_to：未能提醒",
+                        f"no address for {name} ({', '.join(records)}) and no escalate_to: NOT reminded"))
+    if d:
+        for message, bad in d.invalid:
+            lines.append(_t(lang, f"地址无效，未发送：{bad}", f"invalid address, not sent: {bad}"))
+        for path in d.outbox_files:
+            lines.append(_t(lang, f"已写入 {path}", f"wrote {path}"))
+    for note in result.calendar_notes:
+        year = note.split(":")[-1]
+        lines.append(_t(lang, f"注意：节假日日历不含 {year} 年，按周一至周五及配置的 holidays 判断工作日",
+                        f"note: the holiday calendar does not cover {year}; using Monday–Friday and the configured holidays"))
+    if result.outside_hours:
+        lines.append(_t(lang, f"现在不是工作时间，未发送；下一个发送时段：{show_time(result.outside_hours)}（--now 可强制发送）",
+                        f"outside working hours: nothing sent; next window opens {show_time(result.outside_hours)} (--now sends anyway)"))
+    if d and d.error:
+        lines.append(f"toolkit: {d.error.render(lang)}")
+    sent = len(d.sent) if d else 0
+    lines.append(_t(lang,
+                    f"{result.complaints} 件投诉，{len(plan.items)} 项提醒，{len(plan.messages)} 封邮件；已发送 {sent} 封；"
+                    f"此前已提醒 {plan.already_sent} 项",
+                    f"{result.complaints} complaints, {len(plan.items)} reminder items, {len(plan.messages)} messages; "
+                    f"{sent} sent; {plan.already_sent} item(s) already reminded before"))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(result: RemindResult) -> str:
+    d = result.delivery
+    sent_to = {m.to[0] for m in d.sent} if d else set()
+    data = {
+        "as_of": result.as_of.isoformat(timespec="minutes"),
+        "send": result.send,
+        "outside_hours_next_window": result.outside_hours.isoformat(timespec="minutes") if result.outside_hours else None,
+        "messages": [
+            {"to": address, "sent": address in sent_to,
+             "subject": next((m.subject for m in result.plan.messages if m.to[0] == address), None),
+             "items": [{"record": a.item.record, "stage": a.item.stage, "role": a.role, "path": a.item.register,
+                        "sheet": a.item.sheet, "row": a.item.row,
+                        "promised": a.item.promised.isoformat(timespec="minutes") if a.item.promised else None}
+                       for a in assignments]}
+            for address, assignments in result.plan.by_recipient.items()],
+        "unknown_people": result.plan.unknown_people,
+        "already_sent": result.plan.already_sent,
+        "outbox": [str(p) for p in (d.outbox_files if d else [])],
+        "error": d.error.render("en") if d and d.error else None,
+        "file_errors": result.file_errors,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+__all__ = ["remind", "render_text", "render_json", "RemindResult", "ToolkitError"]

@@ -1,0 +1,112 @@
+"""The weekly report as plain text: the headline numbers, then each list, one line per item."""
+
+from __future__ import annotations
+
+from toolkit.followup.weekly import WeeklyReport
+from toolkit.i18n import t
+from toolkit.outputs.text import _pad, _width
+from toolkit.outputs.weekly_tables import (
+    Table, category_table, complaint_categories, engineer_table, findings_compared, headline, section_tables,
+    show_money, show_when, trend_rows,
+)
+
+_SHORTENED = {"content": 32, "done": 32, "note": 32, "location": 16}  # display width kept in a line
+
+
+def _cell(value, limit: int | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = show_when(value).replace("\n", " ")
+    if limit is None or _width(text) <= limit:
+        return text
+    out = ""
+    for ch in text:
+        if _width(out + ch) > limit - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def _grid(header: list[str], rows: list[list], indent: str = "  ", limits: list | None = None) -> list[str]:
+    limits = limits or [None] * len(header)
+    cells = [[_cell(v, lim) for v, lim in zip(row, limits)] for row in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(header)]
+    out = [indent + "  ".join(_pad(h, w) for h, w in zip(header, widths)).rstrip()]
+    out += [indent + "  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    return out
+
+
+def _table(tb: Table, brief: bool = True) -> list[str]:
+    keep = [i for i, c in enumerate(tb.columns) if c.brief or not brief]
+    return _grid([tb.columns[i].header for i in keep], [[row[i] for i in keep] for row in tb.rows],
+                 limits=[_SHORTENED.get(tb.columns[i].key) for i in keep])
+
+
+def render(report: WeeklyReport, lang: str) -> str:
+    w = report.week
+    lines = [t("weekly.title", lang, week=w.label, start=w.start.date().isoformat(), end=w.last_day.isoformat())
+             + ("，" if lang == "zh" else ", ") + t("weekly.as_of", lang, as_of=report.as_of.strftime("%Y-%m-%d %H:%M")), ""]
+    for path, why in report.unusable:
+        lines.append("! " + t("weekly.unusable", lang, path=path, why=why))
+    if report.unusable:
+        lines.append("")
+
+    lines.append(t("weekly.headline", lang))
+    head = [t("weekly.col.metric", lang), t("weekly.col.this_week", lang), t("weekly.col.last_week", lang),
+            t("weekly.col.change", lang)]
+    lines += _grid(head, [[s.label, s.this_week, "—" if s.last_week is None else s.last_week, s.change]
+                          for s in headline(report, lang)])
+    if report.last_week is None:
+        lines.append("  " + t("weekly.no_history", lang))
+    lines.append("")
+
+    for tb in section_tables(report, lang):
+        lines.append(f"{tb.title} ({len(tb.rows)})")
+        if tb.rows:
+            lines += _table(tb)
+        if tb.key == "finance_handover" and tb.rows:
+            lines.append(f"  {t('weekly.total', lang)}{'：' if lang == 'zh' else ': '}"
+                         f"{show_money(report.sections.finance_total)}")
+        lines.append("")
+
+    lines.append(t("weekly.section.stats", lang))
+    for title, tb in ((t("weekly.by_engineer", lang), engineer_table(report, lang)),
+                      (t("weekly.by_category", lang), category_table(report, lang))):
+        lines.append("  " + title)
+        lines += _table(tb, brief=False) if tb.rows else ["    " + t("weekly.none", lang)]
+    cats = complaint_categories(report.stats, lang)
+    lines.append("  " + t("weekly.complaints_by_category", lang))
+    lines += _grid([t("weekly.col.category", lang), t("weekly.col.count", lang)], cats) if cats \
+        else ["    " + t("weekly.none", lang)]
+    lines.append("  " + t("weekly.findings_by_rule", lang))
+    tb = findings_compared(report, lang, "rule")
+    lines += _table(tb) if tb.rows else ["    " + t("weekly.none", lang)]
+    lines.append("  " + t("weekly.trend", lang))
+    lines += _grid([t("weekly.col.week", lang), t("weekly.stat.received", lang), t("weekly.stat.completed", lang)],
+                   [[wk, "—" if r is None else r, "—" if c is None else c] for wk, r, c in trend_rows(report)])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def mail_status(job) -> list[tuple[str, str, str]]:
+    """(recipient, status key, subject) of each digest: sent, preview, already, pending, invalid."""
+    d = job.delivery
+    if d is None:
+        return []
+    out = []
+    for m in job.messages:
+        status = ("sent" if m in d.sent else "already" if m in d.already_sent else
+                  "invalid" if any(m is x for x, _ in d.invalid) else
+                  "pending" if job.send else "preview")
+        out.append((m.to[0], status, m.subject))
+    return out
+
+
+def render_mail(job, lang: str) -> str:
+    lines = [f"{to}  [{t('weekly.mail.' + status, lang)}]  {subject}" for to, status, subject in mail_status(job)]
+    for path in (job.delivery.outbox_files if job.delivery else []):
+        lines.append(t("output.written", lang, path=path))
+    if job.delivery is not None and job.delivery.error is not None:
+        lines.append(f"toolkit: {job.delivery.error.render(lang)}")
+    return "\n".join(lines) + ("\n" if lines else "")
