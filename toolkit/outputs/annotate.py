@@ -159,9 +159,8 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
         sheet = by_name.get(sheet_name)
         if sheet is None or sheet.part not in pkg.parts or sheet.name == old_findings:
             continue
-        xml = pkg.text(sheet.part)
-        p = xp.root_prefix(xml, "worksheet")
-        merged = _merged_ranges(xml, p)
+        raw = pkg.parts[sheet.part]
+        merged = _merged_ranges(raw)
         at_cell: dict[tuple[int, int], list[Finding]] = defaultdict(list)
         for f in items:
             key = _cell_of(f)
@@ -173,10 +172,14 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
         targets: dict[int, dict[int, str]] = defaultdict(dict)
         for (row, col), fs in at_cell.items():
             targets[row][col] = ERROR if any(f.severity == ERROR for f in fs) else fs[0].severity
-        xml = xp.style_cells(xml, targets, restyle)
         notes = {key: _note(fs, lang) for key, fs in at_cell.items()}
-        xml = xp.add_notes(pkg, sheet.part, notes, AUTHOR, xml)
-        pkg.set_text(sheet.part, xp.untab(xml, p))
+
+        def finish(skeleton: str, part=sheet.part, notes=notes) -> str:
+            skeleton = xp.add_notes(pkg, part, notes, AUTHOR, skeleton)
+            return xp.untab(skeleton, xp.root_prefix(skeleton, "worksheet"))
+
+        pkg.parts[sheet.part] = xp.edit_worksheet(raw, targets, restyle, finish)
+        pkg.changed.add(sheet.part)
         touched.add(sheet.part)
         cells += len(at_cell)
 
@@ -327,13 +330,12 @@ def _activate(wb: str, wp: str, index: int) -> str:
     return re.sub(rf"<{re.escape(wp)}workbookView\b[^>]*>", view, wb)
 
 
-def _merged_ranges(xml: str, p: str) -> list[tuple[int, int, int, int]]:
-    span = xp.element_span(xml, p, "mergeCells")
-    if span is None:
-        return []
+def _merged_ranges(raw: bytes) -> list[tuple[int, int, int, int]]:
+    at = raw.rfind(b"sheetData>")
+    tail = raw[at if at >= 0 else 0:]
     out = []
-    for value in re.findall(r"""\bref\s*=\s*["']([A-Za-z]+\d+):([A-Za-z]+\d+)""", xml[span[0]:span[2]]):
-        (r0, c0), (r1, c1) = xp.split_ref(value[0]), xp.split_ref(value[1])
+    for a, b in re.findall(rb"""<(?:[\w.\-]+:)?mergeCell\b[^>]*\bref\s*=\s*["']\$?([A-Za-z]+\$?\d+):\$?([A-Za-z]+\$?\d+)""", tail):
+        (r0, c0), (r1, c1) = xp.split_ref(a.decode()), xp.split_ref(b.decode())
         out.append((r0, c0, r1, c1))
     return out
 

@@ -48,17 +48,23 @@ class PackageError(Exception):
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"}
+_NEEDS_ESCAPE = re.compile("[&<>\"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def esc(text: str) -> str:
     """Escape text for element content or a double-quoted attribute; drop characters XML forbids."""
-    text = _ILLEGAL_XML.sub("", str(text))
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    text = str(text)
+    if not _NEEDS_ESCAPE.search(text):
+        return text
+    return _ILLEGAL_XML.sub("", text).translate(_ESCAPES)
 
 
 def decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # written back as UTF-8: say so in the declaration
+        return re.sub(r"""^(<\?xml[^>]*encoding\s*=\s*["'])[Uu][Tt][Ff]-?16""", r"\1UTF-8", data.decode("utf-16"))
     return data.decode("utf-8")
 
 
@@ -552,18 +558,32 @@ def _column_styles(xml: str, p: str, before: int) -> list[tuple[int, int, int]]:
     return out
 
 
-def style_cells(xml: str, targets: dict[int, dict[int, object]], restyle) -> str:
-    """Give each target cell (row → column → payload) the format ``restyle(current xf, payload)``.
+def edit_worksheet(raw: bytes, targets: dict[int, dict[int, object]], restyle, finish=None) -> bytes:
+    """Give each target cell (row → column → payload) the format ``restyle(current xf, payload)``,
+    then let ``finish(skeleton)`` edit the rest of the sheet.
 
     Only the start tags of the target cells change (their ``s``); a target cell that is not
     in the sheet yet is inserted in column order, in a new row where the row is missing.
-    Everything else of the part stays as written."""
-    p = root_prefix(xml, "worksheet")
-    span = element_span(xml, p, "sheetData")
-    if span is None:
+    The cell data (tens of megabytes for a big register) stays bytes: only the target rows
+    are decoded. ``finish`` gets the sheet as text with an empty ``<sheetData/>`` standing
+    for the data (small, whatever the register's size) and returns it edited."""
+    if not raw.startswith(b"<") or raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        raw = decode(raw).encode("utf-8")
+    m = re.search(rb"<(?:([A-Za-z_][\w.\-]*):)?sheetData(?=[\s/>])", raw)
+    if m is None:
         raise PackageError("a worksheet without sheetData")
-    sd_start, sd_gt, sd_end = span
-    col_styles = _column_styles(xml, p, sd_start)
+    p = (m.group(1).decode() + ":") if m.group(1) else ""
+    gt = raw.index(b">", m.end()) + 1
+    selfclosing = raw[gt - 2:gt] == b"/>"
+    close_tag = f"</{p}sheetData>".encode()
+    if selfclosing:
+        body, after = b"", gt
+    else:
+        close = raw.rindex(close_tag)
+        body, after = raw[gt:close], close + len(close_tag)
+    placeholder = f"<{p}sheetData/>"
+    skeleton = raw[:m.start()].decode("utf-8") + placeholder + raw[after:].decode("utf-8")
+    col_styles = _column_styles(skeleton, p, len(raw[:m.start()].decode("utf-8")))
 
     def column_style(col: int) -> int:
         for lo, hi, style in col_styles:
@@ -571,60 +591,56 @@ def style_cells(xml: str, targets: dict[int, dict[int, object]], restyle) -> str
                 return style
         return 0
 
-    def new_cell(row: int, col: int, base: int, payload) -> str:
-        return f'<{p}c r="{ref(row, col)}" s="{restyle(base, payload)}"/>'
-
-    def new_row(row: int) -> str:
-        cells = "".join(new_cell(row, c, column_style(c), payload) for c, payload in sorted(targets[row].items()))
-        return f'<{p}row r="{row}">{cells}</{p}row>'
+    def new_row(row: int) -> bytes:
+        cells = "".join(f'<{p}c r="{ref(row, c)}" s="{restyle(column_style(c), payload)}"/>'
+                        for c, payload in sorted(targets[row].items()))
+        return f'<{p}row r="{row}">{cells}</{p}row>'.encode()
 
     rows_wanted = sorted(targets)
-    if sd_gt == sd_end:  # <sheetData/>
-        body = "".join(new_row(r) for r in rows_wanted)
-        xml = xml[:sd_start] + f"<{p}sheetData>{body}</{p}sheetData>" + xml[sd_end:]
-        return _grow_dimension(xml, p, targets)
-
-    close_row = f"</{p}row>"
-    content_end = sd_end - len(f"</{p}sheetData>")
-    out: list[str] = []
-    last = sd_gt
-    prev_row = 0
+    out: list[bytes] = []
     i = 0
-    wanted_set = set(rows_wanted)
-    first_wanted = rows_wanted[0]
-    for m in _row_start(p).finditer(xml, sd_gt, content_end):
-        number = int(m.group(1)) if m.group(1) else prev_row + 1
-        prev_row = number
-        if number < first_wanted:
-            continue
-        while i < len(rows_wanted) and rows_wanted[i] < number:
-            out.append(xml[last:m.start()])
-            out.append(new_row(rows_wanted[i]))
-            last = m.start()
-            i += 1
-        if number in wanted_set and i < len(rows_wanted) and rows_wanted[i] == number:
-            tag = m.group(0)
-            selfclosing = tag.endswith("/>")
-            gt = m.end()
-            row_end = gt if selfclosing else xml.find(close_row, gt) + len(close_row)
-            inner = "" if selfclosing else xml[gt:row_end - len(close_row)]
-            out.append(xml[last:m.start()])
-            out.append(_edit_row(p, tag, inner, number, targets[number], restyle, column_style))
-            last = row_end
-            i += 1
-        if i == len(rows_wanted):
-            break
-        first_wanted = rows_wanted[i]
-    out.append(xml[last:content_end])
+    if rows_wanted:
+        close_row = f"</{p}row>".encode()
+        last = 0
+        prev_row = 0
+        wanted_set = set(rows_wanted)
+        first_wanted = rows_wanted[0]
+        for rm in _row_start(p).finditer(body):
+            number = int(rm.group(1)) if rm.group(1) else prev_row + 1
+            prev_row = number
+            if number < first_wanted:
+                continue
+            while i < len(rows_wanted) and rows_wanted[i] < number:
+                out.append(body[last:rm.start()])
+                out.append(new_row(rows_wanted[i]))
+                last = rm.start()
+                i += 1
+            if number in wanted_set and i < len(rows_wanted) and rows_wanted[i] == number:
+                tag = rm.group(0).decode("utf-8")
+                row_end = rm.end() if tag.endswith("/>") else body.index(close_row, rm.end()) + len(close_row)
+                inner = "" if tag.endswith("/>") else body[rm.end():row_end - len(close_row)].decode("utf-8")
+                out.append(body[last:rm.start()])
+                out.append(_edit_row(p, tag, inner, number, targets[number], restyle, column_style).encode("utf-8"))
+                last = row_end
+                i += 1
+            if i == len(rows_wanted):
+                break
+            first_wanted = rows_wanted[i]
+        out.append(body[last:])
+    else:
+        out.append(body)
     out.extend(new_row(r) for r in rows_wanted[i:])
-    xml = xml[:sd_gt] + "".join(out) + xml[content_end:]
-    return _grow_dimension(xml, p, targets)
+    skeleton = _grow_dimension(skeleton, p, targets)
+    if finish is not None:
+        skeleton = finish(skeleton)
+    before, _, rest = skeleton.partition(placeholder)
+    return b"".join([before.encode("utf-8"), f"<{p}sheetData>".encode(), *out, close_tag, rest.encode("utf-8")])
 
 
 @functools.lru_cache(maxsize=16)
 def _row_start(p: str) -> re.Pattern:
     """A row's start tag, its number (when written) in group 1."""
-    return re.compile(rf"""<{re.escape(p)}row(?=[\s/>])(?:[^>]*?\sr\s*=\s*["'](\d+)["'])?[^>]*>""")
+    return re.compile(rf"""<{re.escape(p)}row(?=[\s/>])(?:[^>]*?\sr\s*=\s*["'](\d+)["'])?[^>]*>""".encode())
 
 
 @functools.lru_cache(maxsize=16)

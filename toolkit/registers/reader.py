@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from itertools import chain, islice
+from itertools import chain, count, islice
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -249,9 +249,12 @@ def _sheet_rows(ws):
     if start is None:
         return
     r0, c0 = start
+    if not c0:
+        yield from zip(count(r0 + 1), ws.iter_rows())
+        return
     pad = [""] * c0
     for i, row in enumerate(ws.iter_rows()):
-        yield r0 + i + 1, (pad + row) if c0 else row
+        yield r0 + i + 1, pad + row
 
 
 def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | None = None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 from dataclasses import dataclass, field, fields as dc_fields
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -215,100 +216,139 @@ def _combine(date_part, time_part):
 _MARKER_START = frozenset("本全当合小总共累制填审复经统主负部批核签盖tsTSpcaPCA")
 
 
+_CHUNK = 4096  # rows parsed column by column at a time: fast, and memory stays bounded
+
+
 def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) -> Register:
-    """Rows below the header → typed records. ``rows`` yields (Excel row number, cells)."""
+    """Rows below the header → typed records. ``rows`` yields (Excel row number, cells).
+
+    Rows are classified one by one (record, totals, footer, …), then parsed column by
+    column in chunks: one parser per column type, records built positionally.
+    """
     kind = cmap.kind
     cls = RECORD_TYPES[kind]
     specs = FIELDS[kind]
-    plan = [(name, col.index, _parser(specs[name].type, anchor), specs[name].type == DATETIME,
-             cmap.time_columns[name].index if name in cmap.time_columns else None)
-            for name, col in cmap.fields.items() if name in specs]
+    order = [f.name for f in dc_fields(cls)][1:-1]  # the record's fields between row and problems
+    plan = {name: (col.index, _parser(specs[name].type, anchor), specs[name].type == DATETIME,
+                   cmap.time_columns[name].index if name in cmap.time_columns else None)
+            for name, col in cmap.fields.items() if name in specs}
     parse_time = _parser(DATETIME, anchor)
-    sequence = [f for f in TIME_SEQUENCE[kind] if f in cmap.fields]
+    sequence = [f for f in TIME_SEQUENCE[kind] if f in plan]
     identity = [cmap.fields[f].index for f in IDENTITY_FIELDS[kind] if f in cmap.fields]
     header_texts = {col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()}
 
     register = Register(path, sheet, kind, cmap, anchor=anchor)
     records, skipped = register.records, register.skipped_rows
-    width_needed = max([p[1] for p in plan] + [p[4] for p in plan if p[4] is not None] + [0]) + 1
-    last_record_row = None
+    width_needed = max([p[0] for p in plan.values()] + [p[3] for p in plan.values() if p[3] is not None] + [0]) + 1
     # calamine returns a date-formatted cell at exactly 00:00 as a date: where the column holds
     # datetimes elsewhere, such a value is midnight, not a day without a time.
     native_dates: list[tuple[int, str]] = []
     timed_columns: set[str] = set()
-    Unreadable, UNCALC = v.Unreadable, v.UNCALCULATED
 
-    for excel_row, row in rows:
-        if len(row) < width_needed:
-            row = list(row) + [""] * (width_needed - len(row))
-        # Fast path: two identity values and no marker → a record; anything else is looked at closely.
-        filled_ids = 0
-        marker = False
-        for i in identity:
-            x = row[i]
-            if x is None or x == "":
-                continue
-            if type(x) is str:
-                s = x.lstrip()
-                if not s:
+    iterator = iter(rows)
+    while True:
+        chunk = list(islice(iterator, _CHUNK))
+        if not chunk:
+            break
+        nums: list[int] = []
+        kept: list[list] = []
+        for excel_row, row in chunk:
+            if len(row) < width_needed:
+                row = list(row) + [""] * (width_needed - len(row))
+            if not _plain_record(row, identity):
+                reason = classify_row(row, cmap, header_texts)
+                if reason is not None:
+                    skipped.append(SkippedRow(excel_row, reason))
                     continue
-                if s[0] in _MARKER_START and _looks_like_marker(s):
-                    marker = True
-            filled_ids += 1
-        if filled_ids < 2 or marker:
-            reason = classify_row(row, cmap, header_texts)
-            if reason is not None:
-                skipped.append(SkippedRow(excel_row, reason))
-                continue
-        values: dict = {}
-        problems: list[Problem] = []
-        for name, index, parse, is_time, time_index in plan:
-            raw = row[index]
-            if raw is UNCALC:
-                problems.append(Problem(name, "=…", v.UNCALCULATED_REASON))
-                continue
+            nums.append(excel_row)
+            kept.append(row)
+        n = len(kept)
+        if not n:
+            continue
+        base = len(records)
+        problems: dict[int, list[Problem]] = {}
+        columns: dict[str, list] = {}
+        for name, (index, parse, is_time, time_index) in plan.items():
+            raw = [r[index] for r in kept]
             if is_time:
-                kind_of = type(raw)
-                if kind_of is datetime:
-                    timed_columns.add(name)
-                    value = raw
-                elif kind_of is date and time_index is None:
-                    native_dates.append((len(records), name))
-                    value = raw
-                else:
-                    value = parse(raw)
+                if time_index is None:
+                    for i, x in enumerate(raw):
+                        if type(x) is date:
+                            native_dates.append((base + i, name))
+                    if name not in timed_columns and any(type(x) is datetime for x in raw):
+                        timed_columns.add(name)
+                col = [x if type(x) is datetime else parse(x) for x in raw]
                 if time_index is not None:
-                    tvalue = parse_time(row[time_index])
-                    if isinstance(tvalue, Unreadable):
-                        problems.append(Problem(name, _raw_text(tvalue.raw), tvalue.reason))
-                        tvalue = None
-                    if not isinstance(value, Unreadable):
-                        value = _combine(value, tvalue)
+                    times = [parse_time(r[time_index]) for r in kept]
+                    _take_problems(times, name, problems)
+                    col = [d if type(d) is v.Unreadable else _combine(d, t) for d, t in zip(col, times)]
+            elif parse is v.parse_text and set(map(type, raw)) == {str}:
+                col = v.parse_text_column(raw)
+            elif parse is v.parse_flag:
+                col = v.parse_flag_column(raw)
             else:
-                value = parse(raw)
-            if value is None:
-                continue
-            if isinstance(value, Unreadable):
-                problems.append(Problem(name, _raw_text(value.raw), value.reason))
-                continue
-            values[name] = value
+                col = list(map(parse, raw))
+            _take_problems(col, name, problems)
+            columns[name] = col
         if sequence:
-            _anchor_times(values, sequence, problems)
-        rec = cls(excel_row, **values)
-        if problems:
-            rec.problems = tuple(problems)
-        records.append(rec)
-        last_record_row = excel_row
+            loose = {i for name in sequence if time in set(map(type, columns[name]))
+                     for i, x in enumerate(columns[name]) if type(x) is time}
+            for i in loose:
+                values = {name: columns[name][i] for name in sequence}
+                found: list[Problem] = []
+                _anchor_times(values, sequence, found)
+                for name in sequence:
+                    columns[name][i] = values.get(name)
+                if found:
+                    problems.setdefault(i, []).extend(found)
+        empty = [None] * n
+        chunk_records = list(map(cls, nums, *(columns.get(name, empty) for name in order)))
+        for i, found in problems.items():
+            chunk_records[i].problems = tuple(found)
+        records.extend(chunk_records)
+
     for index, name in native_dates:
         rec = records[index]
         value = getattr(rec, name)
         if name in timed_columns and type(value) is date:
             setattr(rec, name, datetime.combine(value, time()))
     # Blank rows after the last record are the sheet's formatted tail, not skipped records.
-    if last_record_row is not None:
+    if records:
+        last_record_row = records[-1].row
         while skipped and skipped[-1].reason == "blank" and skipped[-1].row > last_record_row:
             skipped.pop()
     return register
+
+
+def _plain_record(row: list, identity: list[int]) -> bool:
+    """Two identity values and no totals/footer marker: a record without a closer look."""
+    filled_ids = 0
+    for i in identity:
+        x = row[i]
+        if x is None or x == "":
+            continue
+        if type(x) is str:
+            s = x.lstrip()
+            if not s:
+                continue
+            if s[0] in _MARKER_START and _looks_like_marker(s):
+                return False
+        filled_ids += 1
+    return filled_ids >= 2
+
+
+def _take_problems(col: list, name: str, problems: dict[int, list[Problem]]) -> None:
+    """Unreadable values leave the column (as None) and become the record's problems."""
+    kinds = set(map(type, col))
+    if v.Unreadable not in kinds and type(v.UNCALCULATED) not in kinds:
+        return  # the usual case, decided at C speed
+    for i, x in enumerate(col):
+        if type(x) is v.Unreadable:
+            problems.setdefault(i, []).append(Problem(name, _raw_text(x.raw), x.reason))
+            col[i] = None
+        elif x is v.UNCALCULATED:
+            problems.setdefault(i, []).append(Problem(name, "=…", v.UNCALCULATED_REASON))
+            col[i] = None
 
 
 def _looks_like_marker(text: str) -> bool:

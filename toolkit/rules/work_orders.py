@@ -52,14 +52,17 @@ def _accepted_later(order) -> bool:
       needs_any=("received_at", "dispatched_at", "accepted_at", "returned_at"))
 def missing_time(order, ctx):
     hits = []
-    if "received_at" in ctx.columns and not filled(order, "received_at"):
+    cols = ctx.columns
+    if order.received_at is None and "received_at" in cols and not filled(order, "received_at"):
         hits.append(Hit("received_at", "received_at"))
-    if "dispatched_at" in ctx.columns and not filled(order, "dispatched_at") and _dispatched(order):
+    if order.dispatched_at is None and "dispatched_at" in cols and _dispatched(order) \
+            and not filled(order, "dispatched_at"):
         hits.append(Hit("dispatched_at", "dispatched_at"))
-    if "accepted_at" in ctx.columns and not filled(order, "accepted_at") and (
-            order.accepted_by is not None or _accepted_later(order)):
+    if order.accepted_at is None and "accepted_at" in cols and (
+            order.accepted_by is not None or _accepted_later(order)) and not filled(order, "accepted_at"):
         hits.append(Hit("accepted_at", "accepted_at"))
-    if "returned_at" in ctx.columns and not filled(order, "returned_at") and order.return_signer is not None:
+    if order.returned_at is None and order.return_signer is not None and "returned_at" in cols \
+            and not filled(order, "returned_at"):
         hits.append(Hit("returned_at", "returned_at"))
     return hits
 
@@ -76,12 +79,14 @@ def missing_time(order, ctx):
       needs_any=("repairer_signature", "customer_signature", "return_signer", "accepted_by"))
 def missing_signature(order, ctx):
     hits = []
-    if order.is_returned:
+    returned = order.returned_at is not None or order.return_signer is not None
+    if returned:
         for f in ("repairer_signature", "customer_signature", "return_signer"):
-            if f in ctx.columns and not filled(order, f):
+            if getattr(order, f) is None and f in ctx.columns and not filled(order, f):
                 hits.append(Hit(f, f))
-    if "accepted_by" in ctx.columns and not filled(order, "accepted_by") and (
-            order.accepted_at is not None or order.completed_at is not None or order.is_returned):
+    if order.accepted_by is None and "accepted_by" in ctx.columns and (
+            order.accepted_at is not None or order.completed_at is not None or returned) \
+            and not filled(order, "accepted_by"):
         hits.append(Hit("accepted_by", "accepted_by"))
     return hits
 
@@ -245,10 +250,11 @@ _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
       messages={"default": ("报修内容“{content}”过于简略（少于 {limit} 个字）", "repair content \"{content}\" is too brief (under {limit} characters)")},
       needs=("content",))
 def content_too_brief(order, ctx):
-    if order.content is None:
-        return ()
-    if len(_PUNCT.sub("", order.content)) < ctx.settings.min_content_chars:
-        return (Hit("content", params={"content": order.content, "limit": ctx.settings.min_content_chars}),)
+    content, limit = order.content, ctx.settings.min_content_chars
+    if content is None or (len(content) >= limit and content[:limit].isalnum()):
+        return ()  # the first characters alone are enough: not brief
+    if len(_PUNCT.sub("", content)) < limit:
+        return (Hit("content", params={"content": content, "limit": limit}),)
     return ()
 
 
@@ -281,12 +287,16 @@ rule("bad-value", kind=K, severity=ERROR, source="—",
      messages=BAD_VALUE_MESSAGES)(bad_value)
 
 
+_NUMBER = re.compile(r"(.*?)(\d+)")
+
+
 def number_parts(number: str) -> tuple[str, int, int, str] | None:
     """"WX2611001" → ("WX", 2611001, 7, "WX"); "No.008701" → ("NO.", 8701, 6, "No.").
 
     The first item is the sequence key (case folded), the last the prefix as printed.
     """
-    m = re.fullmatch(r"(.*?)(\d+)", unicodedata.normalize("NFKC", number).replace(" ", ""))
+    text = number.replace(" ", "") if number.isascii() else unicodedata.normalize("NFKC", number).replace(" ", "")
+    m = _NUMBER.fullmatch(text)
     if not m:
         return None
     return m.group(1).upper(), int(m.group(2)), len(m.group(2)), m.group(1)
@@ -299,13 +309,15 @@ def duplicate_numbers(registers, ctx, number_field: str):
             number = getattr(rec, number_field)
             if number is None:
                 continue
-            key = unicodedata.normalize("NFKC", number).replace(" ", "").upper()
+            key = number.replace(" ", "").upper() if number.isascii() else \
+                unicodedata.normalize("NFKC", number).replace(" ", "").upper()
             if key in first_seen:
-                sheet, cell = first_seen[key]
-                where = cell if sheet == reg.sheet else f"{sheet}!{cell}"
+                first_reg, first_rec = first_seen[key]
+                cell = first_reg.cell(first_rec, number_field)
+                where = cell if first_reg.sheet == reg.sheet else f"{first_reg.sheet}!{cell}"
                 yield reg, rec, Hit(number_field, params={"number": number, "first": where})
             else:
-                first_seen[key] = (reg.sheet, reg.cell(rec, number_field))
+                first_seen[key] = (reg, rec)
 
 
 @rule("duplicate-number", kind=K, severity=ERROR, source="001 三.15",
