@@ -40,10 +40,29 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str
             sr.hidden_rows = reg.hidden_rows
         report.sheets.append(sr)
     if not workbook.registers and not any(s.error for s in report.sheets):
-        report.error = InputError("err.no_register").render(lang, with_path=False)
+        report.error = _no_register(report.sheets, lang)
     sheet_order = {s.name: i for i, s in enumerate(workbook.sheets)}
     findings.sort(key=lambda f: (sheet_order.get(f.sheet, 0), f.row or 0, _col_key(f.cell), f.rule))
     return report, findings, workbook.registers
+
+
+def _no_register(sheets: list[SheetReport], lang: str) -> str:
+    """Say what the workbook holds instead: "no register found (2 sheets without a register header, 1 chart sheet)"."""
+    from collections import Counter
+
+    if not sheets:
+        return InputError("err.no_register").render(lang, with_path=False)
+    counts = Counter(s.skipped_reason for s in sheets)
+    zh = lang == "zh"
+    words = {"no_header": ("{n} 个工作表没有登记表表头", "{n} sheet(s) without a register header"),
+             "empty_sheet": ("{n} 个空工作表", "{n} empty sheet(s)"), "chartsheet": ("{n} 个图表工作表", "{n} chart sheet(s)"),
+             "findings_sheet": ("{n} 个检查结果表", "{n} findings sheet(s)"),
+             "not_worksheet": ("{n} 个其他类型的表", "{n} other sheet(s)")}
+    parts = [words.get(reason, ("{n} 个工作表", "{n} sheet(s)"))[0 if zh else 1].format(n=n)
+             for reason, n in counts.items()]
+    if counts.get("chartsheet") == len(sheets):
+        parts = ["只有图表工作表" if zh else "only chart sheets"]
+    return InputError("err.no_register_sheets", sheets=("，" if zh else ", ").join(parts)).render(lang, with_path=False)
 
 
 def _col_key(cell: str | None) -> tuple[int, str]:

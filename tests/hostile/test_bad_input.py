@@ -118,7 +118,7 @@ def test_the_run_exits_2_with_no_traceback_and_checks_the_good_register(run):
     ("empty.xlsx", "empty file (0 bytes)"),
     ("random.xlsx", "not an Excel workbook (unknown file format)"),
     ("truncated.xlsx", "damaged or incomplete file"),
-    ("renamed-csv.xlsx", "a text (CSV) file, not an Excel workbook; open it in Excel and save as .xlsx"),
+    ("renamed-csv.xlsx", "a text (CSV) file, not an Excel workbook; if it is a table, open it in Excel and save as .xlsx"),
     ("photos.xlsx", "a zip archive, not a workbook"),
     ("notes.xlsx", "no register found"),
     ("bomb.xlsx", "refused: the package would unpack to 4000 MB"),
@@ -181,7 +181,7 @@ def test_an_encrypted_workbook_says_how_to_remove_the_password():
 def test_a_legacy_xls_is_read(tmp_path):
     result = run_cli("validate", str(CORPUS / "date.xls"), "--format", "json", "--lang", "en")
     file = json.loads(result.stdout)["files"][0]
-    assert file["error"] == "no register found (no sheet has the header of a work-order or complaint register)"
+    assert file["error"] == "no register found (1 sheet(s) without a register header)"
     assert file["sheets"], "the sheets were read"
 
 

@@ -512,7 +512,7 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
 
 def render_lines(copies: list[AnnotatedCopy], lang: str) -> str:
     """One line per copy written (and the parts it could not keep), one per file without a copy."""
-    lines = []
+    lines = [] if copies else [t("annotate.none", lang)]
     for c in copies:
         if c.error:
             lines.append(t("annotate.no_copy", lang, path=c.source, reason=c.error))

@@ -152,6 +152,18 @@ def _is_zip(path: Path) -> bool:
         return False
 
 
+def _explained(detail: str, path: Path) -> InputError:
+    """calamine's own words, turned into what the user can do about it."""
+    cells = re.search(r"Cell limit exceeded \((\d+) cells", detail)
+    if cells:
+        return InputError("err.too_many_cells", path=str(path), cells=f"{int(cells.group(1)):,}")
+    if detail.startswith("Cfb error") or "points past end" in detail:
+        return InputError("err.damaged_xls", path=str(path), detail=detail[:120])
+    if "larger than its declared" in detail or "CRC" in detail or "crc" in detail:
+        return InputError("err.damaged_part", path=str(path))
+    return InputError("err.unreadable", path=str(path), detail=detail[:200])
+
+
 def open_workbook(path: Path):
     """Open with calamine, turning every failure into one clear InputError."""
     import python_calamine as pc
@@ -178,7 +190,7 @@ def open_workbook(path: Path):
             raise InputError("err.encrypted", path=str(path)) from None
         if magic.startswith(_OLE_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
             raise InputError("err.old_container", path=str(path)) from None
-        raise InputError("err.unreadable", path=str(path), detail=detail[:200]) from None
+        raise _explained(detail, path) from None
 
 
 _MONTH_PATTERNS = (
