@@ -88,6 +88,7 @@ def validate(
     lang: LangOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show every sheet, its column mapping and skipped sheets.")] = False,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", metavar="DIR", help="Also write DIR/<name>.checked.xlsx for each file with findings: cells filled and noted, a findings sheet first.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Files read at once, each in its own process (default: the number of cores).")] = None,
 ):
     """Check registers against the work-order and complaint rules; one line per finding.
 
@@ -95,18 +96,25 @@ def validate(
     """
     from toolkit.validate import validate as run_validate
 
+    from toolkit.outputs.progress import Progress
+
     config, lang_code = _setup(config_path, lang)
-    report = run_validate(paths, parse_as_of(as_of), config, lang_code)
+    progress = Progress("validate", enabled=fmt != Format.json)
+    try:
+        report = run_validate(paths, parse_as_of(as_of), config, lang_code, jobs=jobs, progress=progress)
+    finally:
+        progress.close()
     if fmt == Format.json:
-        from toolkit.outputs.json_report import render
-        text = render(report)
-    elif fmt == Format.csv:
-        from toolkit.outputs.csv_report import render
-        text = render(report)
+        from toolkit.outputs.json_report import write
+        _emit_stream(lambda fh: write(report, fh), output, lang_code)
     else:
-        from toolkit.outputs.text import render, use_colour
-        text = render(report, colour=output is None and use_colour(sys.stdout), verbose=verbose)
-    _emit(text, output, lang_code, encoding="utf-8")
+        if fmt == Format.csv:
+            from toolkit.outputs.csv_report import render
+            text = render(report)
+        else:
+            from toolkit.outputs.text import render, use_colour
+            text = render(report, colour=output is None and use_colour(sys.stdout), verbose=verbose)
+        _emit(text, output, lang_code, encoding="utf-8")
     code = report.exit_code()
     if annotate is not None:
         from toolkit.outputs.annotate import annotate_report, render_lines
@@ -115,6 +123,20 @@ def validate(
         typer.echo(render_lines(copies, lang_code), nl=False, err=fmt != Format.text or output is not None)
         code = EXIT_INPUT if any(c.error for c in copies) else code
     raise typer.Exit(code)
+
+
+def _emit_stream(write, output: Path | None, lang: str) -> None:
+    """Stream a large report to stdout, or atomically to a file."""
+    if output is None:
+        write(sys.stdout)
+        sys.stdout.flush()
+        return
+    from toolkit.fileio import atomic_open
+    from toolkit.i18n import t
+
+    with atomic_open(output, "w", encoding="utf-8", newline="") as fh:
+        write(fh)
+    typer.echo(t("output.written", lang, path=output), err=True)
 
 
 def _emit(text: str, output: Path | None, lang: str, encoding: str = "utf-8") -> None:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from toolkit.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from toolkit.rules.catalog import ERROR, WARNING
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """One broken rule at one cell. A tuple: a register where every row is broken makes
+    hundreds of thousands of these."""
+
     path: str
     sheet: str
     row: int | None  # the Excel row number the clerk sees
@@ -24,7 +27,7 @@ class Finding:
     message: str
 
     def as_dict(self) -> dict:
-        return {k: getattr(self, k) for k in self.__slots__}
+        return dict(zip(self._fields, self))
 
 
 @dataclass(slots=True)

@@ -26,7 +26,8 @@ def schedule_lines(registers: list[str], config: Path | None, weekly_out: str, l
     regs = [str(Path(r).resolve()) for r in registers] or ["/path/to/registers"]
     cfg = ["--config", str(config.resolve())] if config else []
     remind = [exe, "remind", *regs, *cfg, "--send"]
-    weekly = [exe, "weekly", *regs, *cfg, "--out", weekly_out, "--email", "--send"]
+    # Monday 08:30 reports the week that just ended, not the one 8 hours old
+    weekly = [exe, "weekly", *regs, *cfg, "--week", "last", "--out", weekly_out, "--email", "--send"]
     q = lambda parts: " ".join(shlex.quote(p) for p in parts)  # noqa: E731
     w = lambda parts: " ".join(_win(p) if (" " in p or "\\" in p or "/" in p) else p for p in parts)  # noqa: E731
     cron_comment = ("# 每天 8:00–18:30 每半小时检查一次（非工作时间和节假日 toolkit 自己不发）；每周一 8:30 发周报"

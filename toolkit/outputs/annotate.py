@@ -21,6 +21,7 @@ from datetime import datetime
 from html import unescape
 from pathlib import Path
 
+from toolkit.errors import ToolkitError
 from toolkit.fileio import atomic_path
 from toolkit.findings import Finding, Report
 from toolkit.i18n import t
@@ -98,7 +99,12 @@ def annotate_file(source: Path, findings: list[Finding], target: Path, lang: str
     except PackageError as exc:
         result.error = t("annotate.failed", lang, detail=str(exc))
         return result
-    except (ValueError, IndexError, KeyError, UnicodeDecodeError) as exc:  # a part we could not make sense of
+    except ToolkitError as exc:  # the copy cannot be written there
+        result.error = exc.render(lang)
+        return result
+    except Exception as exc:  # a part we could not make sense of: this file gets no copy, the others do
+        if os.environ.get("TOOLKIT_DEBUG") == "1":
+            raise
         result.error = t("annotate.failed", lang, detail=f"{type(exc).__name__}: {str(exc)[:150]}")
         return result
     result.target = str(target)
@@ -221,7 +227,10 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
     for s in sheets:
         if (s.part and s.part in pkg.parts and s.part != part and s.part not in touched
                 and b"tabSelected" in pkg.parts[s.part]):
-            text = pkg.text(s.part)
+            raw = pkg.parts[s.part]
+            cut = raw.find(b"sheetData") if raw.startswith(b"<") else -1  # edit only the head of a big sheet
+            head, rest = (raw[:cut], raw[cut:]) if cut > 0 else (raw, b"")
+            text = head.decode("utf-8") if rest else xp.decode(raw)
             for root in ("worksheet", "chartsheet", "dialogsheet"):
                 try:
                     p = xp.root_prefix(text, root)
@@ -229,7 +238,8 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
                     continue
                 new = xp.untab(text, p)
                 if new != text:
-                    pkg.set_text(s.part, new)
+                    pkg.parts[s.part] = new.encode("utf-8") + rest
+                    pkg.changed.add(s.part)
                 break
     return cells, not_kept
 

@@ -23,22 +23,27 @@ class _Emitter:
     def __init__(self, config: Config, lang: str):
         self.config, self.lang = config, lang
         self.findings: list[Finding] = []
+        self._where: dict[tuple, tuple] = {}  # (register, rule, field) → what every hit there shares
+        self._templates: dict[tuple, str] = {}
 
     def emit(self, reg: Register, record, rule: Rule, hit: Hit) -> None:
-        col = reg.columns.fields.get(hit.field)
-        params = {"label": _label(reg, hit.field, self.lang), **hit.params}
-        self.findings.append(Finding(
-            path=reg.path,
-            sheet=reg.sheet,
-            row=record.row,
-            cell=f"{col.letter}{record.row}" if col else None,
-            column=col.header if col else None,
-            field=hit.field,
-            record=getattr(record, RECORD_NUMBER[reg.kind]),
-            rule=rule.id,
-            severity=self.config.severity(rule.id, rule.severity),
-            message=rule.message(hit.message, self.lang, params),
-        ))
+        key = (id(reg), rule.id, hit.field)
+        where = self._where.get(key)
+        if where is None:
+            col = reg.columns.fields.get(hit.field)
+            where = self._where[key] = (
+                col.letter if col else None, col.header if col else None, _label(reg, hit.field, self.lang),
+                self.config.severity(rule.id, rule.severity), RECORD_NUMBER[reg.kind])
+        letter, header, label, severity, number_field = where
+        template = self._templates.get((rule.id, rule.kind, hit.message))
+        if template is None:
+            zh, en = rule.messages[hit.message]
+            template = self._templates[(rule.id, rule.kind, hit.message)] = zh if self.lang == "zh" else en
+        params = hit.params
+        message = template.format_map({"label": label, **params}) if params else template.format(label=label)
+        row = record.row
+        self.findings.append(Finding(reg.path, reg.sheet, row, f"{letter}{row}" if letter else None, header,
+                                     hit.field, getattr(record, number_field), rule.id, severity, message))
 
 
 def check_registers(registers: list[Register], as_of: datetime, config: Config, lang: str
