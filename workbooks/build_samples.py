@@ -341,10 +341,28 @@ def build_complaints(path: Path) -> None:
     wb.save(path)
 
 
+def _freeze(path: Path) -> None:
+    """Same input, same bytes: fixed zip timestamps and document dates, so a rebuild shows no diff."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        members = [(info, src.read(info.filename)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, data in members:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2026-11-01T00:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, data)
+
+
 def main(out: Path = HERE) -> None:
-    build_sunshine(out / "阳光花园-维修工作单登记表-2026.xlsx")
-    build_green(out / "翠湖苑-维修登记-2026年11月.xlsx")
-    build_complaints(out / "阳光花园-客户投诉登记表-2026.xlsx")
+    for name, build in (("阳光花园-维修工作单登记表-2026.xlsx", build_sunshine),
+                        ("翠湖苑-维修登记-2026年11月.xlsx", build_green),
+                        ("阳光花园-客户投诉登记表-2026.xlsx", build_complaints)):
+        build(out / name)
+        _freeze(out / name)
 
 
 if __name__ == "__main__":
