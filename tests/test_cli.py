@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from conftest import ROOT, good_order, run_cli
 
@@ -181,3 +182,13 @@ def test_the_complaint_sample_shows_its_planted_defects():
     }
     kinds = {s["kind"] for f in data["files"] for s in f["sheets"] if s["kind"]}
     assert kinds == {"work_orders", "complaints"}
+
+
+def test_readme_troubleshooting_lists_every_input_error_message():
+    from toolkit.i18n import _TEXT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Troubleshooting"):]
+    for key, (_, en) in _TEXT.items():
+        if key.startswith("err.") and key != "err.no_register":
+            stable = re.split(r"[{;(]", en)[0].rstrip(" :")  # the words before any detail
+            assert stable in table, f"{key}: '{stable}' is not in the README's Troubleshooting table"
