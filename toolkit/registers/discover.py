@@ -2,7 +2,7 @@
 
 Folders are searched recursively for every format the engine reads. Excel's ``~$…``
 owner files are skipped (and tell us the workbook is open in Excel); the toolkit's own
-annotated copies (``*.checked.xlsx``) are skipped inside folders so a run is not doubled.
+annotated copies (``*.checked.xlsx``, ``*.checked.xlsm``) are skipped inside folders so a run is not doubled.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 LOCK_PREFIX = "~$"
-CHECKED_SUFFIX = ".checked.xlsx"
+CHECKED_SUFFIXES = (".checked.xlsx", ".checked.xlsm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ def discover(paths: list[str | Path]) -> list[Candidate]:
             for child in sorted(p.rglob("*")):
                 name = child.name
                 if ((child.is_file() or child.is_symlink()) and child.suffix.lower() in WORKBOOK_SUFFIXES
-                        and not name.startswith((LOCK_PREFIX, ".")) and not name.lower().endswith(CHECKED_SUFFIX)):
+                        and not name.startswith((LOCK_PREFIX, ".")) and not name.lower().endswith(CHECKED_SUFFIXES)):
                     add(child, False)
         elif p.name.startswith(LOCK_PREFIX):
             continue  # an owner file, not a workbook
