@@ -15,7 +15,7 @@ from toolkit.registers.records import Register
 from toolkit.rules.engine import check_registers
 
 
-def check_file(path: Path, as_of: datetime, config: Config, lang: str
+def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_second_core: bool = False,
                ) -> tuple[FileReport, list[Finding], list[Register]]:
     """Read one workbook and check every register in it. Never raises for bad input."""
     report = FileReport(str(path))
@@ -24,7 +24,7 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str
     except InputError as exc:
         report.error = exc.render(lang, with_path=False)
         return report, [], []
-    findings, not_run = check_registers(workbook.registers, as_of, config, lang)
+    findings, not_run = check_registers(workbook.registers, as_of, config, lang, use_second_core=use_second_core)
     for sheet in workbook.sheets:
         sr = SheetReport(sheet.name, hidden=sheet.hidden, skipped_reason=sheet.skipped_reason,
                          error=sheet.error.render(lang, with_path=False) if sheet.error else None)
@@ -98,13 +98,14 @@ def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str
         slots.append(path)
         todo.append(path)
 
-    def one(path: Path):
-        file_report, findings, registers = check_file(path, as_of, config, lang)
+    def one(path: Path, alone: bool = False):
+        file_report, findings, registers = check_file(path, as_of, config, lang, use_second_core=alone)
         return file_report, findings, registers if keep_registers else []
 
     jobs = default_jobs() if jobs is None else jobs
     if len(todo) <= 1 or jobs <= 1:
-        outcomes = ((p, one(p)) for p in todo)
+        # one file: read here, and let its rules use the second core when it is large
+        outcomes = ((p, one(p, alone=jobs > 1)) for p in todo)
         done = 0
         results = {}
         for path, outcome in outcomes:

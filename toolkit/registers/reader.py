@@ -280,50 +280,70 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
         metadata = wb.sheets_metadata
     except Exception as exc:
         raise InputError("err.unreadable", path=str(path), detail=str(exc)[:200]) from None
-    marked = marked_findings_sheet(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    from concurrent.futures import ThreadPoolExecutor
+
     from toolkit.registers.package import inspect_package
 
-    facts = inspect_package(path) if _is_zip(path) else {}
-    for meta in metadata:
-        sheet = SheetRead(meta.name, hidden=str(meta.visible).split(".")[-1] != "Visible")
-        result.sheets.append(sheet)
-        if str(meta.typ).split(".")[-1] != "WorkSheet":
-            sheet.skipped_reason = "chartsheet" if "chart" in str(meta.typ).lower() else "not_worksheet"
-            continue
-        try:
-            ws = wb.get_sheet_by_name(meta.name)
-            merged = ws.merged_cell_ranges or []
-            stream = _sheet_rows(ws)
-            head = list(islice(stream, HEADER_SCAN_ROWS + 2))
-        except Exception as exc:
-            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
-            continue
-        if not any(any(x not in ("", None) for x in row) for _, row in head):
-            sheet.skipped_reason = "empty_sheet"
-            continue
-        # the top rows as a list indexed from Excel row 1, for the header search
-        first = head[0][0]
-        top = [[] for _ in range(first - 1)] + [row for _, row in head]
-        if _is_findings_sheet(meta.name, top, marked):
-            sheet.skipped_reason = "findings_sheet"
-            continue
-        guess = find_header(top, merged, explicit, kinds)
-        if guess is None:
-            sheet.skipped_reason = "no_header"
-            continue
-        data_start = guess.cmap.data_start
-        sheet_facts = facts.get(meta.name)
-        rows = chain(((n, r) for n, r in head if n - 1 >= data_start), stream)
-        rows = _stream_fixes(rows, merged, data_start, sheet_facts.uncalculated if sheet_facts else None,
-                             sheet_facts.errors if sheet_facts else None)
-        anchor = sheet_anchor(meta.name, guess.title_text, as_of)
-        try:
-            sheet.register = build_records(rows, guess.cmap, anchor, str(path), meta.name)
-        except Exception as exc:
-            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
-            continue
-        if sheet_facts is not None:
-            sheet.register.hidden_rows = [r for r in sheet_facts.hidden_rows if r > data_start]
+    worksheets = [m.name for m in metadata if str(m.typ).split(".")[-1] == "WorkSheet"]
+    # calamine parses a sheet without holding the GIL: the next sheet loads in a thread while
+    # this one is turned into records (and while the package is scanned for the first).
+    loader = ThreadPoolExecutor(max_workers=1)
+    loading = {name: loader.submit(wb.get_sheet_by_name, name) for name in worksheets[:1]}
+    try:
+        marked = marked_findings_sheet(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+        facts = inspect_package(path) if _is_zip(path) else {}
+        for meta in metadata:
+            _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, explicit, kinds, as_of, path)
+    finally:
+        loader.shutdown(wait=True, cancel_futures=True)
     return result
+
+
+def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, explicit, kinds, as_of, path) -> None:
+    """One sheet: header found, rows turned into records, or the reason it is not a register."""
+    sheet = SheetRead(meta.name, hidden=str(meta.visible).split(".")[-1] != "Visible")
+    result.sheets.append(sheet)
+    if str(meta.typ).split(".")[-1] != "WorkSheet":
+        sheet.skipped_reason = "chartsheet" if "chart" in str(meta.typ).lower() else "not_worksheet"
+        return
+    try:
+        future = loading.pop(meta.name, None) or loader.submit(wb.get_sheet_by_name, meta.name)
+        position = worksheets.index(meta.name)
+        if position + 1 < len(worksheets):
+            following = worksheets[position + 1]
+            loading.setdefault(following, loader.submit(wb.get_sheet_by_name, following))
+        ws = future.result()
+        merged = ws.merged_cell_ranges or []
+        stream = _sheet_rows(ws)
+        head = list(islice(stream, HEADER_SCAN_ROWS + 2))
+    except Exception as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
+        return
+    if not any(any(x not in ("", None) for x in row) for _, row in head):
+        sheet.skipped_reason = "empty_sheet"
+        return
+    # the top rows as a list indexed from Excel row 1, for the header search
+    first = head[0][0]
+    top = [[] for _ in range(first - 1)] + [row for _, row in head]
+    if _is_findings_sheet(meta.name, top, marked):
+        sheet.skipped_reason = "findings_sheet"
+        return
+    guess = find_header(top, merged, explicit, kinds)
+    if guess is None:
+        sheet.skipped_reason = "no_header"
+        return
+    data_start = guess.cmap.data_start
+    sheet_facts = facts.get(meta.name)
+    rows = chain(((n, r) for n, r in head if n - 1 >= data_start), stream)
+    rows = _stream_fixes(rows, merged, data_start, sheet_facts.uncalculated if sheet_facts else None,
+                         sheet_facts.errors if sheet_facts else None)
+    anchor = sheet_anchor(meta.name, guess.title_text, as_of)
+    try:
+        sheet.register = build_records(rows, guess.cmap, anchor, str(path), meta.name)
+    except Exception as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
+        return
+    if sheet_facts is not None:
+        sheet.register.hidden_rows = [r for r in sheet_facts.hidden_rows if r > data_start]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from datetime import datetime
 
@@ -46,20 +47,25 @@ class _Emitter:
                                      hit.field, getattr(record, number_field), rule.id, severity, message))
 
 
-def check_registers(registers: list[Register], as_of: datetime, config: Config, lang: str
-                    ) -> tuple[list[Finding], dict[int, dict[str, list[str]]]]:
+SPLIT_AT = 20_000  # records; below this a second process costs more than it saves
+
+
+def check_registers(registers: list[Register], as_of: datetime, config: Config, lang: str, *,
+                    use_second_core: bool = False) -> tuple[list[Finding], dict[int, dict[str, list[str]]]]:
     """All findings for the registers of one workbook, and per register the rules not run.
 
     Workbook-wide rules (duplicate and missing form numbers) see every sheet of a kind
-    together: a month's sheet does not reuse the numbers of the month before.
+    together: a month's sheet does not reuse the numbers of the month before. With
+    ``use_second_core`` a large workbook's record rules run half in a forked child, which
+    sends back only its findings (the records are shared, not copied).
     """
     out = _Emitter(config, lang)
     not_run: dict[int, dict[str, list[str]]] = defaultdict(dict)
     by_kind: dict[str, list[Register]] = defaultdict(list)
+    plans: list[tuple[Register, RuleContext, list]] = []
     for reg in registers:
         by_kind[reg.kind].append(reg)
         columns = frozenset(reg.columns.fields)
-        ctx = RuleContext(as_of, config.settings, columns)
         active = []
         for rule in rules_for(reg.kind):
             if not config.rule_enabled(rule.id):
@@ -68,15 +74,16 @@ def check_registers(registers: list[Register], as_of: datetime, config: Config, 
             if missing:
                 not_run[id(reg)][rule.id] = list(missing)
             elif rule.scope == RECORD:
-                active.append(rule)
-        checks = [(rule, rule.check) for rule in active]
-        emit = out.emit
-        for record in reg.records:
-            for rule, check in checks:
-                hits = check(record, ctx)
-                if hits:
-                    for hit in hits:
-                        emit(reg, record, rule, hit)
+                active.append((rule, rule.check))
+        plans.append((reg, RuleContext(as_of, config.settings, columns), active))
+
+    total = sum(len(reg.records) for reg in registers)
+    child = _fork_half(plans, out, config, lang) if use_second_core and total >= SPLIT_AT else None
+    for reg, ctx, checks in plans:
+        records = reg.records[: (len(reg.records) + 1) // 2] if child else reg.records
+        _run_record_rules(reg, records, ctx, checks, out.emit)
+    if child:
+        out.findings.extend(_collect(child))
 
     for kind, regs in by_kind.items():
         for rule in rules_for(kind):
@@ -89,3 +96,46 @@ def check_registers(registers: list[Register], as_of: datetime, config: Config, 
             for reg, record, hit in rule.check(usable, ctx):
                 out.emit(reg, record, rule, hit)
     return out.findings, not_run
+
+
+def _run_record_rules(reg, records, ctx, checks, emit) -> None:
+    for record in records:
+        for rule, check in checks:
+            hits = check(record, ctx)
+            if hits:
+                for hit in hits:
+                    emit(reg, record, rule, hit)
+
+
+def _fork_half(plans, out: "_Emitter", config, lang):
+    """Run the second half of every register's records in a forked child (POSIX only)."""
+    if not hasattr(os, "fork"):
+        return None
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    parent_end, child_end = ctx.Pipe(duplex=False)
+
+    def work():
+        mine = _Emitter(config, lang)
+        for reg, rctx, checks in plans:
+            _run_record_rules(reg, reg.records[(len(reg.records) + 1) // 2:], rctx, checks, mine.emit)
+        child_end.send([tuple(f) for f in mine.findings])
+        child_end.close()
+
+    proc = ctx.Process(target=work, daemon=True)
+    proc.start()
+    child_end.close()
+    return proc, parent_end
+
+
+def _collect(child) -> list[Finding]:
+    proc, conn = child
+    try:
+        rows = conn.recv()
+    except EOFError:
+        raise RuntimeError(f"rule worker exited with code {proc.exitcode}") from None
+    finally:
+        conn.close()
+        proc.join()
+    return [Finding(*row) for row in rows]
