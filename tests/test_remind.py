@@ -232,3 +232,20 @@ def test_the_json_output_lists_messages_and_items(setup, tmp_path):
     assert {m["to"] for m in data["messages"]} == {"wangli@example.com", "zhangqiang@example.com"}
     item = data["messages"][0]["items"][0]
     assert item["record"] == "TS2611001" and item["stage"] == "overdue" and item["row"] == 3
+
+
+def test_two_runs_at_once_send_each_reminder_exactly_once(setup, tmp_path):
+    """A scheduled job and a supervisor start `remind --send` together: the store's lock and
+    transactions let one send and the other find everything already sent."""
+    rows = [complaint(f"TS26110{i:02d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
+            for i, o in enumerate(["王丽", "张强", "陈晓", "李工"], 1)]
+    path, server = setup(rows, escalate_to=())
+    command = [sys.executable, "-m", "toolkit", "remind", str(path), "--as-of", AS_OF, "--send"]
+    first = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    second = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert first.wait(120) == 0 and second.wait(120) == 0
+    assert sorted(m.recipients[0] for m in server.received) == sorted(PEOPLE.values())
+    import sqlite3
+    with sqlite3.connect(tmp_path / "toolkit.sqlite") as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("SELECT COUNT(*) FROM sent").fetchone()[0] == 4

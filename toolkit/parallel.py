@@ -59,7 +59,19 @@ def _worker(fn, item, conn, memory: int) -> None:
 def run_each(fn: Callable[[Any], Any], items: list, *, jobs: int, timeout: float = DEFAULT_TIMEOUT,
              memory: int = DEFAULT_MEMORY, on_done: Callable[[int], None] | None = None) -> Iterator[tuple[Any, Any]]:
     """Yield (item, result) in input order; result is fn(item) or a Failure."""
+    import gc
+
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # results arrive as many small objects: collecting during unpickling only costs time
+    try:
+        yield from _run(ctx, fn, items, jobs, timeout, memory, on_done)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _run(ctx, fn, items, jobs, timeout, memory, on_done):
     results: dict[int, Any] = {}
     running: dict[int, tuple] = {}  # index → (process, parent end, started)
     next_index, emit = 0, 0

@@ -217,3 +217,18 @@ def test_a_date_merged_down_a_days_orders_counts_for_each_row(tmp_path):
     result = run_cli("validate", str(path), "--as-of", "2026-11-25 09:00", "--format", "json", "--lang", "en")
     assert json.loads(result.stdout)["findings"] == [], "the merged receipt time belongs to both orders"
     assert day is not None
+
+
+def test_formulas_from_cells_are_neutralised_in_the_csv_report(tmp_path):
+    path = write_register(tmp_path / "r.xlsx", [good_order(客户签字=None), good_order(单号="@SUM(1)", 维修人员签字=None)])
+    wb = openpyxl.load_workbook(path)
+    cell = wb.active["A3"]
+    cell.value = '=HYPERLINK("http://x","1")'
+    cell.data_type = "s"  # text that looks like a formula, as a clerk pasted it
+    wb.save(path)
+    out = tmp_path / "report.csv"
+    result = run_cli("validate", str(path), "--format", "csv", "-o", str(out), "--as-of", "2026-11-25 09:00")
+    assert result.returncode == 1
+    text = out.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and "'@SUM(1)" in text
+    assert ",=HYPERLINK" not in text and ",@SUM" not in text

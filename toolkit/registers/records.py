@@ -64,6 +64,9 @@ class WorkOrder:
     def number(self) -> str | None:
         return self.order_no
 
+    def __reduce__(self):  # positional: records cross process boundaries by the thousand
+        return (WorkOrder, tuple(getattr(self, name) for name in WorkOrder.__slots__))
+
     @property
     def is_returned(self) -> bool:
         """Back at customer service: it has a return time or a return signer."""
@@ -100,6 +103,9 @@ class Complaint:
     @property
     def number(self) -> str | None:
         return self.complaint_no
+
+    def __reduce__(self):
+        return (Complaint, tuple(getattr(self, name) for name in Complaint.__slots__))
 
 
 RECORD_TYPES = {WORK_ORDERS: WorkOrder, COMPLAINTS: Complaint}
