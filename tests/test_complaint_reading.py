@@ -155,7 +155,7 @@ def test_a_date_column_and_a_time_column_make_one_receipt_time(register):
     row = ["TS01", "2026/11/24", "10:00", "刘伟", "13812345678", "电梯异响", "工程部", "12:00", None]
     report = check(register([row], header))
     sheet = report.files[0].sheets[0]
-    assert sheet.kind == "complaints" and sheet.columns["received_at"] == "B"
+    assert sheet.kind == "complaints" and sheet.columns["received_at"] == "B+C"
     finding = next(f for f in report.findings if f.rule == "reply-overdue")
     assert "promised a reply by 2026-11-24 12:00" in finding.message
 

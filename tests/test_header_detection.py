@@ -429,7 +429,7 @@ def test_a_register_laid_out_unlike_any_sample_is_read_without_config(tmp_path):
     sr = sheet_report(report)
     assert (sr.kind, sr.header_row, sr.records) == ("work_orders", 1, 2)
     assert sr.columns == {
-        "order_no": "A", "received_at": "B", "customer_name": "D", "location": "E", "content": "F",
+        "order_no": "A", "received_at": "B+C", "customer_name": "D", "location": "E", "content": "F",
         "customer_phone": "G", "paid": "H", "dispatched_at": "I", "repairer_signature": "J", "completed_at": "K",
         "customer_signature": "L", "fee": "M", "returned_at": "N", "return_signer": "O",
     }
@@ -447,3 +447,23 @@ def test_a_register_laid_out_unlike_any_sample_is_read_without_config(tmp_path):
 
     # The one real problem: the second order came back without the customer's signature.
     assert [(f.rule, f.cell, f.record) for f in report.findings] == [("missing-signature", "L3", "008702")]
+
+
+def test_a_full_header_row_above_text_data_is_not_taken_for_a_two_level_header(tmp_path):
+    """A site's own layout: two title rows, 来电日期 + 来电时间, 收费情况, text in every data cell."""
+    header = ["工单编号", "来电日期", "来电时间", "业户姓名", "手机", "楼栋房号", "故障描述", "派工时间", "接单人", "师傅",
+              "完成时间", "业主确认", "收费情况", "金额(元)", "回单时间", "回单签收", "备注"]
+    rows = [["GD-1201", "2026-12-01", "9:10", "周先生", "139-1234-5678", "12-1-902", "卫生间马桶堵塞需疏通", "9:12",
+             "吴工", "吴刚", "11:00", "周杰", "有偿", "50元", "11:30", "小王", ""],
+            ["GD-1202", "12月2日", "14:00", "钱女士", "13800001111", "3-2-101", "厨房水龙头滴水", "14:20",
+             "吴工", "吴刚", "", "", "无偿", "", "", "", ""]]
+    path = write_register(tmp_path / "novel.xlsx", rows, header, sheet="12月", title="维修派工记录")
+    report = validate([path], datetime(2026, 12, 3, 9, 0), parse_config({}), "en", keep_registers=True)
+    sheet = report.files[0].sheets[0]
+    assert sheet.header_row == 2 and sheet.records == 2
+    assert sheet.columns["received_at"] == "B+C" and sheet.columns["paid"] == "M"
+    assert sheet.columns["repairer_signature"] == "J" and sheet.columns["customer_signature"] == "L"
+    first = report.registers[0].records[0]
+    assert first.order_no == "GD-1201" and first.received_at == datetime(2026, 12, 1, 9, 10)
+    assert first.dispatched_at == datetime(2026, 12, 1, 9, 12) and first.fee == 50 and first.paid is True
+    assert report.findings == []

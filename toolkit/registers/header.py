@@ -256,8 +256,10 @@ def _group_texts(rows: list[list], r: int, merged: list[tuple[tuple[int, int], t
                 groups[c] = str(value).strip()
     if not spans:
         # No merge information (some .xls/.ods writers): an empty top cell above a named
-        # cell belongs to the group on its left.
+        # cell belongs to the group on its left. Without one such spanned cell there is no
+        # group at all: a full header row above a data row is not a two-level header.
         current = None
+        spanned = False
         for c, value in enumerate(top):
             sub = below[c] if c < len(below) else ""
             if _headerish(value) and _headerish(sub):
@@ -265,8 +267,11 @@ def _group_texts(rows: list[list], r: int, merged: list[tuple[tuple[int, int], t
                 groups[c] = current
             elif value in ("", None) and current and _headerish(sub):
                 groups[c] = current
+                spanned = True
             else:
                 current = None
+        if not spanned:
+            return {}
     return groups
 
 
