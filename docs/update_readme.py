@@ -1,4 +1,5 @@
-"""Regenerate the generated blocks of README.md (the rule tables) from the catalog.
+"""Regenerate the generated blocks of README.md: the rule tables (from the catalog) and the
+demo output (`toolkit validate workbooks/` as `make demo` runs it, in English).
 
     python docs/update_readme.py        (or: make docs)
 tests/test_cli.py fails when the README and the catalog drift apart.
@@ -6,6 +7,7 @@ tests/test_cli.py fails when the README and the catalog drift apart.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -24,7 +26,19 @@ def main() -> None:
         text, n = re.subn(rf"<!-- rules:{lang} -->.*?<!-- /rules:{lang} -->", lambda _: block, text, flags=re.S)
         if n != 1:
             raise SystemExit(f"README.md has no <!-- rules:{lang} --> block")
+    demo = "<!-- demo:en -->\n```text\n" + demo_output() + "```\n<!-- /demo:en -->"
+    text, n = re.subn(r"<!-- demo:en -->.*?<!-- /demo:en -->", lambda _: demo, text, flags=re.S)
+    if n != 1:
+        raise SystemExit("README.md has no <!-- demo:en --> block")
     readme.write_text(text, encoding="utf-8")
+
+
+def demo_output() -> str:
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-m", "toolkit", "validate", "workbooks/", "--as-of", "2026-11-25 09:00",
+                             "--lang", "en"], cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    return result.stdout
 
 
 if __name__ == "__main__":

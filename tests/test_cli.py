@@ -192,3 +192,12 @@ def test_readme_troubleshooting_lists_every_input_error_message():
         if key.startswith("err.") and key != "err.no_register":
             stable = re.split(r"[{;(]", en)[0].rstrip(" :")  # the words before any detail
             assert stable in table, f"{key}: '{stable}' is not in the README's Troubleshooting table"
+
+
+def test_readme_demo_output_is_what_make_demo_prints():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("update_readme", ROOT / "docs" / "update_readme.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "```text\n" + module.demo_output() + "```" in readme, "README demo output is stale: run `make docs`"

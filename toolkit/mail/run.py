@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -42,9 +43,11 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
     settings = mail_settings(config)
     report = validate(paths, as_of, config, lang, keep_registers=True)
     majors = {(f.path, f.sheet, f.row) for f in report.findings if f.rule == "major-complaint"}
-    store = Store(store_path(config))
+    path = store_path(config)
+    # a preview reads the ledger if there is one, but never creates one
+    store = Store(path) if (send or path.exists()) else None
     try:
-        with store.run_lock():
+        with (store.run_lock() if store else contextlib.nullcontext()):
             plan = plan_reminders(report.registers, majors, as_of, settings, store, lang)
             result = RemindResult(as_of, plan, send=send,
                                   file_errors=[f"{f.path}: {f.error}" for f in report.files if f.error],
@@ -58,7 +61,8 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
             result.delivery = deliver(plan.messages, settings, store, send=really_send, outbox=outbox)
             return result
     finally:
-        store.close()
+        if store:
+            store.close()
 
 
 def _t(lang: str, zh: str, en: str) -> str:
