@@ -217,3 +217,32 @@ def test_the_text_report_names_the_complaint_register_kind(register):
     assert result.returncode == 0, result.stderr  # a warning only
     assert "2026年11月 · 投诉 ·" in result.stdout
     assert "missing-visit" in result.stdout and "已结案但没有回访记录" in result.stdout
+
+
+def test_how_a_complaint_came_in_is_not_the_complainant(register):
+    header = ["编号", "受理时间", "投诉方式", "投诉人", "联系电话", "投诉内容", "责任人", "承诺答复时间", "答复时间"]
+    row = ["TS01", "2026/11/24 10:00", "电话", "刘伟", "13812345678", "电梯异响", "工程部", "2026/11/25 12:00", None]
+    report = check(register([row], header))
+    sheet = report.files[0].sheets[0]
+    assert sheet.columns["complainant"] == "D"
+    assert "C: 投诉方式" in sheet.unmapped_columns
+
+
+def test_a_group_label_over_one_column_still_names_it(tmp_path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2026年11月"
+    ws.append(["编号", "受理时间", "投诉人", "联系电话", "投诉内容", "责任人", "承诺答复时间", "答复", "回访", None])
+    ws.append([None, None, None, None, None, None, None, "时间", "时间", "结果"])
+    ws.merge_cells("I1:J1")
+    for col in "ABCDEFG":
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.append(["TS01", "2026/11/18 10:00", "刘伟", "13812345678", "电梯异响", "王丽", "2026/11/21 17:00",
+               "2026/11/21 15:00", "2026/11/22 10:00", "满意"])
+    path = tmp_path / "c.xlsx"
+    wb.save(path)
+    report = check(path)
+    sheet = report.files[0].sheets[0]
+    assert sheet.columns["replied_at"] == "H" and sheet.columns["visit_at"] == "I" and sheet.columns["visit_result"] == "J"
+    assert not [f for f in report.findings if f.rule == "reply-overdue"]

@@ -467,3 +467,21 @@ def test_a_full_header_row_above_text_data_is_not_taken_for_a_two_level_header(t
     assert first.order_no == "GD-1201" and first.received_at == datetime(2026, 12, 1, 9, 10)
     assert first.dispatched_at == datetime(2026, 12, 1, 9, 12) and first.fee == 50 and first.paid is True
     assert report.findings == []
+
+
+def test_the_header_repeated_between_orders_is_skipped_not_read_as_an_order(register):
+    header = ["单号", "报修时间", "地点", "报修内容", "客户姓名", "联系电话"]
+    rows = [["WX2611001", "2026/11/03 14:05", "1-101", "厨房水龙头漏水", "刘先生", "13812345678"], header,
+            ["WX2611002", "2026/11/04 14:05", "1-102", "厨房水龙头漏水", "王先生", "13812345679"]]
+    report = validate([register(rows, header, title=None)], AS_OF, parse_config({}), "en")
+    sheet = report.files[0].sheets[0]
+    assert sheet.records == 2
+    assert [(s.row, s.reason) for s in sheet.skipped_rows] == [(3, "header")]
+    assert report.findings == []
+
+
+def test_received_by_return_time_is_the_return_time(register):
+    header = ["单号", "报修时间", "报修地点", "报修内容", "客户姓名", "联系电话", "完工时间", "收单时间", "收单人"]
+    report = validate([register([], header)], AS_OF, parse_config({}), "en")
+    columns = report.files[0].sheets[0].columns
+    assert columns["returned_at"] == "H" and columns["return_signer"] == "I"

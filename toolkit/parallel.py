@@ -91,7 +91,7 @@ def _run(ctx, fn, items, jobs, timeout, memory, on_done):
                     result = conn.recv()
                 except (EOFError, OSError):
                     result = Failure("crashed", f"worker exited with code {proc.exitcode}")
-            elif not proc.is_alive():
+            elif not proc.is_alive() and not conn.poll(0):  # it may have sent just before exiting
                 proc.join()
                 result = Failure("crashed", "out of memory" if proc.exitcode in (-9, 137) else
                                  f"worker exited with code {proc.exitcode}")

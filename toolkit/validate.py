@@ -107,7 +107,13 @@ def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str
     jobs = default_jobs() if jobs is None else jobs
     if len(todo) <= 1 or jobs <= 1:
         # one file: read here, and let its rules use the second core when it is large
-        outcomes = ((p, one(p, alone=jobs > 1)) for p in todo)
+        def guarded(p):
+            try:
+                return one(p, alone=jobs > 1)
+            except Exception as exc:  # a bug must not cost the report: say which file, go on
+                return Failure("crashed", f"{type(exc).__name__}: {exc}"[:300])
+
+        outcomes = ((p, guarded(p)) for p in todo)
         done = 0
         results = {}
         for path, outcome in outcomes:

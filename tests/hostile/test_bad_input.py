@@ -4,7 +4,6 @@ no traceback, the other files still checked, and every input byte-identical afte
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import shutil
 import sys

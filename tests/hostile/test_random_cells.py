@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings

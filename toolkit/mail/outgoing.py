@@ -8,6 +8,7 @@ mid-batch leaves the rest pending; the rerun sends exactly those.
 from __future__ import annotations
 
 import email
+import smtplib
 import email.policy
 import re
 import time
@@ -158,7 +159,7 @@ def deliver(messages: list[Message], settings: MailSettings, store, *, send: boo
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         for n, message in enumerate(todo, 1):
             _, raw = compose(message, settings)
-            safe = re.sub(r"[^A-Za-z0-9@._-]+", "_", message.to[0])
+            safe = re.sub(r"[^A-Za-z0-9@._-]+", "_", (message.to or message.cc or ("mail",))[0])
             path = Path(outbox) / f"{stamp}-{n:03d}-{safe}.eml"
             with atomic_open(path, "w", encoding="utf-8", newline="") as fh:
                 fh.write(raw)
@@ -180,7 +181,9 @@ def deliver(messages: list[Message], settings: MailSettings, store, *, send: boo
                     if client is None:
                         client, sender = _client(settings, connect=True)
                         client.login()
-                    client.smtp.sendmail(sender, recipients, _wire(raw))
+                    refused = client.smtp.sendmail(sender, recipients, _wire(raw))
+                    if refused:  # some recipients refused: not delivered to them, so not sent
+                        raise smtplib.SMTPRecipientsRefused(refused)
                     error = None
                     break
                 except SendError:
@@ -215,6 +218,8 @@ def _permanent(exc: Exception) -> bool:
 
     if isinstance(exc, (smtplib.SMTPAuthenticationError, ssl.SSLCertVerificationError)):
         return True
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return all(500 <= code < 600 for code, _ in exc.recipients.values())
     code = getattr(exc, "smtp_code", None)
     return isinstance(code, int) and 500 <= code < 600
 

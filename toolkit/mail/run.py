@@ -26,6 +26,7 @@ class RemindResult:
     calendar_notes: list[str] = field(default_factory=list)
     file_errors: list[str] = field(default_factory=list)
     complaints: int = 0
+    configured: bool = True  # a toolkit.toml was found
 
     def exit_code(self) -> int:
         if self.delivery and self.delivery.error:
@@ -51,7 +52,8 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
             plan = plan_reminders(report.registers, majors, as_of, settings, store, lang)
             result = RemindResult(as_of, plan, send=send,
                                   file_errors=[f"{f.path}: {f.error}" for f in report.files if f.error],
-                                  complaints=sum(len(r.records) for r in report.registers if r.kind == "complaints"))
+                                  complaints=sum(len(r.records) for r in report.registers if r.kind == "complaints"),
+                                  configured=config.path is not None)
             ok, note = in_working_time(as_of, settings.reminders)
             if note:
                 result.calendar_notes.append(note)
@@ -105,6 +107,13 @@ def render_text(result: RemindResult, lang: str) -> str:
                         f"outside working hours: nothing sent; next window opens {show_time(result.outside_hours)} (--now sends anyway)"))
     if d and d.error:
         lines.append(f"toolkit: {d.error.render(lang)}")
+    if not result.complaints and not result.file_errors:
+        lines.append(_t(lang, "所给文件中没有投诉登记表：没有可提醒的事项",
+                        "no complaint register in the files given: nothing to remind"))
+    if plan.unknown_people and not result.configured:
+        lines.append(_t(lang, "尚无配置文件：运行 `toolkit init`，在 [people] 中填写每人的邮箱，并设置 [reminders] escalate_to",
+                        "no config file yet: run `toolkit init`, list each person's address under [people] "
+                        "and set [reminders] escalate_to"))
     sent = len(d.sent) if d else 0
     lines.append(_t(lang,
                     f"{result.complaints} 件投诉，{len(plan.items)} 项提醒，{len(plan.messages)} 封邮件；已发送 {sent} 封；"

@@ -18,7 +18,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from html import unescape
 from pathlib import Path
 
 from toolkit.errors import ToolkitError
@@ -27,7 +26,7 @@ from toolkit.findings import Finding, Report
 from toolkit.i18n import t
 from toolkit.outputs import xlsx_package as xp
 from toolkit.outputs.xlsx_package import Note, Package, PackageError, Styles, esc
-from toolkit.registers.reader import FINDINGS_COLUMNS, FINDINGS_DEFINED_NAME, FINDINGS_HEADER_ROW
+from toolkit.registers.reader import FINDINGS_COLUMNS, FINDINGS_DEFINED_NAME, FINDINGS_HEADER_ROW, findings_sheet_in
 from toolkit.rules.catalog import ERROR, all_rules
 
 EDITABLE_SUFFIXES = (".xlsx", ".xlsm")
@@ -136,7 +135,7 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
     wp = xp.root_prefix(wb, "workbook")
     sheets = _sheets(pkg, wb, wp)
     by_name = {s.name: s for s in sheets}
-    old_findings = _marked_sheet(wb, wp)
+    old_findings = findings_sheet_in(wb)
 
     styles_part = next((xp.resolve(pkg.workbook, r.target) for r in pkg.rels(pkg.workbook)
                         if r.type.endswith("/styles") and not r.external), None)
@@ -277,20 +276,6 @@ def _sheets(pkg: Package, wb: str, wp: str) -> list[_Sheet]:
 
 def _defined_names_span(wb: str, wp: str):
     return xp.element_span(wb, wp, "definedNames")
-
-
-def _marked_sheet(wb: str, wp: str) -> str | None:
-    """The sheet an earlier run marked as its findings sheet (by the hidden defined name)."""
-    m = re.search(rf"<{re.escape(wp)}definedName\b[^>]*\bname\s*=\s*[\"']{FINDINGS_DEFINED_NAME}[\"'][^>]*>(.*?)</",
-                  wb, re.S)
-    if not m:
-        return None
-    formula = unescape(m.group(1)).strip()
-    q = re.match(r"'((?:[^']|'')+)'!", formula)
-    if q:
-        return q.group(1).replace("''", "'")
-    plain = re.match(r"([^!]+)!", formula)
-    return plain.group(1) if plain else None
 
 
 def _free_name(wanted: str, taken: set[str]) -> str:

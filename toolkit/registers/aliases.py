@@ -66,7 +66,7 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         "delay_reason": ["延误|延时|延迟|超时|逾期|拖延|迟延|延期|delay&原因|理由|说明"],
         "incomplete_reason": ["未完成|未完工|未修复|未修好|不能完成|无法完成|未处理|未修|unfinish|incomplete&原因|理由|说明"],
         ("delay_reason", "incomplete_reason"): ["=原因", "=理由", "=原因说明", "=说明原因"],
-        "returned_at": [f"返单|交回|回单|返回|收回|返还|交单|return&{T}"],
+        "returned_at": [f"返单|交回|回单|返回|收回|返还|交单|收单|return&{T}"],
         "return_signer": [
             f"返单|交回|回单|收单|返回|交单&签收|签字|签名|人|签署&{NOT_T}",
             "收单人|收单员|签署人", "返单签收",
@@ -89,7 +89,7 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         # Who complained: a customer word, not a staff role, a count, a phone or a place.
         "complainant": [
             f"投诉人|投诉方|投诉者|客户|业主|住户|业户|用户|姓名|来访人|来电人|反映人|联系人|complainant&{NOT_T}|"
-            "签|电话|手机|号码|地址|意见|满意|评价|首问|受理|责任|处理|人数|类别|房",
+            "签|电话|手机|号码|地址|意见|满意|评价|首问|受理|责任|处理|人数|类别|房|方式|渠道|途径|来源",
         ],
         "phone": [f"电话|手机|联系方式|联系号码|号码|phone|tel&{NOT_T}|人数"],
         "location": [f"房号|地址|地点|位置|楼栋|楼号|单元|户号|门牌|房间|部位|区域|location&{NOT_T}|电话"],

@@ -243,6 +243,10 @@ class HeaderGuess:
     title_text: str  # text above the header (titles name the month, the site, the kind)
 
 
+def _plain_label(value) -> bool:
+    return isinstance(value, str) and not any(ch.isdigit() for ch in value)
+
+
 def _group_texts(rows: list[list], r: int, merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> dict[int, str]:
     """Group label over each column of row r (from horizontal merges, or forward-filled)."""
     top = rows[r]
@@ -253,6 +257,12 @@ def _group_texts(rows: list[list], r: int, merged: list[tuple[tuple[int, int], t
         text = _headerish(value)
         if text and len(text) <= MAX_GROUP_CHARS:
             for c in range(c0, c1 + 1):
+                groups[c] = str(value).strip()
+    if spans:
+        # a group label over a single column (答复 above 时间) is not merged with anything
+        for c, value in enumerate(top):
+            sub = below[c] if c < len(below) else ""
+            if c not in groups and _headerish(value) and _headerish(sub) and len(str(value).strip()) <= MAX_GROUP_CHARS:
                 groups[c] = str(value).strip()
     if not spans:
         # No merge information (some .xls/.ods writers): an empty top cell above a named
@@ -281,10 +291,13 @@ def _candidates(rows, r, merged):
     yield 1, single
     if r + 1 >= len(rows):
         return
+    below = rows[r + 1]
+    # Column names carry no figures and no dates; a row that does is data, not a sub-header.
+    if any(not _plain_label(x) for x in below if x not in ("", None)):
+        return
     groups = _group_texts(rows, r, merged)
     if not groups:
         return
-    below = rows[r + 1]
     two: list[tuple[int, str, str, str | None]] = []
     for c in range(max(len(top), len(below))):
         sub = below[c] if c < len(below) else ""

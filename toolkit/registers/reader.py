@@ -88,7 +88,6 @@ def _check_package(path: Path) -> None:
 def marked_findings_sheet(path: Path) -> str | None:
     """The sheet an annotated copy marked as its findings sheet (None when there is none)."""
     import posixpath
-    from html import unescape
 
     try:
         with zipfile.ZipFile(path) as zf:
@@ -102,8 +101,15 @@ def marked_findings_sheet(path: Path) -> str | None:
             workbook = zf.read(info).decode("utf-8", "replace")
     except (KeyError, OSError, zipfile.BadZipFile, ValueError, RuntimeError):
         return None
+    return findings_sheet_in(workbook)
+
+
+def findings_sheet_in(workbook_xml: str) -> str | None:
+    """The sheet named by the findings mark (a hidden defined name) in workbook.xml, if any."""
+    from html import unescape
+
     m = re.search(r"<(?:\w+:)?definedName\b[^>]*\bname\s*=\s*[\"']" + FINDINGS_DEFINED_NAME + r"[\"'][^>]*>(.*?)</",
-                  workbook, re.S)
+                  workbook_xml, re.S)
     if not m:
         return None
     formula = unescape(m.group(1)).strip()

@@ -242,6 +242,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
     sequence = [f for f in TIME_SEQUENCE[kind] if f in plan]
     identity = [cmap.fields[f].index for f in IDENTITY_FIELDS[kind] if f in cmap.fields]
     header_texts = {col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()}
+    header_plain = {col.index: col.header.split(" / ")[-1].strip() for col in cmap.fields.values()}
 
     register = Register(path, sheet, kind, cmap, anchor=anchor)
     records, skipped = register.records, register.skipped_rows
@@ -261,7 +262,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
         for excel_row, row in chunk:
             if len(row) < width_needed:
                 row = list(row) + [""] * (width_needed - len(row))
-            if not _plain_record(row, identity):
+            if not _plain_record(row, identity, header_plain):
                 reason = classify_row(row, cmap, header_texts)
                 if reason is not None:
                     skipped.append(SkippedRow(excel_row, reason))
@@ -326,18 +327,18 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
     return register
 
 
-def _plain_record(row: list, identity: list[int]) -> bool:
-    """Two identity values and no totals/footer marker: a record without a closer look."""
+def _plain_record(row: list, identity: list[int], header_plain: dict[int, str]) -> bool:
+    """Two identity values, no totals/footer marker, not the header again: a record without a closer look."""
     filled_ids = 0
     for i in identity:
         x = row[i]
         if x is None or x == "":
             continue
         if type(x) is str:
-            s = x.lstrip()
+            s = x.strip()
             if not s:
                 continue
-            if s[0] in _MARKER_START and _looks_like_marker(s):
+            if (s[0] in _MARKER_START and _looks_like_marker(s)) or s == header_plain.get(i):
                 return False
         filled_ids += 1
     return filled_ids >= 2
