@@ -77,25 +77,37 @@ def check_registers(registers: list[Register], as_of: datetime, config: Config, 
                 active.append((rule, rule.check))
         plans.append((reg, RuleContext(as_of, config.settings, columns), active))
 
-    total = sum(len(reg.records) for reg in registers)
-    child = _fork_half(plans, out, config, lang) if use_second_core and total >= SPLIT_AT else None
-    for reg, ctx, checks in plans:
-        records = reg.records[: (len(reg.records) + 1) // 2] if child else reg.records
-        _run_record_rules(reg, records, ctx, checks, out.emit)
-    if child:
-        out.findings.extend(_collect(child))
-
+    workbook_checks = []
     for kind, regs in by_kind.items():
         for rule in rules_for(kind):
             if rule.scope != WORKBOOK or not config.rule_enabled(rule.id):
                 continue
             usable = [r for r in regs if not rule.missing_columns(frozenset(r.columns.fields))]
-            if not usable:
-                continue
-            ctx = RuleContext(as_of, config.settings, frozenset().union(*(r.columns.fields for r in usable)))
-            for reg, record, hit in rule.check(usable, ctx):
-                out.emit(reg, record, rule, hit)
+            if usable:
+                ctx = RuleContext(as_of, config.settings, frozenset().union(*(r.columns.fields for r in usable)))
+                workbook_checks.append((rule, usable, ctx))
+
+    total = sum(len(reg.records) for reg in registers)
+    # The child takes the workbook-wide rules and a quarter of the records: about half the work.
+    child = _fork_share(plans, workbook_checks, config, lang) if use_second_core and total >= SPLIT_AT else None
+    for reg, ctx, checks in plans:
+        records = reg.records[: _split(reg.records)] if child else reg.records
+        _run_record_rules(reg, records, ctx, checks, out.emit)
+    if child:
+        out.findings.extend(_collect(child))
+    else:
+        _run_workbook_rules(workbook_checks, out.emit)
     return out.findings, not_run
+
+
+def _split(records) -> int:
+    return (len(records) * 3) // 4
+
+
+def _run_workbook_rules(workbook_checks, emit) -> None:
+    for rule, usable, ctx in workbook_checks:
+        for reg, record, hit in rule.check(usable, ctx):
+            emit(reg, record, rule, hit)
 
 
 def _run_record_rules(reg, records, ctx, checks, emit) -> None:
@@ -107,8 +119,8 @@ def _run_record_rules(reg, records, ctx, checks, emit) -> None:
                     emit(reg, record, rule, hit)
 
 
-def _fork_half(plans, out: "_Emitter", config, lang):
-    """Run the second half of every register's records in a forked child (POSIX only)."""
+def _fork_share(plans, workbook_checks, config, lang):
+    """Run the child's share in a forked process (POSIX only); it sends back only findings."""
     if not hasattr(os, "fork"):
         return None
     import multiprocessing as mp
@@ -119,7 +131,8 @@ def _fork_half(plans, out: "_Emitter", config, lang):
     def work():
         mine = _Emitter(config, lang)
         for reg, rctx, checks in plans:
-            _run_record_rules(reg, reg.records[(len(reg.records) + 1) // 2:], rctx, checks, mine.emit)
+            _run_record_rules(reg, reg.records[_split(reg.records):], rctx, checks, mine.emit)
+        _run_workbook_rules(workbook_checks, mine.emit)
         child_end.send([tuple(f) for f in mine.findings])
         child_end.close()
 
