@@ -10,11 +10,15 @@ import sys
 from pathlib import Path
 
 
-def toolkit_command() -> str:
+def toolkit_command() -> list[str]:
+    """The command that runs this toolkit: its own script beside this Python, else python -m."""
+    for candidate in (Path(sys.executable).with_name("toolkit"), Path(sys.executable).with_name("toolkit.exe")):
+        if candidate.exists():
+            return [str(candidate)]
     found = shutil.which("toolkit")
     if found:
-        return str(Path(found).resolve())
-    return f"{sys.executable} -m toolkit"
+        return [str(Path(found).resolve())]
+    return [sys.executable, "-m", "toolkit"]
 
 
 def _win(path: str) -> str:
@@ -25,9 +29,9 @@ def schedule_lines(registers: list[str], config: Path | None, weekly_out: str, l
     exe = toolkit_command()
     regs = [str(Path(r).resolve()) for r in registers] or ["/path/to/registers"]
     cfg = ["--config", str(config.resolve())] if config else []
-    remind = [exe, "remind", *regs, *cfg, "--send"]
+    remind = [*exe, "remind", *regs, *cfg, "--send"]
     # Monday 08:30 reports the week that just ended, not the one 8 hours old
-    weekly = [exe, "weekly", *regs, *cfg, "--week", "last", "--out", weekly_out, "--email", "--send"]
+    weekly = [*exe, "weekly", *regs, *cfg, "--week", "last", "--out", weekly_out, "--email", "--send"]
     q = lambda parts: " ".join(shlex.quote(p) for p in parts)  # noqa: E731
     w = lambda parts: " ".join(_win(p) if (" " in p or "\\" in p or "/" in p) else p for p in parts)  # noqa: E731
     cron_comment = ("# 每天 8:00–18:30 每半小时检查一次（非工作时间和节假日 toolkit 自己不发）；每周一 8:30 发周报"
