@@ -72,6 +72,23 @@ def register(tmp_path):
     return make
 
 
+def hits(report, rule):
+    """The findings of one rule in a report."""
+    return [f for f in report.findings if f.rule == rule]
+
+
+def only(report, rule):
+    """The one finding of a rule (it fails when there are none or several)."""
+    found = hits(report, rule)
+    assert len(found) == 1, report.findings
+    return found[0]
+
+
+def sheet(report, index=0):
+    """A sheet of the first file's report."""
+    return report.files[0].sheets[index]
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: str | None = None):
     """Run the installed CLI in a subprocess, as a user would."""
     full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import openpyxl
 import pytest
-from conftest import AS_OF, write_register
+from conftest import AS_OF, write_register, hits, only, sheet
 
 from toolkit.config import parse_config
 from toolkit.validate import validate
@@ -57,20 +57,6 @@ def run(register, rows, header=None, config=None, **kw):
 def run_zh(register, rows, header=None, **kw):
     path = register(rows, header or COMPLAINT_HEADER, title=TITLE, **kw)
     return validate([path], AS_OF, parse_config({}), "zh")
-
-
-def hits(report, rule):
-    return [f for f in report.findings if f.rule == rule]
-
-
-def only(report, rule):
-    found = hits(report, rule)
-    assert len(found) == 1, report.findings
-    return found[0]
-
-
-def sheet(report, index=0):
-    return report.files[0].sheets[index]
 
 
 def without(*names):

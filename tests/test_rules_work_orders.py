@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
-from conftest import AS_OF, WORK_ORDER_HEADER, good_order, write_register
+from conftest import AS_OF, WORK_ORDER_HEADER, good_order, write_register, hits, only, sheet
 
 from toolkit.config import parse_config
 from toolkit.validate import validate
@@ -20,20 +20,6 @@ from toolkit.validate import validate
 def run(register, rows, header=None, config=None, **kw):
     path = register(rows, header, **kw)
     return validate([path], AS_OF, config or parse_config({}), "en")
-
-
-def hits(report, rule):
-    return [f for f in report.findings if f.rule == rule]
-
-
-def only(report, rule):
-    found = hits(report, rule)
-    assert len(found) == 1, report.findings
-    return found[0]
-
-
-def sheet(report, index=0):
-    return report.files[0].sheets[index]
 
 
 def without(*names):
