@@ -353,6 +353,11 @@ def test_a_visit_result_saying_no_visit_was_made_is_a_missing_visit(register):
     assert finding.cell == "O3"
 
 
+def test_a_visit_time_beside_could_not_reach_the_customer_is_not_a_visit(register):
+    finding = only(run(register, [good_complaint(回访结果="联系不上")]), "missing-visit")
+    assert (finding.field, finding.column) == ("visit_result", "回访结果")
+
+
 def test_a_visit_with_its_result_but_no_time_still_counts_as_a_visit(register):
     assert run(register, [good_complaint(回访时间=None)]).findings == []
 

@@ -206,9 +206,13 @@ def closed_unsatisfied(c, ctx):
                             "closed without a return visit (close after the customer says satisfied)")},
       needs=("closed_at",), needs_any=("visit_at", "visit_result"))
 def missing_visit(c, ctx):
-    if not is_closed(c) or filled(c, "visit_at"):
+    if not is_closed(c):
         return ()
-    if c.visit_result is not None and satisfaction(c.visit_result) != NO_VISIT:
+    no_visit = c.visit_result is not None and satisfaction(c.visit_result) == NO_VISIT
+    if filled(c, "visit_at"):
+        # a visit time beside "联系不上" records an attempt, not a visit
+        return (Hit("visit_result"),) if no_visit else ()
+    if c.visit_result is not None and not no_visit:
         return ()
     return (Hit("visit_at" if "visit_at" in ctx.columns else "visit_result"),)
 
