@@ -331,3 +331,13 @@ def test_no_cell_content_makes_a_parser_raise(raw, anchor, text):
     parse_count(raw)
     parse_phone(raw)
     phone_is_valid(text)
+
+
+def test_a_dotted_time_is_a_time_unless_it_is_a_date_near_the_sheets_month():
+    from datetime import date, time
+    from toolkit.registers.values import parse_datetime
+    november = date(2026, 11, 15)
+    assert parse_datetime("8.30", november) == time(8, 30)  # how many clerks write 8:30
+    assert parse_datetime("14.05", november) == time(14, 5)
+    assert parse_datetime("11.30", november) == date(2026, 11, 30)  # 30 November, in November's sheet
+    assert parse_datetime("1.15", date(2026, 1, 10)) == date(2026, 1, 15)

@@ -108,6 +108,7 @@ _RE_YMD = re.compile(rf"^{_DATE_YMD}(?:[\sT]*{_TIME})?$", re.I)
 _RE_MD = re.compile(rf"^{_DATE_MD}(?:(?:\s+|(?<=[日号])\s*){_TIME})?$", re.I)
 _RE_TIME = re.compile(rf"^{_TIME}$", re.I)
 _RE_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\s*(?P<H>\d{2}):?(?P<M>\d{2}))?$")
+_DOTTED_TIME = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
 _BY_SUFFIX = re.compile(r"\s*(?:之前|以前|前)$")  # "11月20日前": a promise to reply by that day
 _RE_SERIAL = re.compile(r"^\d{4,5}(?:\.\d+)?$")
 
@@ -191,6 +192,15 @@ def parse_datetime(raw: object, anchor: date):
             return datetime.combine(d, t) if t else d
         if m := _RE_MD.match(s):
             month, day = int(m.group("m")), int(m.group("d"))
+            if _DOTTED_TIME.match(s):
+                # "8.30" is how many clerks write 8:30; read it as a date only when that date is
+                # near the sheet's month ("11.30" in November)
+                try:
+                    near = abs((date(infer_year(month, day, anchor), month, day) - anchor).days) <= 45
+                except ValueError:
+                    near = False
+                if not near:
+                    return time(month, day)
             d = date(infer_year(month, day, anchor), month, day)
             t = _time_of(m)
             return datetime.combine(d, t) if t else d
