@@ -82,8 +82,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                 cols = ", ".join(f"{FIELDS[sheet.kind][k].label(lang)}={v}" for k, v in sheet.columns.items() if k in FIELDS[sheet.kind])
                 file_lines.append("    " + c("dim", cols))
                 if sheet.unmapped_columns:
-                    label = "未识别的列" if lang == "zh" else "unmapped columns"
-                    file_lines.append("    " + c("dim", f"{label}: " + ", ".join(sheet.unmapped_columns)))
+                    file_lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + ", ".join(sheet.unmapped_columns)))
             for f in found:
                 where = f"{t('col.row', lang)} {f.row}" if f.row else ""
                 col = (f.column or "").split(" / ")[-1].replace("\n", "")
@@ -95,7 +94,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
             lines.append("")
 
     if not_run:
-        label = "因缺少列未运行的规则" if lang == "zh" else "rules not run for lack of columns"
+        label = t("rules_not_run", lang)
         parts = [f"{rule} ({'、'.join(sorted(m)) if lang == 'zh' else ', '.join(sorted(m))})" for rule, m in sorted(not_run.items())]
         lines.append(c("dim", f"{label}: " + "; ".join(parts)))
     s = report.summary()

@@ -100,9 +100,5 @@ TIME_SEQUENCE = {
 }
 
 
-def field(kind: str, name: str) -> Field:
-    return FIELDS[kind][name]
-
-
 def all_field_names() -> set[str]:
     return {name for fields in FIELDS.values() for name in fields} | {"seq", "ignore"}

@@ -60,10 +60,6 @@ class WorkOrder:
     remarks: str | None = None
     problems: tuple[Problem, ...] = ()
 
-    @property
-    def number(self) -> str | None:
-        return self.order_no
-
     def __reduce__(self):  # positional: records cross process boundaries by the thousand
         return (WorkOrder, tuple(getattr(self, name) for name in WorkOrder.__slots__))
 
@@ -71,10 +67,6 @@ class WorkOrder:
     def is_returned(self) -> bool:
         """Back at customer service: it has a return time or a return signer."""
         return self.returned_at is not None or self.return_signer is not None
-
-    @property
-    def is_completed(self) -> bool:
-        return self.completed_at is not None
 
 
 @dataclass(slots=True)
@@ -99,10 +91,6 @@ class Complaint:
     closed_at: When = None
     remarks: str | None = None
     problems: tuple[Problem, ...] = ()
-
-    @property
-    def number(self) -> str | None:
-        return self.complaint_no
 
     def __reduce__(self):
         return (Complaint, tuple(getattr(self, name) for name in Complaint.__slots__))

@@ -79,7 +79,7 @@ def missing_time(order, ctx):
       needs_any=("repairer_signature", "customer_signature", "return_signer", "accepted_by"))
 def missing_signature(order, ctx):
     hits = []
-    returned = order.returned_at is not None or order.return_signer is not None
+    returned = order.is_returned
     if returned:
         for f in ("repairer_signature", "customer_signature", "return_signer"):
             if getattr(order, f) is None and f in ctx.columns and not filled(order, f):
