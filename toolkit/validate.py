@@ -83,6 +83,13 @@ def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str
     Several files are read in worker processes (``jobs``, default: the core count), each
     bounded in time and memory; a single file is read in this process.
     """
+    from toolkit.parallel import gc_paused
+
+    with gc_paused():
+        return _validate(paths, as_of, config, lang, keep_registers, jobs, progress)
+
+
+def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Report:
     from toolkit.parallel import Failure, default_jobs, run_each
 
     report = Report(as_of, lang)

@@ -12,7 +12,7 @@ from typing import TextIO
 
 from json.encoder import encode_basestring
 
-from toolkit.findings import Finding, Report
+from toolkit.findings import Report
 
 
 def write(report: Report, out: TextIO) -> None:
@@ -35,26 +35,28 @@ def write(report: Report, out: TextIO) -> None:
 
 
 def _finding_lines(findings):
-    """Each finding as one compact JSON object: repeated strings (path, sheet, rule) are
-    encoded once; this is the part that scales with a broken register."""
-    cache: dict = {}
-
+    """Each finding as one compact JSON object. This is the part that scales with a broken
+    register, so what findings share (file and sheet, column, rule) is encoded once and
+    reused; only the row, cell, number and message are encoded per finding."""
     def enc(value):
-        if value is None:
-            return "null"
-        if type(value) is int:
-            return str(value)
-        text = cache.get(value)
-        if text is None:
-            text = encode_basestring(value)
-            if len(cache) < 100_000:
-                cache[value] = text
-        return text
+        if type(value) is str:
+            return encode_basestring(value)
+        return "null" if value is None else json.dumps(value, ensure_ascii=False)
 
-    keys = [encode_basestring(k) + ": " for k in Finding._fields]
-    for i, finding in enumerate(findings):
-        body = ", ".join([k + enc(v) for k, v in zip(keys, finding)])
-        yield ("{" if i == 0 else ",\n    {") + body + "}"
+    shared: dict = {}
+    last_where, where_text, opening = None, "", "{"
+    for path, sheet, row, cell, column, field, record, rule, severity, message in findings:
+        if (path, sheet) != last_where:
+            last_where = (path, sheet)
+            where_text = f'"path": {enc(path)}, "sheet": {enc(sheet)}, "row": '
+        key = (column, field, rule, severity)
+        parts = shared.get(key)
+        if parts is None:
+            parts = shared[key] = (f', "column": {enc(column)}, "field": {enc(field)}, "record": ',
+                                   f', "rule": {enc(rule)}, "severity": {enc(severity)}, "message": ')
+        yield (f'{opening}{where_text}{"null" if row is None else row}, "cell": {enc(cell)}'
+               f'{parts[0]}{enc(record)}{parts[1]}{enc(message)}}}')
+        opening = ",\n    {"
 
 
 def render(report: Report) -> str:

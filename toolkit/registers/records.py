@@ -245,18 +245,22 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
         chunk = list(islice(iterator, _CHUNK))
         if not chunk:
             break
-        nums: list[int] = []
-        kept: list[list] = []
-        for excel_row, row in chunk:
-            if len(row) < width_needed:
-                row = list(row) + [""] * (width_needed - len(row))
-            if not _plain_record(row, identity, header_plain):
-                reason = classify_row(row, cmap, header_texts)
+        nums = [excel_row for excel_row, _ in chunk]
+        kept = [row if len(row) >= width_needed else [*row, *[""] * (width_needed - len(row))]
+                for _, row in chunk]
+        by_column = list(zip(*kept))  # the chunk transposed, at C speed
+        odd = _not_plain(by_column, len(kept), identity, header_plain)
+        if odd:
+            dropped = set()
+            for j in odd:
+                reason = classify_row(kept[j], cmap, header_texts)
                 if reason is not None:
-                    skipped.append(SkippedRow(excel_row, reason))
-                    continue
-            nums.append(excel_row)
-            kept.append(row)
+                    skipped.append(SkippedRow(nums[j], reason))
+                    dropped.add(j)
+            if dropped:
+                nums = [x for j, x in enumerate(nums) if j not in dropped]
+                kept = [x for j, x in enumerate(kept) if j not in dropped]
+                by_column = list(zip(*kept))
         n = len(kept)
         if not n:
             continue
@@ -264,7 +268,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
         problems: dict[int, list[Problem]] = {}
         columns: dict[str, list] = {}
         for name, (index, parse, is_time, time_index) in plan.items():
-            raw = [r[index] for r in kept]
+            raw = by_column[index]
             if is_time:
                 if time_index is None:
                     for i, x in enumerate(raw):
@@ -274,7 +278,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
                         timed_columns.add(name)
                 col = [x if type(x) is datetime else parse(x) for x in raw]
                 if time_index is not None:
-                    times = [parse_time(r[time_index]) for r in kept]
+                    times = list(map(parse_time, by_column[time_index]))
                     _take_problems(times, name, problems)
                     col = [d if type(d) is v.Unreadable else _combine(d, t) for d, t in zip(col, times)]
             elif parse is v.parse_text and set(map(type, raw)) == {str}:
@@ -315,21 +319,37 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
     return register
 
 
-def _plain_record(row: list, identity: list[int], header_plain: dict[int, str]) -> bool:
-    """Two identity values, no totals/footer marker, not the header again: a record without a closer look."""
-    filled_ids = 0
+_SUSPECT = 100  # an identity cell that may be a totals/footer marker or the header again
+_SPACE = frozenset(" \t\r\n\u3000\xa0")
+_LOOK_CLOSER = _MARKER_START | _SPACE
+
+
+def _not_plain(by_column: list[tuple], n: int, identity: list[int], header_plain: dict[int, str]) -> list[int]:
+    """Positions of the rows that need a closer look (classify_row). A plain record has two
+    filled identity cells and none that looks like a totals/footer marker or the header again:
+    told column by column, most cells with one comparison."""
+    if not identity:
+        return list(range(n))
+    states = []
     for i in identity:
-        x = row[i]
-        if x is None or x == "":
-            continue
-        if type(x) is str:
-            s = x.strip()
-            if not s:
-                continue
-            if (s[0] in _MARKER_START and _looks_like_marker(s)) or s == header_plain.get(i):
-                return False
-        filled_ids += 1
-    return filled_ids >= 2
+        header = header_plain.get(i)
+        states.append([
+            0 if x is None or x == "" else
+            1 if type(x) is not str or (x[0] not in _LOOK_CLOSER and x[-1] not in _SPACE and x != header) else
+            _identity_state(x, header)
+            for x in by_column[i]])
+    totals = states[0] if len(states) == 1 else list(map(sum, zip(*states)))
+    return [j for j, total in enumerate(totals) if not 2 <= total < _SUSPECT]
+
+
+def _identity_state(text: str, header: str | None) -> int:
+    """0 for a blank cell, _SUSPECT for a marker or the header text, 1 for a value."""
+    s = text.strip()
+    if not s:
+        return 0
+    if (s[0] in _MARKER_START and _looks_like_marker(s)) or s == header:
+        return _SUSPECT
+    return 1
 
 
 def _take_problems(col: list, name: str, problems: dict[int, list[Problem]]) -> None:

@@ -7,23 +7,25 @@ the seed rule it comes from, what it checks and its messages in both languages. 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 ERROR, WARNING = "error", "warning"
 SEVERITIES = (ERROR, WARNING)
 RECORD, WORKBOOK = "record", "workbook"
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """What a rule found: the field (cell) it points at, which message, and its values."""
+class Hit(NamedTuple):
+    """What a rule found: the field (cell) it points at, which message, and its values.
+
+    A tuple, made cheaply: a register where every row is broken makes one per finding."""
 
     field: str
     message: str = "default"
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = MappingProxyType({})
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,15 @@ class Settings:
     number_gap_max: int = 20
     major_people: int = 10
     major_open_days: float = 30
+    # the thresholds as spans of time, made once rather than once per record
+    delay: timedelta = field(init=False, repr=False, compare=False)
+    handoff: timedelta = field(init=False, repr=False, compare=False)
+    finance: timedelta = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "delay", timedelta(hours=self.delay_hours))
+        object.__setattr__(self, "handoff", timedelta(minutes=self.handoff_minutes))
+        object.__setattr__(self, "finance", timedelta(days=self.finance_days))
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,30 +21,42 @@ def _label(reg: Register, name: str, lang: str) -> str:
 
 
 class _Emitter:
+    """Hits → findings. What every hit of one rule at one column shares (cell letter, header,
+    label, severity, message template, and the message itself when it has no values) is
+    worked out once: a broken register emits hundreds of thousands of findings."""
+
     def __init__(self, config: Config, lang: str):
         self.config, self.lang = config, lang
         self.findings: list[Finding] = []
-        self._where: dict[tuple, tuple] = {}  # (register, rule, field) → what every hit there shares
-        self._templates: dict[tuple, str] = {}
+        self._shared: dict[tuple, tuple] = {}
 
     def emit(self, reg: Register, record, rule: Rule, hit: Hit) -> None:
-        key = (id(reg), rule.id, hit.field)
-        where = self._where.get(key)
-        if where is None:
-            col = reg.columns.fields.get(hit.field)
-            where = self._where[key] = (
-                col.letter if col else None, col.header if col else None, _label(reg, hit.field, self.lang),
-                self.config.severity(rule.id, rule.severity), RECORD_NUMBER[reg.kind])
-        letter, header, label, severity, number_field = where
-        template = self._templates.get((rule.id, rule.kind, hit.message))
-        if template is None:
-            zh, en = rule.messages[hit.message]
-            template = self._templates[(rule.id, rule.kind, hit.message)] = zh if self.lang == "zh" else en
-        params = hit.params
-        message = template.format_map({"label": label, **params}) if params else template.format(label=label)
+        field, message, params = hit
+        key = (id(reg), rule.id, field, message)
+        shared = self._shared.get(key)
+        if shared is None:
+            shared = self._shared[key] = self._share(reg, rule, field, message)
+        letter, header, label, severity, number_field, template, fixed = shared
         row = record.row
-        self.findings.append(Finding(reg.path, reg.sheet, row, f"{letter}{row}" if letter else None, header,
-                                     hit.field, getattr(record, number_field), rule.id, severity, message))
+        text = template.format_map({"label": label, **params}) if params or fixed is None else fixed
+        self.findings.append(_new_finding(Finding, (
+            reg.path, reg.sheet, row, f"{letter}{row}" if letter else None, header, field,
+            getattr(record, number_field), rule.id, severity, text)))
+
+    def _share(self, reg: Register, rule: Rule, field: str, message: str) -> tuple:
+        col = reg.columns.fields.get(field)
+        label = _label(reg, field, self.lang)
+        zh, en = rule.messages[message]
+        template = zh if self.lang == "zh" else en
+        try:
+            fixed = template.format(label=label)
+        except (KeyError, IndexError):
+            fixed = None  # the message needs values this hit did not bring
+        return (col.letter if col else None, col.header if col else None, label,
+                self.config.severity(rule.id, rule.severity), RECORD_NUMBER[reg.kind], template, fixed)
+
+
+_new_finding = tuple.__new__  # a Finding without NamedTuple's keyword handling: same tuple, faster
 
 
 SPLIT_AT = 20_000  # records; below this a second process costs more than it saves

@@ -10,7 +10,9 @@ import re
 import unicodedata
 from collections import defaultdict
 from functools import lru_cache
-from datetime import datetime, timedelta
+from itertools import islice
+from operator import attrgetter, itemgetter
+from datetime import datetime
 
 from toolkit.registers.fields import WORK_ORDERS
 from toolkit.registers.values import UNCALCULATED_REASON, phone_is_valid
@@ -20,6 +22,7 @@ from toolkit.rules.catalog import (
 
 K = WORK_ORDERS
 _REQUIRED = ("order_no", "location", "content", "customer_name", "customer_phone", "paid")
+_required_values = attrgetter(*_REQUIRED)
 
 
 @rule("missing-field", kind=K, severity=ERROR, source="001 三.4, 三.12",
@@ -28,6 +31,8 @@ _REQUIRED = ("order_no", "location", "content", "customer_name", "customer_phone
       messages={"default": ("{label}为空", "{label} is empty")},
       needs_any=_REQUIRED)
 def missing_field(order, ctx):
+    if None not in _required_values(order):
+        return ()  # the usual case: every required cell filled, told at C speed
     return [Hit(f) for f in _REQUIRED if getattr(order, f) is None and f in ctx.columns and not filled(order, f)]
 
 
@@ -67,6 +72,9 @@ def missing_time(order, ctx):
     return hits
 
 
+_returned_signatures = attrgetter("repairer_signature", "customer_signature", "return_signer")
+
+
 @rule("missing-signature", kind=K, severity=ERROR, source="001 三.5-7, 三.13, 三.14",
       checks=("返单须有维修人员签字、客户签字和返单签收人；工程部接单须有接单人",
               "a returned order has the repairer's and the customer's signatures and a return signer; an accepted order names who accepted it"),
@@ -78,8 +86,12 @@ def missing_time(order, ctx):
       },
       needs_any=("repairer_signature", "customer_signature", "return_signer", "accepted_by"))
 def missing_signature(order, ctx):
-    hits = []
     returned = order.is_returned
+    if not returned and order.accepted_by is not None:
+        return ()
+    if returned and None not in _returned_signatures(order) and order.accepted_by is not None:
+        return ()  # the usual case: every signature there
+    hits = []
     if returned:
         for f in ("repairer_signature", "customer_signature", "return_signer"):
             if getattr(order, f) is None and f in ctx.columns and not filled(order, f):
@@ -106,10 +118,6 @@ def missing_fee(order, ctx):
     return ()
 
 
-def _started(order):
-    return order.dispatched_at if order.dispatched_at is not None else order.received_at
-
-
 @rule("missing-reason", kind=K, severity=ERROR, source="001 三.10, 三.13",
       checks=("超过 delay_hours 小时完工须写延误原因；未完工（返单未完成或超时未完成）须写未完成原因",
               "an order completed more than delay_hours after dispatch has a delay reason; an unfinished one (returned uncompleted, or open past delay_hours) has a reason"),
@@ -122,9 +130,12 @@ def _started(order):
       },
       needs=("completed_at",), needs_any=("delay_reason", "incomplete_reason"))
 def missing_reason(order, ctx):
-    limit = timedelta(hours=ctx.settings.delay_hours)
-    start = _started(order)
-    if order.completed_at is not None:
+    limit = ctx.settings.delay
+    start = order.dispatched_at if order.dispatched_at is not None else order.received_at
+    completed = order.completed_at
+    if completed is not None:
+        if type(completed) is datetime and type(start) is datetime and completed - start <= limit:
+            return ()  # the usual case: completed in time
         if ("delay_reason" in ctx.columns and not filled(order, "delay_reason") and start is not None
                 and surely_after(order.completed_at, start, limit)):
             return (Hit("delay_reason", "delay", {
@@ -168,17 +179,21 @@ def not_completed(order, ctx):
                             "engineering signed in {minutes} min after {since_en} (limit {limit} min)")},
       needs=("accepted_at",), needs_any=("dispatched_at", "received_at"))
 def slow_handoff(order, ctx):
-    start = _started(order)
-    if order.accepted_at is None or start is None:
+    accepted = order.accepted_at
+    if accepted is None:
         return ()
-    limit = timedelta(minutes=ctx.settings.handoff_minutes)
-    if not surely_after(order.accepted_at, start, limit):
+    start = order.dispatched_at if order.dispatched_at is not None else order.received_at
+    if start is None:
+        return ()
+    limit = ctx.settings.handoff
+    if not surely_after(accepted, start, limit):
         return ()
     minutes = int((order.accepted_at - start).total_seconds() // 60) if _exact(start, order.accepted_at) else f">{ctx.settings.handoff_minutes:g}"
     return (Hit("accepted_at", params={"minutes": minutes, "limit": f"{ctx.settings.handoff_minutes:g}", **_since(order)}),)
 
 
 _SEQUENCE = ("received_at", "dispatched_at", "accepted_at", "completed_at", "returned_at", "visit_at")
+_sequence_values = attrgetter(*_SEQUENCE)
 _LABELS = {"received_at": ("报修时间", "received"), "dispatched_at": ("派单时间", "dispatch"),
            "accepted_at": ("接单时间", "sign-in"), "completed_at": ("完工时间", "completion"),
            "returned_at": ("返单时间", "return"), "visit_at": ("回访时间", "return visit")}
@@ -193,10 +208,12 @@ _LABELS = {"received_at": ("报修时间", "received"), "dispatched_at": ("派�
       },
       needs_any=_SEQUENCE)
 def time_order(order, ctx):
-    times = [v for v in (order.received_at, order.dispatched_at, order.accepted_at, order.completed_at,
-                         order.returned_at, order.visit_at) if v is not None]
-    if all(type(v) is datetime for v in times) and times == sorted(times) and (not times or times[-1] <= ctx.as_of):
-        return ()  # the usual case: every time to the minute, in order, none in the future
+    times = [v for v in _sequence_values(order) if v is not None]
+    try:
+        if not times or (times == sorted(times) and times[-1] <= ctx.as_of):
+            return ()  # the usual case: every time to the minute, in order, none in the future
+    except TypeError:
+        pass  # a date without a time, or a time without a date, among them: compared one by one below
     hits = []
     previous = None
     for name in _SEQUENCE:
@@ -231,9 +248,13 @@ def _name(text: str) -> str:
       },
       needs=("repairer_signature",), needs_any=("return_signer", "customer_signature"))
 def proxy_signature(order, ctx):
-    if order.repairer_signature is None:
+    written = order.repairer_signature
+    if written is None:
         return ()
-    repairer = _name(order.repairer_signature)
+    signer, customer = order.return_signer, order.customer_signature
+    repairer = _name(written)
+    if (signer is None or _name(signer) != repairer) and (customer is None or _name(customer) != repairer):
+        return ()  # the usual case
     hits = []
     for f in ("return_signer", "customer_signature"):
         value = getattr(order, f)
@@ -295,22 +316,39 @@ def number_parts(number: str) -> tuple[str, int, int, str] | None:
 
     The first item is the sequence key (case folded), the last the prefix as printed.
     """
-    text = number.replace(" ", "") if number.isascii() else unicodedata.normalize("NFKC", number).replace(" ", "")
+    if number.isascii():
+        text = number.replace(" ", "")
+        prefix = text.rstrip("0123456789")
+        digits = text[len(prefix):]
+        if not digits:
+            return None
+        return prefix.upper(), int(digits), len(digits), prefix
+    text = unicodedata.normalize("NFKC", number).replace(" ", "")
     m = _NUMBER.fullmatch(text)
     if not m:
         return None
     return m.group(1).upper(), int(m.group(2)), len(m.group(2)), m.group(1)
 
 
+def _number_key(number: str) -> str:
+    """Numbers compared without spaces, case or full-width forms."""
+    if number.isascii():
+        return number.replace(" ", "").upper()
+    return unicodedata.normalize("NFKC", number).replace(" ", "").upper()
+
+
 def duplicate_numbers(registers, ctx, number_field: str):
+    take = attrgetter(number_field)
+    keys = [_number_key(n) for reg in registers for n in map(take, reg.records) if n is not None]
+    if len(set(keys)) == len(keys):
+        return  # the usual case: no number used twice
     first_seen: dict[str, tuple] = {}
     for reg in registers:
         for rec in reg.records:
             number = getattr(rec, number_field)
             if number is None:
                 continue
-            key = number.replace(" ", "").upper() if number.isascii() else \
-                unicodedata.normalize("NFKC", number).replace(" ", "").upper()
+            key = _number_key(number)
             if key in first_seen:
                 first_reg, first_rec = first_seen[key]
                 cell = first_reg.cell(first_rec, number_field)
@@ -344,9 +382,14 @@ def number_gap(registers, ctx):
             if parts:
                 key, n, width, _ = parts
                 sequences[(key, width)].append((n, reg, rec))
+    widest = ctx.settings.number_gap_max + 1
     for (_, width), items in sequences.items():
-        items.sort(key=lambda item: item[0])
-        for (n0, _, rec0), (n1, reg1, rec1) in zip(items, items[1:]):
+        items.sort(key=itemgetter(0))
+        numbers = [item[0] for item in items]
+        # the usual case, no gap at all, is told without unpacking every pair
+        jumps = [j for j, (a, b) in enumerate(zip(numbers, islice(numbers, 1, None))) if 1 < b - a <= widest]
+        for j in jumps:
+            (n0, _, rec0), (n1, reg1, rec1) = items[j], items[j + 1]
             gap = n1 - n0 - 1
             if 0 < gap <= ctx.settings.number_gap_max:
                 printed = number_parts(rec0.order_no)[3]
@@ -362,6 +405,6 @@ def number_gap(registers, ctx):
       needs=("paid", "finance_receipt", "completed_at"))
 def finance_unreceipted(order, ctx):
     if order.paid is True and order.completed_at is not None and not filled(order, "finance_receipt") and \
-            surely_after(ctx.as_of, order.completed_at, timedelta(days=ctx.settings.finance_days)):
+            surely_after(ctx.as_of, order.completed_at, ctx.settings.finance):
         return (Hit("finance_receipt", params={"days": f"{ctx.settings.finance_days:g}"}),)
     return ()
