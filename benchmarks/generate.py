@@ -77,8 +77,9 @@ def _row(rng: random.Random, number: int, received: datetime, broken: bool) -> l
 
 
 def generate(path: str | Path, rows: int, *, broken: bool = False, seed: int = 0, sheets: int = 1,
-             start: int = 1) -> Path:
-    """Write a register of ``rows`` orders (split over ``sheets`` sheets) numbered from ``start``."""
+             start: int = 1, month: tuple[int, int] = (2026, 11)) -> Path:
+    """Write a register of ``rows`` orders (split over ``sheets`` sheets) numbered from ``start``,
+    received over the first 22 days of ``month``."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -87,16 +88,18 @@ def generate(path: str | Path, rows: int, *, broken: bool = False, seed: int = 0
     head_fmt = wb.add_format({"bold": True, "border": 1, "text_wrap": True})
     time_fmt = wb.add_format({"num_format": "yyyy-mm-dd hh:mm"})
     step = SPAN_MINUTES / max(rows, 1)
+    month_start = MONTH_START.replace(year=month[0], month=month[1])
     per_sheet = -(-rows // sheets) if rows else 0
     for s in range(sheets):
-        ws = wb.add_worksheet("2026年11月" if s == 0 else f"2026年11月({s + 1})")
+        label = f"{month[0]}年{month[1]}月"
+        ws = wb.add_worksheet(label if s == 0 else f"{label}({s + 1})")
         ws.set_column(0, len(WORK_ORDER_HEADER) - 1, 14)
         ws.merge_range(0, 0, 0, len(WORK_ORDER_HEADER) - 1,
-                       "××物业服务中心维修工作单登记表（2026年11月）", title_fmt)
+                       f"××物业服务中心维修工作单登记表（{label}）", title_fmt)
         ws.write_row(1, 0, WORK_ORDER_HEADER, head_fmt)
         first, last = s * per_sheet, min(rows, (s + 1) * per_sheet)
         for i in range(first, last):
-            received = MONTH_START + timedelta(minutes=int(i * step) + rng.randint(0, 2))
+            received = month_start + timedelta(minutes=int(i * step) + rng.randint(0, 2))
             r = i - first + 2
             for c, value in enumerate(_row(rng, start + i, received, broken)):
                 if value is None:
@@ -122,8 +125,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--sheets", type=int, default=1)
     ap.add_argument("--start", type=int, default=1, help="first order number")
+    ap.add_argument("--month", default="2026-11", help="YYYY-MM the orders were received in")
     args = ap.parse_args(argv)
-    generate(args.path, args.rows, broken=args.broken, seed=args.seed, sheets=args.sheets, start=args.start)
+    year, month = (int(x) for x in args.month.split("-"))
+    generate(args.path, args.rows, broken=args.broken, seed=args.seed, sheets=args.sheets, start=args.start,
+             month=(year, month))
     print(args.path)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+from itertools import islice
 from typing import TextIO
 
 from json.encoder import encode_basestring
@@ -25,7 +26,8 @@ def write(report: Report, out: TextIO) -> None:
     lines = _finding_lines(report.findings)
     if report.findings:
         out.write("\n    ")
-        out.writelines(lines)
+        while batch := "".join(islice(lines, 2000)):  # few large writes, not one per finding
+            out.write(batch)
         out.write("\n  ],\n")
     else:
         out.write("],\n")
@@ -54,8 +56,9 @@ def _finding_lines(findings):
         if parts is None:
             parts = shared[key] = (f', "column": {enc(column)}, "field": {enc(field)}, "record": ',
                                    f', "rule": {enc(rule)}, "severity": {enc(severity)}, "message": ')
-        yield (f'{opening}{where_text}{"null" if row is None else row}, "cell": {enc(cell)}'
-               f'{parts[0]}{enc(record)}{parts[1]}{enc(message)}}}')
+        yield (f'{opening}{where_text}{"null" if row is None else row}, '
+               f'"cell": {"null" if cell is None else encode_basestring(cell)}{parts[0]}'
+               f'{encode_basestring(record) if type(record) is str else enc(record)}{parts[1]}{enc(message)}}}')
         opening = ",\n    {"
 
 
