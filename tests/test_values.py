@@ -341,3 +341,35 @@ def test_a_dotted_time_is_a_time_unless_it_is_a_date_near_the_sheets_month():
     assert parse_datetime("14.05", november) == time(14, 5)
     assert parse_datetime("11.30", november) == date(2026, 11, 30)  # 30 November, in November's sheet
     assert parse_datetime("1.15", date(2026, 1, 10)) == date(2026, 1, 15)
+
+
+# ---- column fast paths agree with the cell-by-cell readers ----------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(moment=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(9999, 12, 31)),
+       sep=st.sampled_from("-/"), seconds=st.booleans())
+def test_the_usual_typed_datetime_reads_as_the_general_reader_reads_it(moment, sep, seconds):
+    text = moment.strftime(f"%Y{sep}%m{sep}%d %H:%M" + (":%S" if seconds else ""))
+    quick = parse_datetime(text, NOV)  # the shape the quick path takes
+    general = parse_datetime(f" {text}", NOV)  # a leading space: only the general reader takes it
+    assert quick == general == moment.replace(microsecond=0, second=moment.second if seconds else 0)
+
+
+@pytest.mark.parametrize("text", ["2026-11-03 24:05", "2026-11-03 14:05+08", "2026-13-03 14:05", "2026/11/31 14:05",
+                                  "2026-11-03 14:05:3x", "２０２６-11-03 14:05"])
+def test_text_shaped_like_the_usual_datetime_still_gets_the_general_readers_verdict(text):
+    def verdict(value):
+        return ("unreadable", value.reason) if isinstance(value, Unreadable) else value
+
+    assert verdict(parse_datetime(text, NOV)) == verdict(parse_datetime(f" {text}", NOV))
+
+
+@settings(max_examples=200, deadline=None)
+@given(cells=st.lists(st.one_of(cell_values, st.sampled_from([120.0, 120, "¥120", "120元", True, 1, 1.0, "#N/A", ""])),
+                      max_size=30))
+def test_column_readers_give_what_the_cell_readers_give(cells):
+    from toolkit.registers.values import parse_phone_column, parse_repeating
+
+    assert parse_repeating(parse_money, cells) == list(map(parse_money, cells))
+    assert parse_repeating(parse_count, cells) == list(map(parse_count, cells))
+    assert parse_phone_column(cells) == list(map(parse_phone, cells))

@@ -219,6 +219,9 @@ def _combine(date_part, time_part):
     return date_part
 
 
+_REPEATING = (v.parse_money, v.parse_count)  # a column of few distinct values: each parsed once
+
+
 # First characters of totals and footer markers: a cheap test before the regexes.
 _MARKER_START = frozenset("本全当合小总共累制填审复经统主负部批核签盖tsTSpcaPCA")
 
@@ -283,13 +286,13 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
         for name, (index, parse, is_time, time_index) in plan.items():
             raw = by_column[index]
             if is_time:
+                kinds = set(map(type, raw))
                 if time_index is None:
-                    for i, x in enumerate(raw):
-                        if type(x) is date:
-                            native_dates.append((base + i, name))
-                    if name not in timed_columns and any(type(x) is datetime for x in raw):
+                    if date in kinds:
+                        native_dates.extend((base + i, name) for i, x in enumerate(raw) if type(x) is date)
+                    if datetime in kinds:
                         timed_columns.add(name)
-                col = [x if type(x) is datetime else parse(x) for x in raw]
+                col = [x if type(x) is datetime else None if x == "" else parse(x) for x in raw]
                 if time_index is not None:
                     times = list(map(parse_time, by_column[time_index]))
                     _take_problems(times, name, problems)
@@ -298,6 +301,10 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
                 col = v.parse_text_column(raw)
             elif parse is v.parse_flag:
                 col = v.parse_flag_column(raw)
+            elif parse is v.parse_phone:
+                col = v.parse_phone_column(raw)
+            elif parse in _REPEATING:
+                col = v.parse_repeating(parse, raw)
             else:
                 col = list(map(parse, raw))
             _take_problems(col, name, problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from datetime import datetime
+from itertools import compress
 
 from toolkit.config import Config
 from toolkit.findings import Finding
@@ -122,12 +123,21 @@ def _run_workbook_rules(workbook_checks, emit) -> None:
             emit(reg, record, rule, hit)
 
 
+_BLOCK = 2048  # records checked rule by rule at a time: a block stays in the CPU cache for all rules
+
+
 def _run_record_rules(reg, records, ctx, checks, emit) -> None:
-    for record in records:
+    # Rule by rule over a block of records: map() calls the rule from C, and compress() finds
+    # the few records with hits, so the usual clean record costs no Python loop step per rule.
+    # (Findings are sorted by cell afterwards, so the order they are found in does not show.)
+    contexts = [ctx] * min(len(records), _BLOCK)
+    for start in range(0, len(records), _BLOCK):
+        block = records[start:start + _BLOCK]
         for rule, check in checks:
-            hits = check(record, ctx)
-            if hits:
-                for hit in hits:
+            results = list(map(check, block, contexts))
+            for i in compress(range(len(block)), results):
+                record = block[i]
+                for hit in results[i]:
                     emit(reg, record, rule, hit)
 
 
