@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from datetime import datetime
-from itertools import compress
+from functools import lru_cache
+from itertools import compress, repeat
 
 from toolkit.config import Config
 from toolkit.findings import Finding
 from toolkit.registers.fields import FIELDS, RECORD_NUMBER
 from toolkit.registers.records import Register
-from toolkit.rules.catalog import RECORD, WORKBOOK, Hit, Rule, RuleContext, rules_for
+from toolkit.rules.catalog import RECORD, WORKBOOK, Hit, Rule, RuleContext, all_rules, rules_for
 
 
 def _label(reg: Register, name: str, lang: str) -> str:
@@ -26,23 +27,47 @@ class _Emitter:
     label, severity, message template, and the message itself when it has no values) is
     worked out once: a broken register emits hundreds of thousands of findings."""
 
-    def __init__(self, config: Config, lang: str):
+    def __init__(self, config: Config, lang: str, registers: list[Register], kind: type = Finding):
         self.config, self.lang = config, lang
         self.findings: list[Finding] = []
+        # a sort key per finding, made as it is emitted: sheet, row, column, rule packed in an int
+        self.keys: list[int] = []
+        self._sheet_rank = {id(reg): i for i, reg in enumerate(registers)}
         self._shared: dict[tuple, tuple] = {}
+        self._kind = kind  # Finding, or plain tuple in the forked child (they cross a pipe)
 
     def emit(self, reg: Register, record, rule: Rule, hit: Hit) -> None:
-        field, message, params = hit
+        self.emit_all(reg, rule, ((record, (hit,)),))
+
+    def emit_all(self, reg: Register, rule: Rule, found) -> None:
+        """Findings for ``found``: (record, its hits) pairs of one rule in one register."""
+        shared_by_hit: dict[tuple, tuple] = {}
+        append, add_key, path, sheet, rule_id = self.findings.append, self.keys.append, reg.path, reg.sheet, rule.id
+        kind, sheet_key = self._kind, self._sheet_rank[id(reg)] << _ROW_SHIFT
+        for record, hits in found:
+            row = record.row
+            row_key = (sheet_key | row) << _CELL_SHIFT
+            for field, message, params in hits:
+                shared = shared_by_hit.get((field, message))
+                if shared is None:
+                    shared = shared_by_hit[(field, message)] = self._shared_for(reg, rule, field, message)
+                letter, header, label, severity, number_field, template, fixed, cell_key = shared
+                text = template.format_map({"label": label, **params}) if params or fixed is None else fixed
+                append(_new_finding(kind, (path, sheet, row, f"{letter}{row}" if letter else None, header,
+                                           field, getattr(record, number_field), rule_id, severity, text)))
+                add_key(row_key | cell_key)
+
+    def in_order(self) -> list[Finding]:
+        """The findings sheet by sheet, row by row, column by column, then by rule ID."""
+        findings, keys = self.findings, self.keys
+        return [findings[i] for i in sorted(range(len(findings)), key=keys.__getitem__)]
+
+    def _shared_for(self, reg: Register, rule: Rule, field: str, message: str) -> tuple:
         key = (id(reg), rule.id, field, message)
         shared = self._shared.get(key)
         if shared is None:
             shared = self._shared[key] = self._share(reg, rule, field, message)
-        letter, header, label, severity, number_field, template, fixed = shared
-        row = record.row
-        text = template.format_map({"label": label, **params}) if params or fixed is None else fixed
-        self.findings.append(_new_finding(Finding, (
-            reg.path, reg.sheet, row, f"{letter}{row}" if letter else None, header, field,
-            getattr(record, number_field), rule.id, severity, text)))
+        return shared
 
     def _share(self, reg: Register, rule: Rule, field: str, message: str) -> tuple:
         col = reg.columns.fields.get(field)
@@ -53,8 +78,23 @@ class _Emitter:
             fixed = template.format(label=label)
         except (KeyError, IndexError):
             fixed = None  # the message needs values this hit did not bring
+        cell_key = ((col.index + 1 if col else 0) << _RULE_BITS) | _rule_rank(rule.id)
         return (col.letter if col else None, col.header if col else None, label,
-                self.config.severity(rule.id, rule.severity), RECORD_NUMBER[reg.kind], template, fixed)
+                self.config.severity(rule.id, rule.severity), RECORD_NUMBER[reg.kind], template, fixed, cell_key)
+
+
+# Sort keys: | sheet | row (21 bits: Excel has 1,048,576 rows) | column (15 bits) | rule (7 bits) |
+_RULE_BITS = 7
+_CELL_SHIFT = 15 + _RULE_BITS
+_ROW_SHIFT = 21
+
+
+@lru_cache(maxsize=None)
+def _rule_rank(rule_id: str) -> int:
+    """Rules at the same cell come in the order of their IDs."""
+    ranks = sorted({r.id for r in all_rules()})
+    assert len(ranks) < 1 << _RULE_BITS
+    return ranks.index(rule_id)
 
 
 _new_finding = tuple.__new__  # a Finding without NamedTuple's keyword handling: same tuple, faster
@@ -72,7 +112,7 @@ def check_registers(registers: list[Register], as_of: datetime, config: Config, 
     ``use_second_core`` a large workbook's record rules run half in a forked child, which
     sends back only its findings (the records are shared, not copied).
     """
-    out = _Emitter(config, lang)
+    out = _Emitter(config, lang, registers)
     not_run: dict[int, dict[str, list[str]]] = defaultdict(dict)
     by_kind: dict[str, list[Register]] = defaultdict(list)
     plans: list[tuple[Register, RuleContext, list]] = []
@@ -102,15 +142,17 @@ def check_registers(registers: list[Register], as_of: datetime, config: Config, 
 
     total = sum(len(reg.records) for reg in registers)
     # The child takes the workbook-wide rules and a quarter of the records: about half the work.
-    child = _fork_share(plans, workbook_checks, config, lang) if use_second_core and total >= SPLIT_AT else None
+    child = _fork_share(registers, plans, workbook_checks, config, lang) if use_second_core and total >= SPLIT_AT else None
     for reg, ctx, checks in plans:
         records = reg.records[: _split(reg.records)] if child else reg.records
-        _run_record_rules(reg, records, ctx, checks, out.emit)
+        _run_record_rules(reg, records, ctx, checks, out)
     if child:
-        out.findings.extend(_collect(child))
+        findings, keys = _collect(child)
+        out.findings.extend(map(_new_finding, repeat(Finding, len(findings)), findings))
+        out.keys.extend(keys)
     else:
         _run_workbook_rules(workbook_checks, out.emit)
-    return out.findings, not_run
+    return out.in_order(), not_run
 
 
 def _split(records) -> int:
@@ -126,7 +168,7 @@ def _run_workbook_rules(workbook_checks, emit) -> None:
 _BLOCK = 2048  # records checked rule by rule at a time: a block stays in the CPU cache for all rules
 
 
-def _run_record_rules(reg, records, ctx, checks, emit) -> None:
+def _run_record_rules(reg, records, ctx, checks, out: _Emitter) -> None:
     # Rule by rule over a block of records: map() calls the rule from C, and compress() finds
     # the few records with hits, so the usual clean record costs no Python loop step per rule.
     # (Findings are sorted by cell afterwards, so the order they are found in does not show.)
@@ -135,13 +177,11 @@ def _run_record_rules(reg, records, ctx, checks, emit) -> None:
         block = records[start:start + _BLOCK]
         for rule, check in checks:
             results = list(map(check, block, contexts))
-            for i in compress(range(len(block)), results):
-                record = block[i]
-                for hit in results[i]:
-                    emit(reg, record, rule, hit)
+            if any(results):
+                out.emit_all(reg, rule, ((block[i], results[i]) for i in compress(range(len(block)), results)))
 
 
-def _fork_share(plans, workbook_checks, config, lang):
+def _fork_share(registers, plans, workbook_checks, config, lang):
     """Run the child's share in a forked process (POSIX only); it sends back only findings."""
     if not hasattr(os, "fork"):
         return None
@@ -151,11 +191,11 @@ def _fork_share(plans, workbook_checks, config, lang):
     parent_end, child_end = ctx.Pipe(duplex=False)
 
     def work():
-        mine = _Emitter(config, lang)
+        mine = _Emitter(config, lang, registers, kind=tuple)
         for reg, rctx, checks in plans:
-            _run_record_rules(reg, reg.records[_split(reg.records):], rctx, checks, mine.emit)
+            _run_record_rules(reg, reg.records[_split(reg.records):], rctx, checks, mine)
         _run_workbook_rules(workbook_checks, mine.emit)
-        child_end.send([tuple(f) for f in mine.findings])
+        child_end.send((mine.findings, mine.keys))
         child_end.close()
 
     proc = ctx.Process(target=work, daemon=True)
@@ -164,13 +204,12 @@ def _fork_share(plans, workbook_checks, config, lang):
     return proc, parent_end
 
 
-def _collect(child) -> list[Finding]:
+def _collect(child) -> tuple[list[tuple], list[int]]:
     proc, conn = child
     try:
-        rows = conn.recv()
+        return conn.recv()
     except EOFError:
         raise RuntimeError(f"rule worker exited with code {proc.exitcode}") from None
     finally:
         conn.close()
         proc.join()
-    return [Finding(*row) for row in rows]
