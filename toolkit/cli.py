@@ -310,6 +310,25 @@ def weekly(
 
 def main() -> None:
     """Entry point: every failure the user can act on is one line and an exit code."""
+    try:
+        _main()
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        if exc.code is not None and not isinstance(exc.code, int):
+            print(exc.code, file=sys.stderr)
+    else:
+        code = 0
+    # Every output is written and closed by now. Leave without tearing down the heap object by
+    # object: after a large register that takes a second and changes nothing.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (| head): nothing more to say
+            pass
+    os._exit(code)
+
+
+def _main() -> None:
     debug = os.environ.get("TOOLKIT_DEBUG") == "1"
     try:
         app(standalone_mode=True)

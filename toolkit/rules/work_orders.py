@@ -12,7 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 from itertools import islice
 from operator import attrgetter, itemgetter
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from toolkit.registers.fields import WORK_ORDERS
 from toolkit.registers.values import UNCALCULATED_REASON, phone_is_valid
@@ -157,10 +157,18 @@ def _exact(*values) -> bool:
     return all(isinstance(v, datetime) for v in values)
 
 
+_SINCE = {True: {"since": "派单", "since_en": "dispatch"}, False: {"since": "报修", "since_en": "receipt"}}
+_MINUTE = timedelta(minutes=1)
+
+
 def _since(order) -> dict[str, str]:
     """The clock starts at dispatch, or at receipt where the register has no dispatch time."""
-    dispatched = order.dispatched_at is not None
-    return {"since": "派单" if dispatched else "报修", "since_en": "dispatch" if dispatched else "receipt"}
+    return _SINCE[order.dispatched_at is not None]
+
+
+@lru_cache(maxsize=64)
+def _g(number: float) -> str:
+    return f"{number:g}"
 
 
 @rule("not-completed", kind=K, severity=ERROR, source="001 三.8",
@@ -188,8 +196,9 @@ def slow_handoff(order, ctx):
     limit = ctx.settings.handoff
     if not surely_after(accepted, start, limit):
         return ()
-    minutes = int((order.accepted_at - start).total_seconds() // 60) if _exact(start, order.accepted_at) else f">{ctx.settings.handoff_minutes:g}"
-    return (Hit("accepted_at", params={"minutes": minutes, "limit": f"{ctx.settings.handoff_minutes:g}", **_since(order)}),)
+    handoff = _g(ctx.settings.handoff_minutes)
+    minutes = (accepted - start) // _MINUTE if type(accepted) is datetime and type(start) is datetime else f">{handoff}"
+    return (Hit("accepted_at", "default", {"minutes": minutes, "limit": handoff, **_since(order)}),)
 
 
 _SEQUENCE = ("received_at", "dispatched_at", "accepted_at", "completed_at", "returned_at", "visit_at")
@@ -259,7 +268,7 @@ def proxy_signature(order, ctx):
     for f in ("return_signer", "customer_signature"):
         value = getattr(order, f)
         if value is not None and _name(value) == repairer:
-            hits.append(Hit(f, f, {"name": order.repairer_signature}))
+            hits.append(Hit(f, f, {"name": written}))
     return hits
 
 
@@ -275,7 +284,7 @@ def content_too_brief(order, ctx):
     if content is None or (len(content) >= limit and content[:limit].isalnum()):
         return ()  # the first characters alone are enough: not brief
     if len(_PUNCT.sub("", content)) < limit:
-        return (Hit("content", params={"content": content, "limit": limit}),)
+        return (Hit("content", "default", {"content": content, "limit": limit}),)
     return ()
 
 
@@ -285,7 +294,7 @@ def content_too_brief(order, ctx):
       needs=("customer_phone",))
 def bad_phone(order, ctx):
     if order.customer_phone is not None and not phone_is_valid(order.customer_phone):
-        return (Hit("customer_phone", params={"phone": order.customer_phone}),)
+        return (Hit("customer_phone", "default", {"phone": order.customer_phone}),)
     return ()
 
 
