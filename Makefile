@@ -19,8 +19,10 @@ demo: $(BIN)/toolkit
 test: $(BIN)/toolkit
 	$(BIN)/python -m pytest -q
 
+# Every figure of the README's Performance section (several minutes; registers are cached).
 bench: $(BIN)/toolkit
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench_annotate.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
