@@ -83,10 +83,10 @@ class _Emitter:
                 self.config.severity(rule.id, rule.severity), RECORD_NUMBER[reg.kind], template, fixed, cell_key)
 
 
-# Sort keys: | sheet | row (21 bits: Excel has 1,048,576 rows) | column (15 bits) | rule (7 bits) |
+# Sort keys: | sheet | row (32 bits) | column (15 bits: Excel has 16,384) | rule (7 bits) |
 _RULE_BITS = 7
 _CELL_SHIFT = 15 + _RULE_BITS
-_ROW_SHIFT = 21
+_ROW_SHIFT = 32  # rows: Excel stops at 2**20; room to spare, Python ints do not overflow
 
 
 @lru_cache(maxsize=None)
