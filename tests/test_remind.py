@@ -242,7 +242,8 @@ def test_two_runs_at_once_send_each_reminder_exactly_once(setup, tmp_path):
     command = [sys.executable, "-m", "toolkit", "remind", str(path), "--as-of", AS_OF, "--send"]
     first = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     second = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert first.wait(120) == 0 and second.wait(120) == 0
+    outcomes = [(p.wait(120), p.stderr.read().decode()) for p in (first, second)]
+    assert [code for code, _ in outcomes] == [0, 0], outcomes
     assert sorted(m.recipients[0] for m in server.received) == sorted(PEOPLE.values())
     import sqlite3
     with sqlite3.connect(tmp_path / "toolkit.sqlite") as db:

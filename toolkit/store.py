@@ -54,15 +54,28 @@ def store_path(config) -> Path:
 class Store:
     def __init__(self, path: Path):
         self.path = Path(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
-            self.db.execute("PRAGMA busy_timeout=30000")
-            self.db.executescript(_SCHEMA)
-        except sqlite3.Error as exc:
-            raise StoreError(f"store cannot be opened: {exc}", path=str(self.path)) from None
+        deadline = time.monotonic() + 30
+        while True:
+            self.db = None
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                self.db.execute("PRAGMA busy_timeout=30000")
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=FULL")
+                self.db.executescript(_SCHEMA)
+                return
+            except sqlite3.OperationalError as exc:
+                # Two runs creating the store at the same moment: switching a new file to WAL
+                # can report "locked" at once, without waiting. Try again for a while.
+                if ("locked" in str(exc) or "busy" in str(exc)) and time.monotonic() < deadline:
+                    if self.db is not None:
+                        self.db.close()
+                    time.sleep(0.1)
+                    continue
+                raise StoreError(f"store cannot be opened: {exc}", path=str(self.path)) from None
+            except sqlite3.Error as exc:
+                raise StoreError(f"store cannot be opened: {exc}", path=str(self.path)) from None
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
