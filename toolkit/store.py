@@ -65,17 +65,15 @@ class Store:
                 self.db.execute("PRAGMA synchronous=FULL")
                 self.db.executescript(_SCHEMA)
                 return
-            except sqlite3.OperationalError as exc:
+            except sqlite3.Error as exc:
                 # Two runs creating the store at the same moment: switching a new file to WAL
                 # can report "locked" at once, without waiting. Try again for a while.
-                if ("locked" in str(exc) or "busy" in str(exc)) and time.monotonic() < deadline:
-                    if self.db is not None:
-                        self.db.close()
-                    time.sleep(0.1)
-                    continue
-                raise StoreError(f"store cannot be opened: {exc}", path=str(self.path)) from None
-            except sqlite3.Error as exc:
-                raise StoreError(f"store cannot be opened: {exc}", path=str(self.path)) from None
+                transient = isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
+                if not transient or time.monotonic() >= deadline:
+                    raise StoreError(f"store cannot be opened: {exc}", path=str(self.path)) from None
+                if self.db is not None:
+                    self.db.close()
+                time.sleep(0.1)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

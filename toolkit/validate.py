@@ -65,8 +65,6 @@ def _no_register(sheets: list[SheetReport], lang: str) -> str:
     return InputError("err.no_register_sheets", sheets=("，" if zh else ", ").join(parts)).render(lang, with_path=False)
 
 
-
-
 def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str,
              keep_registers: bool = False, jobs: int | None = None,
              progress: Callable[[int, int], None] | None = None) -> Report:
