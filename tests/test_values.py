@@ -81,6 +81,51 @@ def test_a_time_of_day_alone_is_read_as_a_time_without_a_date(raw, expected):
     assert parse_datetime(raw, NOV) == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    ("下午3点半", time(15, 30)),
+    ("3点半", time(3, 30)),
+    ("3点钟", time(3, 0)),
+    ("下午3点钟", time(15, 0)),
+    ("中午12点", time(12, 0)),
+    ("中午1点", time(13, 0)),  # 中午 runs from late morning into the early afternoon
+    ("中午11点半", time(11, 30)),
+    ("傍晚6点", time(18, 0)),
+    ("晚上8点", time(20, 0)),
+    ("深夜11点", time(23, 0)),
+    ("早上7点", time(7, 0)),
+    ("清晨6点", time(6, 0)),
+    ("凌晨2点", time(2, 0)),
+    ("12:30am", time(0, 30)),
+    # the night runs past midnight: the day it lands on is the next event's to work out
+    ("晚上12点", time(0, 0)),
+    ("夜里12点", time(0, 0)),
+    ("半夜1点", time(1, 0)),
+    ("晚上1点", time(1, 0)),
+    ("24:00", time(0, 0)),
+])
+def test_parts_of_the_day_and_half_hours_are_read_as_clerks_mean_them(raw, expected):
+    assert parse_datetime(raw, NOV) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("11月3日晚上12点", datetime(2026, 11, 4, 0, 0)),  # the midnight that ends 3 November
+    ("2026-11-03 晚上12点", datetime(2026, 11, 4, 0, 0)),
+    ("11月3日 晚上1点", datetime(2026, 11, 4, 1, 0)),
+    ("11月3日 晚上11点半", datetime(2026, 11, 3, 23, 30)),
+    ("2026-11-03 24:00", datetime(2026, 11, 4, 0, 0)),
+    ("11月3日24:00", datetime(2026, 11, 4, 0, 0)),
+    ("11月3日 中午1点", datetime(2026, 11, 3, 13, 0)),
+    ("11月3日下午3点半", datetime(2026, 11, 3, 15, 30)),
+])
+def test_a_night_time_written_with_its_date_lands_on_the_right_day(raw, expected):
+    assert parse_datetime(raw, NOV) == expected
+
+
+@pytest.mark.parametrize("raw", ["24:30", "晚上25点", "3点60"])
+def test_a_clock_time_past_the_day_is_unreadable(raw):
+    assert isinstance(parse_datetime(raw, NOV), Unreadable)
+
+
 @pytest.mark.parametrize("raw", [None, "", "   ", "/", "-", "——", "无"])
 def test_an_empty_or_placeholder_date_cell_is_empty(raw):
     assert parse_datetime(raw, NOV) is None
@@ -238,6 +283,31 @@ def test_a_date_column_and_a_time_column_are_read_as_one_moment(register):
     assert first.completed_at == datetime(2026, 11, 4, 9, 30)
     assert second.received_at == datetime(2026, 11, 5, 8, 40)
     assert second.completed_at is None
+
+
+def test_a_night_time_in_the_time_column_moves_the_date_beside_it_to_the_next_day(register):
+    header = ["单号", "报修日期", "报修时间", "报修地点", "报修内容", "客户姓名", "联系电话", "有偿/无偿"]
+    rows = [
+        ["WX2611001", date(2026, 11, 3), "晚上12点", "3栋1201", "厨房水龙头漏水", "刘伟", "13812345678", "无偿"],
+        ["WX2611002", "2026/11/5", "24:00", "5栋302", "卫生间灯不亮", "王芳", "13987654321", "无偿"],
+        ["WX2611003", date(2026, 11, 6), "晚上11点", "5栋303", "卫生间灯不亮", "王芳", "13987654321", "无偿"],
+        ["WX2611004", date(2026, 11, 7), "中午1点", "5栋304", "卫生间灯不亮", "王芳", "13987654321", "无偿"],
+    ]
+    reg = read(register(rows, header))
+    assert [r.received_at for r in reg.records] == [
+        datetime(2026, 11, 4, 0, 0), datetime(2026, 11, 6, 0, 0), datetime(2026, 11, 6, 23, 0),
+        datetime(2026, 11, 7, 13, 0)]
+
+
+def test_a_night_time_alone_after_an_evening_event_is_past_midnight(register):
+    order = good_order(**{"报修时间": datetime(2026, 11, 3, 22, 40), "派单时间": "晚上11点半",
+                          "工程部接单时间": "晚上12点", "完工时间": "凌晨1点半", "返单时间": "早上8点"})
+    rec = read(register([order])).records[0]
+    assert rec.dispatched_at == datetime(2026, 11, 3, 23, 30)
+    assert rec.accepted_at == datetime(2026, 11, 4, 0, 0)
+    assert rec.completed_at == datetime(2026, 11, 4, 1, 30)
+    assert rec.returned_at == datetime(2026, 11, 4, 8, 0)
+    assert rec.problems == ()
 
 
 def test_excel_dates_text_dates_and_bare_serials_in_one_register_all_read(register):

@@ -219,6 +219,14 @@ def _combine(date_part, time_part):
     return date_part
 
 
+def _next_day(col: list, times: list, raw_times, raw_dates) -> None:
+    """晚上12点 or 24:00 in the time column beside a date is the first moment of the next day."""
+    for i, raw in enumerate(raw_times):
+        if type(times[i]) is time and type(col[i]) is datetime and col[i].time() == times[i] \
+                and type(raw_dates[i]) is not datetime and v.rolls_over(raw):
+            col[i] += timedelta(days=1)
+
+
 _REPEATING = (v.parse_money, v.parse_count)  # a column of few distinct values: each parsed once
 
 
@@ -294,9 +302,12 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
                         timed_columns.add(name)
                 col = [x if type(x) is datetime else None if x == "" else parse(x) for x in raw]
                 if time_index is not None:
-                    times = list(map(parse_time, by_column[time_index]))
+                    raw_times = by_column[time_index]
+                    times = list(map(parse_time, raw_times))
                     _take_problems(times, name, problems)
                     col = [d if type(d) is v.Unreadable else _combine(d, t) for d, t in zip(col, times)]
+                    if str in set(map(type, raw_times)):
+                        _next_day(col, times, raw_times, by_column[index])
             elif parse is v.parse_text and set(map(type, raw)) == {str}:
                 col = v.parse_text_column(raw)
             elif parse is v.parse_flag:

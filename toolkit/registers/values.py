@@ -97,9 +97,10 @@ def parse_text(raw: object):
 
 # ---- dates and times ---------------------------------------------------------------
 
-_AMPM = r"(?P<ampm>上午|下午|中午|晚上|早上|凌晨|am|pm)?"
+# Words for the part of the day, as clerks write them before (or after) the clock time.
+_AMPM = (r"(?P<ampm>上午|早上|早晨|清晨|凌晨|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|午夜|am|pm)?")
 _TIME = (
-    rf"{_AMPM}\s*(?P<H>\d{{1,2}})\s*(?:[:时点]\s*(?P<M>\d{{1,2}})?\s*分?"
+    rf"{_AMPM}\s*(?P<H>\d{{1,2}})\s*(?:[:时点]\s*钟?\s*(?:(?P<M>\d{{1,2}})|(?P<half>半))?\s*分?"
     rf"(?:\s*[:]\s*(?P<S>\d{{1,2}})(?:\.\d+)?)?)\s*{_AMPM.replace('ampm', 'ampm2')}"
 )
 _DATE_YMD = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
@@ -113,19 +114,64 @@ _BY_SUFFIX = re.compile(r"\s*(?:之前|以前|前)$")  # "11月20日前": a prom
 _RE_SERIAL = re.compile(r"^\d{4,5}(?:\.\d+)?$")
 
 
-def _hour(h: int, ampm: str | None) -> int:
-    if ampm and ampm.lower() in ("下午", "晚上", "pm") and h < 12:
-        return h + 12
-    if ampm and ampm.lower() in ("凌晨", "am") and h == 12:
-        return 0
-    return h
+_AFTERNOON = frozenset(("下午", "傍晚", "pm"))
+_NIGHT = frozenset(("晚上", "夜里", "夜间", "深夜", "半夜", "午夜"))
 
 
-def _time_of(m: re.Match) -> time | None:
+def _hour(h: int, minute: int, ampm: str | None) -> tuple[int, int]:
+    """(hour 0-23, days to add) for a clock hour and the word for the part of the day.
+
+    The night runs past midnight: 晚上12点 is the midnight that ends the day, 晚上1点 is one
+    o'clock the next morning, as is 24:00 written alone."""
+    word = ampm.lower() if ampm else None
+    if word in _NIGHT:
+        if h == 12 or h == 24:
+            return 0, 1
+        if h <= 4:
+            return h, 1
+        return (h + 12, 0) if h < 12 else (h, 0)
+    if word in _AFTERNOON:
+        return (h + 12, 0) if h < 12 else (h, 0)
+    if word == "中午":  # 中午1点 is 13:00; 中午11点 and 中午12点 are as written
+        return (h + 12, 0) if 1 <= h <= 4 else (h, 0)
+    if word in ("凌晨", "am") and h == 12:
+        return 0, 0
+    if h == 24 and minute == 0 and word is None:
+        return 0, 1
+    return h, 0
+
+
+def _clock(m: re.Match) -> tuple[time, int] | None:
+    """The clock time a match holds and the days it runs past the written date, or None."""
     if m.group("H") is None:
         return None
-    h = _hour(int(m.group("H")), m.group("ampm") or m.group("ampm2"))
-    return time(h, int(m.group("M") or 0), int(m.group("S") or 0))
+    minute = 30 if m.group("half") else int(m.group("M") or 0)
+    h, days = _hour(int(m.group("H")), minute, m.group("ampm") or m.group("ampm2"))
+    return time(h, minute, int(m.group("S") or 0)), days
+
+
+def _on(d: date, m: re.Match) -> date | datetime:
+    """A written date with the clock time the match holds, if any (晚上12点 runs into the next day)."""
+    clock = _clock(m)
+    if clock is None:
+        return d
+    return datetime.combine(d, clock[0]) + timedelta(days=clock[1])
+
+
+def rolls_over(raw: object) -> bool:
+    """A time of day written alone that lies past the midnight of its day (晚上12点, 24:00):
+    in a separate time column it moves the date beside it on by one day."""
+    if type(raw) is not str or ("24" not in raw and not any(word in raw for word in _NIGHT)):
+        return False
+    s = unicodedata.normalize("NFKC", raw).strip().lower()
+    m = _RE_TIME.match(s)
+    if m is None:
+        return False
+    try:
+        clock = _clock(m)
+    except ValueError:
+        return False
+    return clock is not None and clock[1] > 0
 
 
 def infer_year(month: int, day: int, anchor: date) -> int:
@@ -193,9 +239,7 @@ def parse_datetime(raw: object, anchor: date):
     s = _BY_SUFFIX.sub("", unicodedata.normalize("NFKC", text).strip().lower())
     try:
         if m := _RE_YMD.match(s):
-            d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            t = _time_of(m)
-            return datetime.combine(d, t) if t else d
+            return _on(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m)
         if m := _RE_MD.match(s):
             month, day = int(m.group("m")), int(m.group("d"))
             if _DOTTED_TIME.match(s):
@@ -207,13 +251,11 @@ def parse_datetime(raw: object, anchor: date):
                     near = False
                 if not near:
                     return time(month, day)
-            d = date(infer_year(month, day, anchor), month, day)
-            t = _time_of(m)
-            return datetime.combine(d, t) if t else d
+            return _on(date(infer_year(month, day, anchor), month, day), m)
         if m := _RE_TIME.match(s):
             if m.group("M") is None and not (m.group("ampm") or m.group("ampm2")) and ":" not in s and "时" not in s and "点" not in s:
                 raise ValueError("a bare number")
-            return _time_of(m)
+            return _clock(m)[0]  # a day it runs into is the next event's to work out
         if m := _RE_COMPACT.match(s):
             d = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
             if m.group("H"):
