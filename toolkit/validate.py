@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
 
@@ -66,10 +66,12 @@ def _no_register(sheets: list[SheetReport], lang: str) -> str:
 
 
 def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str,
-             keep_registers: bool = False, jobs: int | None = None,
+             keep_registers: bool | Collection[str] = False, jobs: int | None = None,
              progress: Callable[[int, int], None] | None = None) -> Report:
     """Check every register under ``paths``. With ``keep_registers`` the typed records stay
-    on ``report.registers`` for the follow-up lists and reminders (not part of the JSON).
+    on ``report.registers`` for the follow-up lists and reminders (not part of the JSON):
+    ``True`` keeps every register, a collection of kinds only the registers of those kinds
+    (records cross back from the worker processes, which costs time by the ten thousand).
 
     Several files are read in worker processes (``jobs``, default: the core count), each
     bounded in time and memory; a single file is read in this process.
@@ -98,9 +100,15 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
         slots.append(path)
         todo.append(path)
 
+    if keep_registers is True or keep_registers is False:
+        keep = (lambda reg: keep_registers)
+    else:
+        kinds = frozenset(keep_registers)
+        keep = (lambda reg: reg.kind in kinds)
+
     def one(path: Path, alone: bool = False):
         file_report, findings, registers = check_file(path, as_of, config, lang, use_second_core=alone)
-        return file_report, findings, registers if keep_registers else []
+        return file_report, findings, [reg for reg in registers if keep(reg)]
 
     jobs = default_jobs() if jobs is None else jobs
     if len(todo) <= 1 or jobs <= 1:

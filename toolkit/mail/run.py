@@ -13,6 +13,7 @@ from toolkit.mail.outgoing import DeliveryResult, deliver
 from toolkit.mail.reminders import Plan, describe_left, plan_reminders
 from toolkit.mail.settings import mail_settings
 from toolkit.mail.workcal import in_working_time, next_window
+from toolkit.registers.fields import COMPLAINTS
 from toolkit.rules.catalog import show_time
 
 
@@ -42,7 +43,7 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
     from toolkit.validate import validate
 
     settings = mail_settings(config)
-    report = validate(paths, as_of, config, lang, keep_registers=True)
+    report = validate(paths, as_of, config, lang, keep_registers=(COMPLAINTS,))
     majors = {(f.path, f.sheet, f.row) for f in report.findings if f.rule == "major-complaint"}
     path = store_path(config)
     # a preview reads the ledger if there is one, but never creates one
@@ -52,7 +53,7 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
             plan = plan_reminders(report.registers, majors, as_of, settings, store, lang)
             result = RemindResult(as_of, plan, send=send,
                                   file_errors=[f"{f.path}: {f.error}" for f in report.files if f.error],
-                                  complaints=sum(len(r.records) for r in report.registers if r.kind == "complaints"),
+                                  complaints=sum(len(r.records) for r in report.registers),
                                   configured=config.path is not None)
             ok, note = in_working_time(as_of, settings.reminders)
             if note:
