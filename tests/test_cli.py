@@ -7,7 +7,7 @@ import io
 import json
 import re
 
-from conftest import ROOT, good_order, run_cli
+from conftest import ROOT, WORK_ORDER_HEADER, good_order, run_cli
 
 AS_OF = ["--as-of", "2026-11-25 09:00"]
 
@@ -26,6 +26,17 @@ def test_errors_exit_1_and_each_finding_names_row_cell_and_rule(register):
     line = next(l for l in result.stdout.splitlines() if "missing-signature" in l)
     assert "row 4" in line and "M4" in line and "客户签字" in line
     assert "customer's signature" in line
+
+
+def test_rules_not_run_are_said_once_and_on_how_many_registers_when_others_ran_them(register, tmp_path):
+    without_finance = [h for h in WORK_ORDER_HEADER if h != "财务签收"]
+    full = register([good_order()])
+    lacking = register([good_order(单号="WX2611002")], without_finance)
+    result = run_cli("validate", str(full), str(lacking), *AS_OF, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    assert "rules not run for lack of columns: finance-unreceipted (finance receipt; on 1 of 2 registers)" in result.stdout
+    result = run_cli("validate", str(lacking), *AS_OF, "--lang", "zh")
+    assert "因缺少列未运行的规则: finance-unreceipted (财务签收)" in result.stdout
 
 
 def test_json_report_has_the_documented_shape(register):

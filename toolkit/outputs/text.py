@@ -39,6 +39,8 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     for f in report.findings:
         by_sheet[(f.path, f.sheet)].append(f)
     not_run: dict[str, set[str]] = defaultdict(set)
+    not_run_on: dict[str, set[tuple[str, str]]] = defaultdict(set)  # rule → (kind, sheet) it did not run on
+    registers_of: Counter = Counter(sheet.kind for file in report.files for sheet in file.sheets if sheet.kind)
     rule_width = max((len(f.rule) for f in report.findings), default=0) + 2
 
     for file in report.files:
@@ -56,6 +58,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
             for rule, missing in sheet.rules_not_run.items():
                 not_run[rule].update(missing if sheet.kind is None else
                                      [FIELDS[sheet.kind][m].label(lang) if m in FIELDS[sheet.kind] else m for m in missing])
+                not_run_on[rule].add((sheet.kind, f"{file.path}\0{sheet.name}"))
             if sheet.error:
                 file_lines.append(f"  {sheet.name}: " + c("error", sheet.error))
                 continue
@@ -95,7 +98,14 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
 
     if not_run:
         label = t("rules_not_run", lang)
-        parts = [f"{rule} ({'、'.join(sorted(m)) if lang == 'zh' else ', '.join(sorted(m))})" for rule, m in sorted(not_run.items())]
+        parts = []
+        for rule, missing in sorted(not_run.items()):
+            text = "、".join(sorted(missing)) if lang == "zh" else ", ".join(sorted(missing))
+            # said for the whole run: when the rule did run on other registers, say on how many it did not
+            total = sum(registers_of[kind] for kind in {kind for kind, _ in not_run_on[rule]})
+            if len(not_run_on[rule]) < total:
+                text += ("；" if lang == "zh" else "; ") + t("rules_not_run.some", lang, n=len(not_run_on[rule]), total=total)
+            parts.append(f"{rule} ({text})")
         lines.append(c("dim", f"{label}: " + "; ".join(parts)))
     s = report.summary()
     summary = t("summary", lang, files=s["files"], sheets=s["registers"], records=s["records"],

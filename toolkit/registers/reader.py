@@ -14,9 +14,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from toolkit.errors import InputError
-from toolkit.registers.fields import KINDS
 from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, normalise
-from toolkit.registers.records import Register, build_records
+from toolkit.registers.fields import KINDS, WORK_ORDERS
+from toolkit.registers.records import Register, SkippedRow, build_records
 
 # A package whose parts would unpack to more than this is refused before reading.
 MAX_UNPACKED_BYTES = 2_000_000_000
@@ -206,23 +206,40 @@ _MONTH_PATTERNS = (
 )
 
 
+_YEAR = re.compile(r"(?<!\d)(?P<y>20\d{2})\s*年")
+
+
 def sheet_anchor(sheet_name: str, title: str, as_of: datetime) -> date:
-    """The month a sheet is about (from its name or title), for dates written without a year."""
-    for text in (sheet_name, title):
-        for pattern in _MONTH_PATTERNS:
-            m = pattern.search(text or "")
-            if not m:
-                continue
-            month = int(m.group("m"))
-            if not 1 <= month <= 12:
-                continue
-            year = int(m.group("y")) if "y" in m.groupdict() and m.group("y") else None
-            if year is None:
-                # "11月" alone: the nearest such month to the as-of date
-                year = min((as_of.year - 1, as_of.year, as_of.year + 1),
-                           key=lambda y: abs((date(y, month, 15) - as_of.date()).days))
-            return date(year, month, 15)
-    return as_of.date()
+    """The month a sheet is about (from its name or title), for dates written without a year.
+
+    A month named without its year ("5月") takes the year the other text gives (a title
+    "…（2026年5月）" or "2026年度…"), else the latest such month up to the month after the
+    as-of date."""
+    found = [m for text in (sheet_name, title) for m in _month_matches(text or "")]
+    if not found:
+        return as_of.date()
+    month, year = found[0]
+    if year is None:
+        year = next((y for _, y in found if y is not None), None)
+    if year is None:
+        m = _YEAR.search(sheet_name or "") or _YEAR.search(title or "")
+        year = int(m.group("y")) if m else None
+    if year is None:
+        # "5月" alone: the latest such month up to the check's next month (a register records
+        # what has happened; a sheet may be set up for the coming month, not for next spring)
+        year = as_of.year if month <= as_of.month + 1 else as_of.year - 1
+    return date(year, month, 15)
+
+
+def _month_matches(text: str) -> list[tuple[int, int | None]]:
+    """(month, year or None) for the first month each pattern finds in ``text``."""
+    found = []
+    for pattern in _MONTH_PATTERNS:
+        m = pattern.search(text)
+        if m and 1 <= int(m.group("m")) <= 12:
+            year = m.groupdict().get("y")
+            found.append((int(m.group("m")), int(year) if year else None))
+    return found
 
 
 def _stream_fixes(rows, merged, data_start: int, uncalculated, errors=None):
@@ -259,6 +276,48 @@ def _stream_fixes(rows, merged, data_start: int, uncalculated, errors=None):
                     if row[c] in ("", None):
                         row[c] = value
         yield excel_row, row
+
+
+def _fold_merged_orders(rows, merged, cmap, data_start: int, continued: list[int]):
+    """One order written over several rows, its form number merged down them: the rows are
+    one record (at the number's row); text the later rows add (a second line of notes) is
+    joined to it, and the later rows are listed in ``continued``."""
+    number = cmap.fields.get("order_no" if cmap.kind == WORK_ORDERS else "complaint_no")
+    spans = {r0 + 1: r1 + 1 for (r0, c0), (r1, c1) in merged or ()
+             if number is not None and c0 <= number.index <= c1 and r1 > r0 and r0 >= data_start}
+    if not spans:
+        yield from rows
+        return
+    held, held_row, last = None, None, 0
+    for excel_row, row in rows:
+        if held is not None and excel_row <= last:
+            held = _joined(held, row)
+            continued.append(excel_row)
+            continue
+        if held is not None:
+            yield held_row, held
+            held = None
+        if excel_row in spans:
+            held, held_row, last = list(row), excel_row, spans[excel_row]
+            continue
+        yield excel_row, row
+    if held is not None:
+        yield held_row, held
+
+
+def _joined(first: list, more: list) -> list:
+    """A cell the first row leaves empty takes the later row's value; two different texts
+    are one cell's two lines."""
+    if len(more) > len(first):
+        first = first + [""] * (len(more) - len(first))
+    for c, value in enumerate(more):
+        if value in ("", None) or value == first[c]:
+            continue
+        if first[c] in ("", None):
+            first[c] = value
+        elif isinstance(first[c], str) and isinstance(value, str):
+            first[c] = f"{first[c]}\n{value}"
+    return first
 
 
 def _sheet_rows(ws):
@@ -344,12 +403,19 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
     rows = chain(((n, r) for n, r in head if n - 1 >= data_start), stream)
     rows = _stream_fixes(rows, merged, data_start, sheet_facts.uncalculated if sheet_facts else None,
                          sheet_facts.errors if sheet_facts else None)
+    continued: list[int] = []
+    rows = _fold_merged_orders(rows, merged, guess.cmap, data_start, continued)
     anchor = sheet_anchor(meta.name, guess.title_text, as_of)
     try:
-        sheet.register = build_records(rows, guess.cmap, anchor, str(path), meta.name)
+        register = build_records(rows, guess.cmap, anchor, str(path), meta.name,
+                                 sheet_facts.formulas if sheet_facts else None)
     except Exception as exc:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
         return
+    if continued:
+        register.skipped_rows = sorted([*register.skipped_rows, *(SkippedRow(r, "continued") for r in continued)],
+                                       key=lambda s: s.row)
     if sheet_facts is not None:
-        sheet.register.hidden_rows = [r for r in sheet_facts.hidden_rows if r > data_start]
+        register.hidden_rows = [r for r in sheet_facts.hidden_rows if r > data_start]
+    sheet.register = register

@@ -105,7 +105,7 @@ assert all(
 @dataclass(frozen=True, slots=True)
 class SkippedRow:
     row: int
-    reason: str  # blank, total, footer, note, header, number_only
+    reason: str  # blank, total, footer, note, header, number_only, continued
 
 
 @dataclass(slots=True)
@@ -156,8 +156,15 @@ _FOOTER = re.compile(
     r"^(制表|填表|审核|审批|复核|经办|统计|主管|负责人|部门负责人|批准|核对|签字|盖章|prepared|checked|approved)"
     r"(人|者|员)?(签字|签名)?\s*[:：]?"
 )
+# Roles and labels that also sign a footer, taken as such only with a colon or standing alone.
+_FOOTER_ROLE = re.compile(
+    r"^(客服主管|客服经理|客服中心|服务中心负责人|服务中心主任|服务中心|中心负责人|项目经理|经理|主任|日期|填表日期|制表日期)"
+    r"(签字|签名)?\s*(?:[:：]|$)"
+)
 _LABELLED = re.compile(r"^[^:：\d]{1,6}[:：]")
 _NOTE = re.compile(r"^(说明|注|备注|附注|note)\s*[:：]|^注\d|^\d+[、.]\s*\S")
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")  # a person's name beside a footer label: 张敏
+_DATE_TEXT = re.compile(r"^\d{4}\s*[年./\-]\s*\d{1,2}\s*[月./\-]\s*\d{1,2}\s*[日号]?$")
 
 
 def _is_empty(value) -> bool:
@@ -168,8 +175,26 @@ def _marker_text(value) -> str:
     return unicodedata.normalize("NFKC", value).strip().lower() if isinstance(value, str) else ""
 
 
-def classify_row(row: list, cmap: ColumnMap, header_texts: dict[int, str]) -> str | None:
-    """Why a row is not a record (blank, totals, footer, …), or None for a record."""
+def _footer_marker(text: str) -> bool:
+    return bool(_FOOTER.match(text) or _FOOTER_ROLE.match(text))
+
+
+def _footer_part(value) -> bool:
+    """What a signature footer holds: role labels (制表人：张敏), a name beside a label, a date."""
+    if isinstance(value, (date, datetime)):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = _marker_text(value)
+    return bool(_footer_marker(text) or _LABELLED.match(text) or _NAME.match(text) or _DATE_TEXT.match(text))
+
+
+def classify_row(row: list, cmap: ColumnMap, header_texts: dict[int, str],
+                 computed: set[int] | frozenset[int] = frozenset()) -> str | None:
+    """Why a row is not a record (blank, totals, footer, …), or None for a record.
+
+    ``computed``: the row's cells a formula fills in (a total, a duration), which say
+    nothing of whether a clerk wrote an order on the row."""
     filled = [(c, x) for c, x in enumerate(row) if not _is_empty(x)]
     if not filled:
         return "blank"
@@ -177,19 +202,21 @@ def classify_row(row: list, cmap: ColumnMap, header_texts: dict[int, str]) -> st
         text = _marker_text(x)
         if text and len(text) <= 12 and _TOTAL.match(text.replace(" ", "")):
             return "total"
-    # A signature footer: a 制表人/审核 marker, and every other cell a "label：value" pair.
-    if any(_FOOTER.match(_marker_text(x)) for _, x in filled if isinstance(x, str) and len(x) <= 40):
-        if all(isinstance(x, str) and (_FOOTER.match(_marker_text(x)) or _LABELLED.match(_marker_text(x)))
-               for _, x in filled):
-            return "footer"
     if header_texts and sum(1 for c, x in filled if header_texts.get(c) == normalise(x)) >= 3:
         return "header"
+    # A signature footer: a 制表人/审核 marker, and every other cell a label, a name or a date.
+    if any(_footer_marker(_marker_text(x)) for _, x in filled if isinstance(x, str) and len(x) <= 40):
+        if all(_footer_part(x) for _, x in filled):
+            return "footer"
     mapped = {col.index: name for name, col in cmap.fields.items()}
-    if len(filled) == 1:
-        c, x = filled[0]
+    typed = [(c, x) for c, x in filled if c not in computed]
+    if not typed:
+        return "blank"
+    if len(typed) == 1:
+        c, x = typed[0]
         if mapped.get(c) in (None, "seq", "remarks") or _NOTE.match(_marker_text(x)):
             return "note"
-    names = {mapped.get(c) for c, _ in filled}
+    names = {mapped.get(c) for c, _ in typed}
     number = "order_no" if cmap.kind == WORK_ORDERS else "complaint_no"
     if names <= {"seq", number}:
         return "number_only"
@@ -237,12 +264,15 @@ _MARKER_START = frozenset("本全当合小总共累制填审复经统主负部�
 _CHUNK = 4096  # rows parsed column by column at a time: fast, and memory stays bounded
 
 
-def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) -> Register:
-    """Rows below the header → typed records. ``rows`` yields (Excel row number, cells).
+def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
+                  computed: dict[int, set[int]] | None = None) -> Register:
+    """Rows below the header → typed records. ``rows`` yields (Excel row number, cells);
+    ``computed`` names the cells of each row that a formula fills in.
 
     Rows are classified one by one (record, totals, footer, …), then parsed column by
     column in chunks: one parser per column type, records built positionally.
     """
+    computed = computed or {}
     kind = cmap.kind
     cls = RECORD_TYPES[kind]
     specs = FIELDS[kind]
@@ -255,6 +285,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
     identity = [cmap.fields[f].index for f in IDENTITY_FIELDS[kind] if f in cmap.fields]
     header_texts = {col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()}
     header_plain = {col.index: col.header.split(" / ")[-1].strip() for col in cmap.fields.values()}
+    few = max(3, len(plan) // 2)  # fewer cells filled than this: a row to look at closely
 
     register = Register(path, sheet, kind, cmap, anchor=anchor)
     records, skipped = register.records, register.skipped_rows
@@ -274,10 +305,14 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str) ->
                 for _, row in chunk]
         by_column = list(zip(*kept))  # the chunk transposed, at C speed
         odd = _not_plain(by_column, len(kept), identity, header_plain)
+        # a row with few cells filled may be a footer whatever its identity cells hold (制表人 | 张敏)
+        sparse = [j for j, row in enumerate(kept) if len(row) - row.count("") - row.count(None) < few]
+        if sparse:
+            odd = sorted(set(odd).union(sparse))
         if odd:
             dropped = set()
             for j in odd:
-                reason = classify_row(kept[j], cmap, header_texts)
+                reason = classify_row(kept[j], cmap, header_texts, computed.get(nums[j], frozenset()))
                 if reason is not None:
                     skipped.append(SkippedRow(nums[j], reason))
                     dropped.add(j)
