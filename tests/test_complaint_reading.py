@@ -258,3 +258,40 @@ def test_a_group_label_over_one_column_still_names_it(tmp_path):
     sheet = report.files[0].sheets[0]
     assert sheet.columns["replied_at"] == "H" and sheet.columns["visit_at"] == "I" and sheet.columns["visit_result"] == "J"
     assert not [f for f in report.findings if f.rule == "reply-overdue"]
+
+
+@pytest.mark.parametrize("about", ["被投诉人", "被投诉部门", "被投诉对象"])
+def test_whom_the_complaint_is_about_is_never_the_complainant(register, about):
+    header = ["投诉编号", "投诉时间", "业主姓名", "房号", "联系电话", "投诉内容", about, "投诉类别", "处理部门",
+              "承诺答复时间", "答复时间", "回访结果", "结案日期"]
+    rows = [["TS2611001", "2026/11/02 9:00", "刘伟", "1-1201", "13812345678", "楼上装修噪音影响休息", None, "管理服务",
+             "客服部", "2026/11/03 17:00", "2026/11/03 10:00", "满意", "2026/11/04 10:00"],
+            ["TS2611002", "2026/11/04 9:00", "王芳", "2-0502", "13912345678", "保安对业主态度恶劣", "保安 张强", "管理服务",
+             "秩序部", "2026/11/05 17:00", "2026/11/05 10:00", "满意", "2026/11/06 10:00"]]
+    report = check(register(rows, header))
+    sheet = report.files[0].sheets[0]
+    assert sheet.kind == "complaints"
+    assert sheet.columns["complainant"] == "C" and sheet.columns["owner"] == "I"
+    assert sheet.unmapped_columns == [f"G: {about}"]
+    assert report.findings == []
+
+
+@pytest.mark.parametrize("visit", ["回访", "回访记录", "回访内容", "回访意见"])
+def test_a_return_visit_column_is_the_visit_result_so_an_unsatisfied_closure_is_caught(register, visit):
+    header = [visit if h == "回访结果" else h for h in COMPLAINT_HEADER] + ["回访人"]
+    rows = [{**good_complaint(), visit: "不满意，仍有异味", "回访人": "陈静"},
+            {**good_complaint(投诉编号="TS2611002", 回访时间=None), visit: None}]
+    report = check(register(rows, header))
+    sheet = report.files[0].sheets[0]
+    assert (sheet.columns["visit_at"], sheet.columns["visit_result"]) == ("O", "P")
+    assert sheet.unmapped_columns == ["R: 回访人"]
+    assert rules(report) == {("TS2611001", "closed-unsatisfied"), ("TS2611002", "missing-visit")}
+
+
+def test_the_handler_of_a_complaint_stays_its_owner_though_a_work_order_s_handler_is_the_repairer(register):
+    header = ["编号", "受理时间", "业主姓名", "联系电话", "投诉内容", "处理人", "答复时间", "回访"]
+    row = ["TS01", "2026/11/18 10:00", "刘伟", "13812345678", "电梯异响", "李工", "2026/11/18 15:00", "满意"]
+    sheet = check(register([row], header, title=None)).files[0].sheets[0]
+    assert sheet.kind == "complaints"
+    assert (sheet.columns["owner"], sheet.columns["visit_result"]) == ("F", "H")
+    assert sheet.unmapped_columns == []

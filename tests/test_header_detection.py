@@ -121,6 +121,9 @@ def test_full_width_characters_and_units_in_brackets_are_read(register):
     ("接单人", "签收人"), ("工程部接单时间", "签收时间"), ("工程部接单时间", "接单时间"),
     ("有偿/无偿", "收费/免费"), ("有偿/无偿", "是否收费"),
     ("报修地点", "房号"), ("报修内容", "故障描述"), ("联系电话", "手机"),
+    ("维修人员签字", "处理人"), ("维修人员签字", "维修处理人"),
+    ("返单签收人", "客服签收"), ("返单签收人", "客服签字"), ("返单签收人", "客服收单"),
+    ("返单时间", "客服签收时间"),
 ])
 def test_a_header_variant_maps_to_the_same_field(register, canonical, variant):
     header, order = renamed({canonical: variant})
@@ -141,6 +144,89 @@ def test_sign_in_columns_among_the_dispatch_columns_are_engineering_and_after_co
     assert (columns["accepted_at"], columns["accepted_by"]) == ("I", "J")
     assert (columns["returned_at"], columns["return_signer"]) == ("Q", "R")
     assert report.findings == []
+
+
+@pytest.mark.parametrize("visit", ["回访", "回访记录", "回访内容", "回访意见"])
+def test_a_return_visit_column_is_the_visit_result_beside_the_visitor_and_the_visit_time(register, visit):
+    header = WORK_ORDER_HEADER + ["回访人", "回访时间", visit]
+    order = good_order(回访人="陈静", 回访时间=datetime(2026, 11, 4, 10), **{visit: "满意"})
+    report = check(register([order], header))
+    sr = sheet_report(report)
+    assert (sr.columns["visit_at"], sr.columns["visit_result"]) == ("V", "W")
+    assert sr.unmapped_columns == ["U: 回访人"]
+    assert report.findings == []
+
+
+# ---- a fee split into parts ------------------------------------------------------------
+
+SPLIT_FEE = ["材料费", "人工费"]
+
+
+def split_fee_register(register, total_header, total=50):
+    """材料费 | 人工费 | a total column in place of 费用(元); the total is what was charged."""
+    at = WORK_ORDER_HEADER.index("费用(元)")
+    header = WORK_ORDER_HEADER[:at] + SPLIT_FEE + [total_header] + WORK_ORDER_HEADER[at + 1:]
+    order = good_order(材料费=30, 人工费=20, **{total_header: total})
+    return register([order], header)
+
+
+@pytest.mark.parametrize("total_header", [
+    "合计(元)", "合计金额", "总金额", "费用合计", "金额合计", "实收金额", "总费用", "收费合计", "合计",
+])
+def test_with_a_fee_split_into_parts_the_fee_is_read_from_the_total_column(register, total_header):
+    path = split_fee_register(register, total_header)
+    report = check(path)
+    sr = sheet_report(report)
+    assert sr.columns["fee"] == "P"
+    assert sr.unmapped_columns == ["N: 材料费", "O: 人工费"]
+    assert registers(path)[0].records[0].fee == Decimal("50")
+    assert report.findings == []
+
+
+def test_a_paid_order_whose_total_is_empty_is_missing_its_fee_though_a_part_is_filled(register):
+    report = check(split_fee_register(register, "合计(元)", total=None))
+    assert [(f.rule, f.cell) for f in report.findings] == [("missing-fee", "P3")]
+
+
+@pytest.mark.parametrize("part", ["材料费", "维修费", "人工费"])
+def test_a_lone_part_column_is_still_the_fee_when_nothing_names_the_total(register, part):
+    header, order = renamed({"费用(元)": part})
+    sr = sheet_report(check(register([order], header)))
+    assert sr.columns["fee"] == "N"
+
+
+@pytest.mark.parametrize("parts, fee", [
+    ((None, 40), Decimal("40")),  # labour only: the fee is 40, not missing
+    ((0, 30), Decimal("30")),  # no materials: not a fee of 0
+    ((25.5, "30元"), Decimal("55.50")),
+])
+def test_a_fee_split_into_parts_with_no_total_is_the_sum_of_its_parts(register, parts, fee):
+    at = WORK_ORDER_HEADER.index("费用(元)")
+    header = WORK_ORDER_HEADER[:at] + SPLIT_FEE + WORK_ORDER_HEADER[at + 1:]
+    path = register([good_order(材料费=parts[0], 人工费=parts[1])], header)
+    report = check(path)
+    sr = sheet_report(report)
+    assert sr.columns["fee"] == "N+O"
+    assert sr.unmapped_columns == []
+    assert registers(path)[0].records[0].fee == fee
+    assert report.findings == []
+
+
+def test_a_paid_order_with_every_part_of_its_fee_empty_is_missing_its_fee(register):
+    at = WORK_ORDER_HEADER.index("费用(元)")
+    header = WORK_ORDER_HEADER[:at] + SPLIT_FEE + WORK_ORDER_HEADER[at + 1:]
+    report = check(register([good_order(材料费=None, 人工费=None),
+                             good_order(单号="WX2611002", 材料费=None, 人工费="三十")], header))
+    assert [(f.record, f.rule) for f in report.findings] == [("WX2611001", "missing-fee"), ("WX2611002", "bad-value")]
+    assert report.findings[0].cell == "N3"
+    assert "三十" in report.findings[1].message  # a part that cannot be read is said, not taken for 0
+
+
+def test_a_bare_total_column_away_from_the_fee_columns_is_not_the_fee(register):
+    header = WORK_ORDER_HEADER + ["合计"]
+    sr = sheet_report(check(register([good_order(合计=1)], header)))
+    assert sr.columns["fee"] == "N"
+    assert sr.unmapped_columns == ["U: 合计"]
 
 
 # ---- two-level headers ---------------------------------------------------------------
@@ -362,6 +448,41 @@ def test_instructions_statistics_and_empty_sheets_are_skipped_not_errors(tmp_pat
     assert by_name["Sheet2"].skipped_reason == "empty_sheet"
     assert report.findings == []
     assert report.exit_code() == 0
+
+
+def test_statistics_sheets_with_places_contents_and_amounts_but_no_orders_are_skipped(tmp_path):
+    """By building and by category: 楼栋, 维修项目, 报修地点, 金额, 满意度 map to fields, but with
+    no form number and no event time a row is a sum, not an order."""
+    wb = openpyxl.Workbook()
+    path = tmp_path / "with_stats.xlsx"
+    wb.active.title = "说明"
+    write_register(path, [good_order()], sheet="2026年11月", workbook=wb)
+    wb.remove(wb["说明"])
+    by_building = wb.create_sheet("按楼栋统计")
+    by_building.append(["11月报修按楼栋统计"])
+    by_building.append(["楼栋", "报修单数", "完成单数", "未完成单数", "收费金额", "满意度"])
+    by_building.append(["1栋", 2, 2, 0, 30, "100%"])
+    by_building.append(["合计", 2, 2, 0, 30, "100%"])
+    by_category = wb.create_sheet("分类统计")
+    by_category.append(["序号", "维修项目", "报修地点", "次数", "金额(元)"])
+    by_category.append([1, "水电", "室内", 12, 360])
+    by_category.append([2, "门窗", "室内", 5, 120])
+    wb.save(path)
+
+    report = check(path)
+    by_name = {s.name: s for s in report.files[0].sheets}
+    assert by_name["2026年11月"].kind == "work_orders" and by_name["2026年11月"].records == 1
+    for name in ("按楼栋统计", "分类统计"):
+        assert (by_name[name].kind, by_name[name].skipped_reason, by_name[name].records) == (None, "no_header", 0)
+    assert report.findings == []
+
+
+def test_a_register_without_a_form_number_is_still_a_register_by_its_times(register):
+    header = ["报修时间", "报修地点", "报修内容", "客户姓名", "联系电话", "完工时间"]
+    row = [datetime(2026, 11, 3, 14, 0), "3栋1201", "厨房水龙头漏水", "刘伟", "13812345678",
+           datetime(2026, 11, 3, 16, 0)]
+    sr = sheet_report(check(register([row], header)))
+    assert (sr.kind, sr.records) == ("work_orders", 1)
 
 
 def test_a_workbook_with_no_register_at_all_says_so(tmp_path):

@@ -108,6 +108,22 @@ def test_parts_of_the_day_and_half_hours_are_read_as_clerks_mean_them(raw, expec
 
 
 @pytest.mark.parametrize("raw, expected", [
+    ("晚8点", time(20, 0)),  # the one-character 晚 is 晚上
+    ("晚8点半", time(20, 30)),
+    ("晚11点", time(23, 0)),
+    ("晚12点", time(0, 0)),
+    ("早8点", time(8, 0)),  # 早 is 早上
+    ("早7:30", time(7, 30)),
+    ("午后2点", time(14, 0)),
+    ("晚上8点", time(20, 0)),  # the longer words still win over the one character they begin with
+    ("早上8点", time(8, 0)),
+    ("早晨6点", time(6, 0)),
+])
+def test_one_character_parts_of_the_day_are_read_like_the_words_they_shorten(raw, expected):
+    assert parse_datetime(raw, NOV) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
     ("11月3日晚上12点", datetime(2026, 11, 4, 0, 0)),  # the midnight that ends 3 November
     ("2026-11-03 晚上12点", datetime(2026, 11, 4, 0, 0)),
     ("11月3日 晚上1点", datetime(2026, 11, 4, 1, 0)),
@@ -116,6 +132,11 @@ def test_parts_of_the_day_and_half_hours_are_read_as_clerks_mean_them(raw, expec
     ("11月3日24:00", datetime(2026, 11, 4, 0, 0)),
     ("11月3日 中午1点", datetime(2026, 11, 3, 13, 0)),
     ("11月3日下午3点半", datetime(2026, 11, 3, 15, 30)),
+    ("11月3日晚8点", datetime(2026, 11, 3, 20, 0)),
+    ("11月3日晚9点", datetime(2026, 11, 3, 21, 0)),
+    ("11月3日 晚8点半", datetime(2026, 11, 3, 20, 30)),
+    ("11月3日晚12点", datetime(2026, 11, 4, 0, 0)),
+    ("11月4日早8点", datetime(2026, 11, 4, 8, 0)),
 ])
 def test_a_night_time_written_with_its_date_lands_on_the_right_day(raw, expected):
     assert parse_datetime(raw, NOV) == expected
@@ -156,6 +177,11 @@ def test_an_unreadable_date_is_reported_as_unreadable_not_dropped(raw):
     ("RMB 35", "35.00"),
     ("０元", "0.00"),
     ("免费", "0.00"),
+    ("60元整", "60.00"),  # 整: exactly, as on a receipt
+    ("60.00元整", "60.00"),
+    ("人民币60元整", "60.00"),
+    ("￥60整", "60.00"),
+    ("60元正", "60.00"),
 ])
 def test_fees_written_as_clerks_write_them_are_read_as_yuan(raw, expected):
     value = parse_money(raw)
@@ -169,7 +195,7 @@ def test_an_empty_fee_cell_is_empty(raw):
 
 
 @pytest.mark.parametrize("raw", ["待定", "一百二", "120/80", "1.2.3", True, float("nan"), float("inf"), "9" * 40,
-                                 10 ** 30])
+                                 10 ** 30, "60元多", "60多元", "约60元", "整", "元整", "60整元", "人工30元"])
 def test_a_fee_that_is_not_an_amount_is_unreadable(raw):
     assert isinstance(parse_money(raw), Unreadable)
 
@@ -202,7 +228,18 @@ def test_people_counts_are_read(raw, expected):
     assert parse_count(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [-1, 2.5, "很多", "十来个", True])
+@pytest.mark.parametrize("raw, expected", [
+    ("约20人", 20), ("大约20人", 20), ("近20人", 20), ("将近20户", 20), ("20余户", 20), ("20余人", 20),
+    ("20多户", 20), ("20多人", 20), ("20人左右", 20), ("20户以上", 20), ("20来人", 20), ("约 20 人", 20),
+    ("２０余户", 20), ("十余人", 10), ("二十多户", 20), ("十五人", 15), ("两户", 2),
+])
+def test_rough_group_counts_read_as_the_number_written(raw, expected):
+    value = parse_count(raw)  # "20余户" is at least 20: a group complaint of 10 or more is major
+    assert type(value) is int and value == expected
+
+
+@pytest.mark.parametrize("raw", [-1, 2.5, "很多", "十来个", True, "很多人", "约人", "多人", "余户", "约", "几十户",
+                                 "数十人", "十几人", "20-30人", "百余人"])
 def test_a_count_that_is_not_a_number_of_people_is_unreadable(raw):
     assert isinstance(parse_count(raw), Unreadable)
 
@@ -214,6 +251,10 @@ def test_a_count_that_is_not_a_number_of_people_is_unreadable(raw):
     "（0755）86001234", "010-12345678", "021-6123456", "86001234", "6123456", "+86 138 1234 5678",
     "+8613812345678", "0086 13812345678", "13812345678 / 0755-86001234", "13812345678，13987654321",
     "13812345678、86001234", "13812345678 13987654321", "0755-86001234转8001",
+    # a note beside the number does not make it invalid
+    "13812345678（微信同号）", "13812345678(微信)", "0571-88886666（办公室）", "（手机）13812345678",
+    "13812345678（手机）0571-88886666（办公室）", "13812345678 王先生", "王先生 13812345678", "王先生：13812345678",
+    "13812345678王先生", "13812345678，王先生", "138 1234 5678【微信】",
 ])
 def test_mobiles_landlines_and_local_numbers_are_valid(phone):
     assert phone_is_valid(phone)
@@ -222,6 +263,9 @@ def test_mobiles_landlines_and_local_numbers_are_valid(phone):
 @pytest.mark.parametrize("phone", [
     "1381234567", "138123456789", "12345678901", "110", "abc", "13812345678/123", "00000000", "1234567",
     "刘先生",
+    # a note does not make a wrong number right, and says so when the number does not work
+    "1381234567（微信同号）", "138（微信）12345678", "（微信同号）", "王先生", "13812345678（空号）", "13812345678 停机",
+    "13812345678（打不通）", "13812345678 abc", "1381234567 王先生",
 ])
 def test_numbers_that_cannot_be_called_are_invalid(phone):
     assert not phone_is_valid(phone)
@@ -232,6 +276,7 @@ def test_a_phone_stays_text_as_written_even_when_excel_stored_it_as_a_number():
     assert parse_phone(13812345678) == "13812345678"
     assert parse_phone(" 0755-86001234 ") == "0755-86001234"
     assert parse_phone(None) is None and parse_phone("/") is None
+    assert parse_phone("13812345678（微信同号）") == "13812345678（微信同号）"  # the note stays with the number
 
 
 # ---- values in a real register -------------------------------------------------------
@@ -411,6 +456,31 @@ def test_a_dotted_time_is_a_time_unless_it_is_a_date_near_the_sheets_month():
     assert parse_datetime("14.05", november) == time(14, 5)
     assert parse_datetime("11.30", november) == date(2026, 11, 30)  # 30 November, in November's sheet
     assert parse_datetime("1.15", date(2026, 1, 10)) == date(2026, 1, 15)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("11月5日 9.05", datetime(2026, 11, 5, 9, 5)),
+    ("11月5日9.05", datetime(2026, 11, 5, 9, 5)),
+    ("11月5号 10.30", datetime(2026, 11, 5, 10, 30)),
+    ("11月5日 0.15", datetime(2026, 11, 5, 0, 15)),
+    ("11月5日 23.59", datetime(2026, 11, 5, 23, 59)),
+    ("2026年11月5日 9.05", datetime(2026, 11, 5, 9, 5)),
+    ("2026-11-05 9.05", datetime(2026, 11, 5, 9, 5)),
+    ("2026.11.5 9.05", datetime(2026, 11, 5, 9, 5)),
+    ("11/5 9.05", datetime(2026, 11, 5, 9, 5)),
+])
+def test_a_dotted_clock_time_after_a_date_is_a_time_of_that_day(raw, expected):
+    assert parse_datetime(raw, NOV) == expected
+
+
+@pytest.mark.parametrize("raw", ["11月5日 9.5", "11月5日 24.00", "11月5日 9.60", "11月5日 9.005", "11-5.9.05",
+                                 "2026.11.5.9.05"])
+def test_a_dotted_time_after_a_date_that_is_no_clock_time_is_unreadable(raw):
+    assert isinstance(parse_datetime(raw, NOV), Unreadable)
+
+
+def test_a_slashed_day_and_month_keeps_its_reading():
+    assert parse_datetime("3/11 9:00", NOV) == datetime(2027, 3, 11, 9, 0)  # month/day, as before
 
 
 # ---- column fast paths agree with the cell-by-cell readers ----------------------------

@@ -34,8 +34,9 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_se
             sr.header_row = reg.columns.header_row
             sr.records = len(reg.records)
             sr.skipped_rows = reg.skipped_rows
-            times = reg.columns.time_columns
+            times, parts = reg.columns.time_columns, reg.columns.part_columns
             sr.columns = {name: col.letter + (f"+{times[name].letter}" if name in times else "")
+                          + "".join(f"+{part.letter}" for part in parts.get(name, ()))
                           for name, col in reg.columns.fields.items() if name != "seq"}
             sr.unmapped_columns = [f"{c.letter}: {c.header}" for c in reg.columns.unmapped]
             sr.rules_not_run = not_run.get(id(reg), {})

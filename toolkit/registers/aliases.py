@@ -1,7 +1,10 @@
 """How sites name each field: the shipped alias table.
 
 A pattern is keyword groups joined by ``&``; a group lists alternatives joined by ``|``;
-a group starting with ``!`` must not occur; ``=text`` matches the whole header only.
+a group starting with ``!`` must not occur; ``=text`` matches the whole header only; a
+pattern starting with ``~`` names a part of a field (材料费 of a fee split into parts) and
+counts half, so a column naming the whole (合计金额, 总费用, 收费金额) beats it while a lone
+part column still maps.
 Headers are normalised first (full-width → half-width, spaces, line breaks and brackets
 removed, lower case), and a two-level header is matched as group + name ("返单" +
 "签收人" → "返单签收人"). The longest matching keywords win, so 工程部签收时间 beats
@@ -50,8 +53,10 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         ],
         ("accepted_at", "returned_at"): [f"签收&{T}"],
         ("accepted_by", "return_signer"): [f"=签收人|=签收|=签收人签字|=签收人签名|=签字人&{NOT_T}"],
+        # Who did the repair; 处理人 in a work-order register is the repairer (in a complaint
+        # register the owner).
         "repairer_signature": [
-            f"维修人|维修员|维修工|维修师傅|师傅|维修人员|施工人|维修者|维修签|repairer&{NOT_T}|电话|手机",
+            f"维修人|维修员|维修工|维修师傅|师傅|维修人员|施工人|维修者|维修签|处理人|repairer&{NOT_T}|电话|手机|投诉",
         ],
         "completed_at": [f"完工|完成|竣工|修复|修好|维修完毕|complete|finish&{T}"],
         "customer_signature": [
@@ -59,22 +64,30 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
             "=验收人", "=验收", "=客户确认",
         ],
         "fee": [
-            "费用|金额|维修费|材料费|工时费|实收|价格|收费标准|收费金额|fee|amount&"
-            "!类型|性质|是否|有偿|无偿|原因",
+            "费用|金额|实收|价格|收费标准|收费金额|fee|amount&!类型|性质|是否|有偿|无偿|原因",
             "=元", "收费&元",
+            # A total (合计(元), 合计金额, 总费用, 费用合计, 实收金额) is the fee charged.
+            "合计|总计|共计|总|实收&元|金额|费用|费|额|价|收费|款|fee|amount&!类型|性质|是否|有偿|无偿|原因|数|率",
+            # A part of a split fee (材料费 | 人工费 | 合计): the fee only when nothing names the whole.
+            "~材料|人工|工时|配件|维修|上门&费&!类型|性质|是否|有偿|无偿|原因",
         ],
         "delay_reason": ["延误|延时|延迟|超时|逾期|拖延|迟延|延期|delay&原因|理由|说明"],
         "incomplete_reason": ["未完成|未完工|未修复|未修好|不能完成|无法完成|未处理|未修|unfinish|incomplete&原因|理由|说明"],
         ("delay_reason", "incomplete_reason"): ["=原因", "=理由", "=原因说明", "=说明原因"],
-        "returned_at": [f"返单|交回|回单|返回|收回|返还|交单|收单|return&{T}"],
+        # Customer service signs for the returned order (客服签收, 客服收单).
+        "returned_at": [f"返单|交回|回单|返回|收回|返还|交单|收单|return&{T}", f"客服&签收|签字|收单&{T}"],
         "return_signer": [
             f"返单|交回|回单|收单|返回|交单&签收|签字|签名|人|签署&{NOT_T}",
-            "收单人|收单员|签署人", "返单签收",
+            "收单人|收单员|签署人", "返单签收", f"客服&签收|签字|签名|收单&{NOT_T}",
         ],
         "special_approval": ["批示|特批|审批|特殊|approval"],
         "finance_receipt": ["财务&签收|签字|签名|交|接收|收|确认|日期|时间", "交财务|finance"],
         "visit_at": [f"回访&{T}"],
-        "visit_result": ["回访&结果|情况|意见|评价|满意", "满意度|满意程度|客户评价|客户意见|satisf"],
+        # What the return visit found: 回访结果/记录/内容 or a column headed just 回访 (not 回访人).
+        "visit_result": [
+            f"回访&结果|情况|意见|评价|满意|记录|内容|反馈&{NOT_T}|人|员|电话|方式",
+            "=回访", "满意度|满意程度|客户评价|客户意见|satisf",
+        ],
         "remarks": ["备注|附注|note|remark", "=说明"],
     },
     COMPLAINTS: {
@@ -86,10 +99,11 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         ],
         # Receipt: an intake event + a time word (投诉时间, 受理日期, 来电时间); a bare 日期/时间.
         "received_at": [f"投诉|受理|来电|接报|登记|接到|来访|接待|收到|反映|received&{T}", "=日期", "=时间"],
-        # Who complained: a customer word, not a staff role, a count, a phone or a place.
+        # Who complained: a customer word, not a staff role, a count, a phone or a place, and
+        # never whom the complaint is about (被投诉人, 被投诉部门, 被投诉对象).
         "complainant": [
             f"投诉人|投诉方|投诉者|客户|业主|住户|业户|用户|姓名|来访人|来电人|反映人|联系人|complainant&{NOT_T}|"
-            "签|电话|手机|号码|地址|意见|满意|评价|首问|受理|责任|处理|人数|类别|房|方式|渠道|途径|来源",
+            "签|电话|手机|号码|地址|意见|满意|评价|首问|受理|责任|处理|人数|类别|房|方式|渠道|途径|来源|被",
         ],
         "phone": [f"电话|手机|联系方式|联系号码|号码|phone|tel&{NOT_T}|人数"],
         "location": [f"房号|地址|地点|位置|楼栋|楼号|单元|户号|门牌|房间|部位|区域|location&{NOT_T}|电话"],
@@ -123,7 +137,11 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
             "结果|result&!回访|满意",
         ],
         "visit_at": [f"回访&{T}"],
-        "visit_result": ["回访&结果|情况|意见|评价|满意", "满意度|满意程度|满意|satisf"],
+        # What the return visit found: 回访结果/记录/内容 or a column headed just 回访 (not 回访人).
+        "visit_result": [
+            f"回访&结果|情况|意见|评价|满意|记录|内容|反馈&{NOT_T}|人|员|电话|方式",
+            "=回访", "满意度|满意程度|满意|satisf",
+        ],
         "closed_at": [f"结案|关闭|办结|完结|闭环|close&{T}"],
         "remarks": ["备注|附注|note|remark", "=说明"],
     },
@@ -131,6 +149,10 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
 
 # Headers whose text marks a register kind even when its field is shared.
 KIND_WORDS = {WORK_ORDERS: ("维修", "报修", "工单", "派单", "派工", "完工"), COMPLAINTS: ("投诉", "答复", "回复", "结案")}
+
+# Headers that name a field only beside a column of that field: a bare 合计 after
+# 材料费 | 人工费 is the fee's total (elsewhere it may count anything).
+BESIDE: dict[str, dict[str, str]] = {WORK_ORDERS: {"合计": "fee", "总计": "fee"}, COMPLAINTS: {}}
 
 # A column may serve two fields when a site writes both in one cell (e.g. 延误/未完成原因).
 SHARED_FIELDS = (frozenset({"delay_reason", "incomplete_reason"}),)

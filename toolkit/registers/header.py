@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from toolkit.registers.aliases import ALIASES, KIND_WORDS, SHARED_FIELDS
+from toolkit.registers.aliases import ALIASES, BESIDE, KIND_WORDS, SHARED_FIELDS
 from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, RECORD_NUMBER, WORK_ORDERS
 
 HEADER_SCAN_ROWS = 30  # header rows sit near the top; titles and notes come first
@@ -48,6 +48,7 @@ class Pattern:
     groups: tuple[tuple[str, ...], ...]
     negatives: tuple[str, ...]
     names_time: bool  # the pattern itself asks for a time word
+    part: bool = False  # names a part of the field (材料费 of a split fee): counts half
 
     def score(self, text: str) -> float:
         for neg in self.negatives:
@@ -65,16 +66,20 @@ class Pattern:
             if not best:
                 return 0.0
             total += best
+        if self.part:
+            total /= 2
         return total - (0.5 if isinstance(self.target, tuple) else 0.0)
 
 
 def _compile(spec: str, target) -> Pattern:
+    is_part = spec.startswith("~")
+    spec = spec.lstrip("~")
     groups, negatives = [], []
     for part in spec.split("&"):
         alts = tuple(a for a in part.lstrip("!").split("|") if a)
         (negatives.extend(alts) if part.startswith("!") else groups.append(alts))
     names_time = any(w in alt for g in groups for alt in g for w in _TIME_WORDS)
-    return Pattern(target, tuple(groups), tuple(negatives), names_time)
+    return Pattern(target, tuple(groups), tuple(negatives), names_time, is_part)
 
 
 @lru_cache(maxsize=None)
@@ -121,6 +126,9 @@ class ColumnMap:
     fields: dict[str, Column] = field(default_factory=dict)
     # For an event written as a date column and a time column: field → the time column.
     time_columns: dict[str, Column] = field(default_factory=dict)
+    # For a fee split into parts with no column for the whole (材料费 | 人工费): field → the
+    # other part columns, whose amounts add to the field's own column.
+    part_columns: dict[str, list[Column]] = field(default_factory=dict)
     unmapped: list[Column] = field(default_factory=list)
 
     @property
@@ -132,7 +140,15 @@ class ColumnMap:
         return len([f for f in self.fields if f not in ("seq", "remarks")])
 
     def is_register(self) -> bool:
-        return self.score() >= MIN_FIELDS and any(f in self.fields for f in IDENTITY_FIELDS[self.kind])
+        """Enough fields, one that tells records apart, and one that makes each row an event.
+
+        A statistics sheet (楼栋 / 收费金额 / 满意度, 维修项目 / 报修地点 / 金额) has places,
+        contents and amounts but no form number and no time: its rows are sums, not orders.
+        """
+        return (self.score() >= MIN_FIELDS
+                and any(f in self.fields for f in IDENTITY_FIELDS[self.kind])
+                and (RECORD_NUMBER[self.kind] in self.fields
+                     or any(FIELDS[self.kind][f].type == DATETIME for f in self.fields if f in FIELDS[self.kind])))
 
 
 def _headerish(value: object) -> str | None:
@@ -160,7 +176,8 @@ def map_columns(
     cmap = ColumnMap(kind, header_row, header_rows)
     explicit = explicit or {}
     chosen: list[tuple[float, int, str | tuple, Column, str]] = []
-    for index, text, original, name_text in headers:
+    beside: list[tuple[int, Column, str, str]] = []  # (position, column, text, field)
+    for position, (index, text, original, name_text) in enumerate(headers):
         col = Column(index, original)
         if text in explicit:
             target = explicit[text]
@@ -175,9 +192,21 @@ def map_columns(
             if own_target is not None and not isinstance(own_target, tuple) and own_score >= SELF_SUFFICIENT:
                 score, target = own_score, own_target
         if target is None:
-            cmap.unmapped.append(col)
+            word = name_text if name_text in BESIDE[kind] else text
+            if word in BESIDE[kind]:
+                beside.append((position, col, word, BESIDE[kind][word]))
+            else:
+                cmap.unmapped.append(col)
         else:
             chosen.append((score, index, target, col, text))
+
+    # A bare 合计 beside fee columns (材料费 | 人工费 | 合计) is the fee's total.
+    for position, col, word, target in beside:
+        neighbours = {headers[p][0] for p in (position - 1, position + 1) if 0 <= p < len(headers)}
+        if any(t == target and i in neighbours for _, i, t, _, _ in chosen):
+            chosen.append((len(word) + 1.0, col.index, target, col, word))
+        else:
+            cmap.unmapped.append(col)
 
     taken: dict[str, tuple[float, Column, str]] = {}
     ambiguous: list[tuple[float, Column, tuple[str, ...], str]] = []
@@ -208,6 +237,7 @@ def map_columns(
 
     for name, (_, col, _) in sorted(taken.items(), key=lambda kv: kv[1][1].index):
         cmap.fields[name] = col
+    _add_up_parts(kind, headers, taken, cmap)
     for group in SHARED_FIELDS:
         present = [f for f in group if f in cmap.fields]
         if len(present) == 1:
@@ -215,6 +245,29 @@ def map_columns(
                 cmap.fields.setdefault(f, cmap.fields[present[0]])
     cmap.unmapped.sort(key=lambda c: c.index)
     return cmap
+
+
+@lru_cache(maxsize=1024)
+def part_of(kind: str, text: str) -> str | None:
+    """The field a header names a part of (材料费, 人工费: the fee), or None."""
+    for pat in patterns(kind):
+        if pat.part and pat.score(text) > 0:
+            return pat.target
+    return None
+
+
+def _add_up_parts(kind: str, headers, taken, cmap: ColumnMap) -> None:
+    """A field read from a part column (材料费) while other parts stand unmapped (人工费) and
+    nothing names the whole: the parts together are the field."""
+    for name, (_, col, text) in taken.items():
+        if part_of(kind, text) != name:
+            continue
+        parts = {index for index, text, _, name_text in headers
+                 if index != col.index and name in (part_of(kind, text), part_of(kind, name_text or ""))}
+        more = [c for c in cmap.unmapped if c.index in parts]
+        if more:
+            cmap.part_columns[name] = more
+            cmap.unmapped = [c for c in cmap.unmapped if c.index not in parts]
 
 
 def _is_date_header(text: str) -> bool:

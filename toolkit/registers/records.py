@@ -289,7 +289,9 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
 
     register = Register(path, sheet, kind, cmap, anchor=anchor)
     records, skipped = register.records, register.skipped_rows
-    width_needed = max([p[0] for p in plan.values()] + [p[3] for p in plan.values() if p[3] is not None] + [0]) + 1
+    parts = {name: [c.index for c in cols] for name, cols in cmap.part_columns.items() if name in plan}
+    width_needed = max([p[0] for p in plan.values()] + [p[3] for p in plan.values() if p[3] is not None]
+                       + [i for indices in parts.values() for i in indices] + [0]) + 1
     # calamine returns a date-formatted cell at exactly 00:00 as a date: where the column holds
     # datetimes elsewhere, such a value is midnight, not a day without a time.
     native_dates: list[tuple[int, str]] = []
@@ -354,6 +356,10 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
             else:
                 col = list(map(parse, raw))
             _take_problems(col, name, problems)
+            for index in parts.get(name, ()):
+                more = v.parse_repeating(parse, by_column[index])
+                _take_problems(more, name, problems)
+                col = [a if b is None else b if a is None else a + b for a, b in zip(col, more)]
             columns[name] = col
         if sequence:
             loose = {i for name in sequence if time in set(map(type, columns[name]))

@@ -97,16 +97,19 @@ def parse_text(raw: object):
 
 # ---- dates and times ---------------------------------------------------------------
 
-# Words for the part of the day, as clerks write them before (or after) the clock time.
-_AMPM = (r"(?P<ampm>上午|早上|早晨|清晨|凌晨|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|午夜|am|pm)?")
+# Words for the part of the day, as clerks write them before (or after) the clock time; the
+# one-character 早 and 晚 (早8点, 晚8点半) come after the words they begin.
+_AMPM = (r"(?P<ampm>上午|早上|早晨|清晨|凌晨|中午|下午|午后|傍晚|晚上|夜里|夜间|深夜|半夜|午夜|早|晚|am|pm)?")
 _TIME = (
     rf"{_AMPM}\s*(?P<H>\d{{1,2}})\s*(?:[:时点]\s*钟?\s*(?:(?P<M>\d{{1,2}})|(?P<half>半))?\s*分?"
     rf"(?:\s*[:]\s*(?P<S>\d{{1,2}})(?:\.\d+)?)?)\s*{_AMPM.replace('ampm', 'ampm2')}"
 )
+# "11月5日 9.05": a dotted clock time, read only after a date (a space or 日/号 between them)
+_AFTER_DATE_DOTTED = r"(?:\s+|(?<=[日号])\s*)(?P<DH>[01]?\d|2[0-3])\.(?P<DM>[0-5]\d)"
 _DATE_YMD = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
 _DATE_MD = r"(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
-_RE_YMD = re.compile(rf"^{_DATE_YMD}(?:[\sT]*{_TIME})?$", re.I)
-_RE_MD = re.compile(rf"^{_DATE_MD}(?:(?:\s+|(?<=[日号])\s*){_TIME})?$", re.I)
+_RE_YMD = re.compile(rf"^{_DATE_YMD}(?:[\sT]*{_TIME}|{_AFTER_DATE_DOTTED})?$", re.I)
+_RE_MD = re.compile(rf"^{_DATE_MD}(?:(?:\s+|(?<=[日号])\s*){_TIME}|{_AFTER_DATE_DOTTED})?$", re.I)
 _RE_TIME = re.compile(rf"^{_TIME}$", re.I)
 _RE_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\s*(?P<H>\d{2}):?(?P<M>\d{2}))?$")
 _DOTTED_TIME = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
@@ -114,8 +117,8 @@ _BY_SUFFIX = re.compile(r"\s*(?:之前|以前|前)$")  # "11月20日前": a prom
 _RE_SERIAL = re.compile(r"^\d{4,5}(?:\.\d+)?$")
 
 
-_AFTERNOON = frozenset(("下午", "傍晚", "pm"))
-_NIGHT = frozenset(("晚上", "夜里", "夜间", "深夜", "半夜", "午夜"))
+_AFTERNOON = frozenset(("下午", "午后", "傍晚", "pm"))
+_NIGHT = frozenset(("晚上", "晚", "夜里", "夜间", "深夜", "半夜", "午夜"))
 
 
 def _hour(h: int, minute: int, ampm: str | None) -> tuple[int, int]:
@@ -144,6 +147,8 @@ def _hour(h: int, minute: int, ampm: str | None) -> tuple[int, int]:
 def _clock(m: re.Match) -> tuple[time, int] | None:
     """The clock time a match holds and the days it runs past the written date, or None."""
     if m.group("H") is None:
+        if m.re.groupindex.get("DH") and m.group("DH") is not None:  # "11月5日 9.05"
+            return time(int(m.group("DH")), int(m.group("DM"))), 0
         return None
     minute = 30 if m.group("half") else int(m.group("M") or 0)
     h, days = _hour(int(m.group("H")), minute, m.group("ampm") or m.group("ampm2"))
@@ -273,6 +278,7 @@ def parse_datetime(raw: object, anchor: date):
 # ---- money, flags, counts, phones ----------------------------------------------------
 
 _MONEY_NOISE = re.compile(r"[¥￥$,，元圆块\s]|rmb|cny|人民币")
+_MONEY_EXACT = re.compile(r"(?<=[\d元圆块])\s*[整正]$")  # "60元整", "60.00元正": exactly 60 yuan
 _ZERO_WORDS = frozenset({"免费", "无偿", "0元", "不收费"})
 
 
@@ -286,7 +292,7 @@ def _amount(value: Decimal, raw: object):
 
 
 def parse_money(raw: object):
-    """A fee in yuan as Decimal: 120, "120.00", "¥120", "￥1,200", "80元"."""
+    """A fee in yuan as Decimal: 120, "120.00", "¥120", "￥1,200", "80元", "60元整"."""
     if raw is None or raw == "":
         return None
     if raw is UNCALCULATED:
@@ -304,6 +310,8 @@ def parse_money(raw: object):
         s = unicodedata.normalize("NFKC", text).lower()
         if s in _ZERO_WORDS:
             return Decimal("0.00")
+        if s[-1] in "整正":
+            s = _MONEY_EXACT.sub("", s)
         return _amount(Decimal(_MONEY_NOISE.sub("", s)), raw)
     except (InvalidOperation, ValueError):
         return Unreadable(raw, BAD_MONEY)
@@ -343,6 +351,23 @@ _FLAG_WORDS = {**{w: True for w in _PAID}, **{w: False for w in _FREE}, "无": F
 _FLAG_WORDS = {k: v for k, v in _FLAG_WORDS.items() if k not in ("0", "1")}  # numbers go through parse_flag
 
 
+# A number of people or households, exact or rough: "12人", "10人以上", "约20人", "近20人", "20余户",
+# "20多人", "20人左右", "十余人". A rough count reads as the number written: "20余户" is at least 20.
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_RE_COUNT = re.compile(
+    r"\s*(?:大约|大概|约|将近|接近|近)?\s*"
+    r"(?:(?P<n>\d+)|(?P<cn>[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九]))"
+    r"\s*(?:余|多|来)?\s*(?:人|户|位|名|家)?\s*(?:以上|左右|上下)?\s*")
+
+
+def _chinese_count(cn: str) -> int:
+    """十 → 10, 二十 → 20, 十五 → 15, 三 → 3: the numbers below a hundred a clerk writes in words."""
+    tens, _, units = cn.rpartition("十")
+    if "十" not in cn:
+        return _CN_DIGITS[cn]
+    return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(units, 0)
+
+
 def parse_count(raw: object):
     if raw is None or raw == "":
         return None
@@ -355,8 +380,10 @@ def parse_count(raw: object):
     text = clean_text(raw)
     if text is None:
         return None
-    m = re.fullmatch(r"\s*(\d+)\s*(?:人|户|位|名)?(?:以上)?\s*", unicodedata.normalize("NFKC", text))
-    return int(m.group(1)) if m else Unreadable(raw, BAD_COUNT)
+    m = _RE_COUNT.fullmatch(unicodedata.normalize("NFKC", text))
+    if m is None:
+        return Unreadable(raw, BAD_COUNT)
+    return int(m.group("n")) if m.group("n") is not None else _chinese_count(m.group("cn"))
 
 
 _PHONE_SPLIT = re.compile(r"[,，/、;；]+")
@@ -365,6 +392,12 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0\d{2,3}[2-9]\d{6,7}")
 _LOCAL = re.compile(r"[2-9]\d{6,7}")
 _EXTENSION = re.compile(r"(?:转|ext\.?|x|分机)\d{1,6}$", re.I)
+# Notes clerks write beside a number: "（微信同号）", "(办公室)" anywhere, a name or word before or
+# after it ("王先生 13812345678", "13812345678 王先生"). A note holds no digit; one that says the
+# number does not work (空号, 停机, 打不通) is no note to drop.
+_PAREN_NOTE = re.compile(r"[(\[【][^\d()\[\]【】]*[)\]】]")  # after NFKC: （） are ()
+_EDGE_NOTE = re.compile(r"^[\u3400-\u9fff]+\s*:?|[\u3400-\u9fff]+$")
+_DEAD_NUMBER = re.compile(r"空号|停机|停用|错号|有误|错误|不对|不通|无法接通|注销|无效|作废")
 
 
 _PLACEHOLDER_FORMS = frozenset(PLACEHOLDERS | {p.upper() for p in PLACEHOLDERS} | {p.title() for p in PLACEHOLDERS})
@@ -421,20 +454,34 @@ def _one_phone_is_valid(part: str) -> bool:
     return bool(_MOBILE.fullmatch(p) or _LANDLINE.fullmatch(p) or _LOCAL.fullmatch(p))
 
 
+def _without_edge_note(piece: str) -> str:
+    """A piece of a phone cell without the word written before or after its number ("王先生")."""
+    return _EDGE_NOTE.sub("", piece).strip() if not piece.isascii() else piece
+
+
 def phone_is_valid(text: str) -> bool:
     """Every number in the cell is a mainland mobile, a landline with area code, or a local number.
 
-    Spaces may group digits ("138 1234 5678") or separate two numbers; both are tried.
+    Spaces may group digits ("138 1234 5678") or separate two numbers; both are tried. A note
+    beside a number ("（微信同号）", "王先生") does not make it invalid; a note alone is no number.
     """
     if len(text) == 11 and text.isdigit() and text[0] == "1" and text[1] in "3456789":
         return True  # a plain mobile number: most cells
-    parts = [p for p in _PHONE_SPLIT.split(unicodedata.normalize("NFKC", text)) if p.strip()]
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii() and _DEAD_NUMBER.search(text):
+        return False  # a note that says the number does not work
+    if "(" in text or "[" in text or "【" in text:
+        text = _PAREN_NOTE.sub(",", text)  # "（微信同号）": a note beside a number, set aside like a separator
+    parts = [p for p in _PHONE_SPLIT.split(text) if p.strip()]
     if not parts:
         return False
+    numbers = 0
     for part in parts:
         if _one_phone_is_valid(part):
+            numbers += 1
             continue
-        pieces = part.split()
-        if len(pieces) < 2 or not all(_one_phone_is_valid(x) for x in pieces):
+        pieces = [x for x in map(_without_edge_note, part.split()) if x]
+        if not all(map(_one_phone_is_valid, pieces)):
             return False
-    return True
+        numbers += len(pieces)  # none: a part that is only a note ("王先生")
+    return numbers > 0
