@@ -288,35 +288,41 @@ def _fold_merged_orders(rows, merged, cmap, data_start: int, continued: list[int
     if not spans:
         yield from rows
         return
-    held, held_row, last = None, None, 0
+    held = None  # [first row number, its cells, last row of the span, {column: lines}]
     for excel_row, row in rows:
-        if held is not None and excel_row <= last:
-            held = _joined(held, row)
+        if held is not None and excel_row <= held[2]:
+            _add_lines(held, row)
             continued.append(excel_row)
             continue
         if held is not None:
-            yield held_row, held
+            yield held[0], _joined(held)
             held = None
         if excel_row in spans:
-            held, held_row, last = list(row), excel_row, spans[excel_row]
+            held = [excel_row, list(row), spans[excel_row], {}]
             continue
         yield excel_row, row
     if held is not None:
-        yield held_row, held
+        yield held[0], _joined(held)
 
 
-def _joined(first: list, more: list) -> list:
-    """A cell the first row leaves empty takes the later row's value; two different texts
-    are one cell's two lines."""
+def _add_lines(held: list, more: list) -> None:
+    """A later row's own values: they fill the first row's empty cells, or add a line of text."""
+    first, lines = held[1], held[3]
     if len(more) > len(first):
-        first = first + [""] * (len(more) - len(first))
+        first.extend([""] * (len(more) - len(first)))
     for c, value in enumerate(more):
         if value in ("", None) or value == first[c]:
             continue
         if first[c] in ("", None):
             first[c] = value
         elif isinstance(first[c], str) and isinstance(value, str):
-            first[c] = f"{first[c]}\n{value}"
+            lines.setdefault(c, {})[value] = None  # each line once, in order
+
+
+def _joined(held: list) -> list:
+    first = held[1]
+    for c, more in held[3].items():
+        first[c] = "\n".join([first[c], *more])
     return first
 
 
