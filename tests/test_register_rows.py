@@ -191,3 +191,37 @@ def test_a_date_merged_down_a_days_orders_still_gives_one_order_per_row(tmp_path
     report = check(path)
     assert report.files[0].sheets[0].records == 2
     assert report.findings == []
+
+
+# ---- words in time and signature cells ----------------------------------------------------------
+
+def test_an_order_marked_unfinished_in_its_completion_cell_is_open_not_unreadable(register):
+    from toolkit.followup.sections import unfinished_orders
+    from toolkit.rules.catalog import Settings
+
+    waiting = dict(返单时间=None, 返单签收人=None, 客户签字=None, 财务签收=None)
+    path = register([
+        good_order(单号="WX2611101", 完工时间="未完工", 未完成原因="等配件", **waiting),
+        good_order(单号="WX2611102", 完工时间="待修", **waiting),
+    ])
+    report = check(path)
+    assert [(f.record, f.rule) for f in report.findings] == [("WX2611102", "missing-reason")]
+    unfinished = unfinished_orders(read_workbook(path, AS_OF).registers, AS_OF, Settings())
+    assert [(u.record, u.reason) for u in unfinished] == [("WX2611101", "等配件"), ("WX2611102", None)]
+
+
+@pytest.mark.parametrize("word", ["未签", "拒签", "否", "没签字"])
+def test_a_signature_cell_saying_nobody_signed_is_a_missing_signature(register, word):
+    report = check(register([good_order(客户签字=word)]))
+    assert [(f.rule, f.field) for f in report.findings] == [("missing-signature", "customer_signature")]
+
+
+@pytest.mark.parametrize("word", ["未交", "未签收", "否", "待交"])
+def test_a_finance_cell_saying_not_handed_over_is_not_a_receipt(register, word):
+    report = check(register([good_order(财务签收=word)]))
+    assert [(f.rule, f.field) for f in report.findings] == [("finance-unreceipted", "finance_receipt")]
+
+
+def test_names_that_begin_like_a_refusal_stay_signatures(register):
+    report = check(register([good_order(客户签字="尚文", 维修人员签字="Nancy")]))
+    assert report.findings == []

@@ -358,6 +358,14 @@ def test_a_visit_time_beside_could_not_reach_the_customer_is_not_a_visit(registe
     assert (finding.field, finding.column) == ("visit_result", "回访结果")
 
 
+@pytest.mark.parametrize("result", ["联系不上", "电话无人接听", "关机", "未接通，明天再打"])
+def test_a_call_nobody_answered_is_no_answer_to_a_complaint_past_its_promise(register, result):
+    """A visit time beside 联系不上 records an attempt: the customer has still heard nothing."""
+    report = run(register, [open_complaint(承诺答复时间=datetime(2026, 11, 24, 17, 0), 答复时间=None,
+                                           回访时间=datetime(2026, 11, 24, 18, 0), 回访结果=result)])
+    assert [f.rule for f in report.findings] == ["reply-overdue"]
+
+
 def test_a_visit_with_its_result_but_no_time_still_counts_as_a_visit(register):
     assert run(register, [good_complaint(回访时间=None)]).findings == []
 

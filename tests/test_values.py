@@ -147,12 +147,17 @@ def test_a_clock_time_past_the_day_is_unreadable(raw):
     assert isinstance(parse_datetime(raw, NOV), Unreadable)
 
 
+@pytest.mark.parametrize("raw", ["未完工", "未完成", "待修", "待料", "维修中", "处理中", "无法完成", "未返单", "尚未回访"])
+def test_a_time_cell_saying_the_event_has_not_happened_is_no_time_yet(raw):
+    assert parse_datetime(raw, NOV) is None
+
+
 @pytest.mark.parametrize("raw", [None, "", "   ", "/", "-", "——", "无"])
 def test_an_empty_or_placeholder_date_cell_is_empty(raw):
     assert parse_datetime(raw, NOV) is None
 
 
-@pytest.mark.parametrize("raw", ["下周三", "2026/13/45", "11月31日", "2026-02-30 10:00", "待定", "25:70", True, -5,
+@pytest.mark.parametrize("raw", ["下周三", "下周", "2026年", "2026/13/45", "11月31日", "2026-02-30 10:00", "待定", "25:70", True, -5,
                                  "#N/A"])
 def test_an_unreadable_date_is_reported_as_unreadable_not_dropped(raw):
     value = parse_datetime(raw, NOV)

@@ -159,11 +159,10 @@ def satisfaction(result: str | None) -> bool | None:
 
 
 def visited(record) -> bool:
-    """A return visit was made: a visit time, or a result other than "未回访 / 联系不上"."""
-    if filled(record, "visit_at"):
-        return True
+    """A return visit was made: a visit time, or a result other than "未回访 / 联系不上" (a visit
+    time beside 联系不上 or 无人接听 records a call nobody answered)."""
     if record.visit_result is None:
-        return filled(record, "visit_result")
+        return filled(record, "visit_at") or filled(record, "visit_result")
     return classify_visit(record.visit_result) != NO_VISIT
 
 

@@ -254,6 +254,10 @@ def _next_day(col: list, times: list, raw_times, raw_dates) -> None:
             col[i] += timedelta(days=1)
 
 
+# Cells a person signs: 未签, 未交, 拒签 or 否 in them is no signature.
+_SIGNATURES = frozenset({"accepted_by", "repairer_signature", "customer_signature", "return_signer", "finance_receipt"})
+
+
 _REPEATING = (v.parse_money, v.parse_count)  # a column of few distinct values: each parsed once
 
 
@@ -356,6 +360,8 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
             else:
                 col = list(map(parse, raw))
             _take_problems(col, name, problems)
+            if name in _SIGNATURES:
+                col = v.without_refusals(col)
             for index in parts.get(name, ()):
                 more = v.parse_repeating(parse, by_column[index])
                 _take_problems(more, name, problems)

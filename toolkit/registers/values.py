@@ -53,6 +53,14 @@ UNCALCULATED = _Uncalculated()
 # What clerks write in a cell to mean "nothing here".
 PLACEHOLDERS = frozenset({"-", "--", "---", "—", "——", "/", "//", "\\", "无", "空", "n/a", "na", "none", "null", "／"})
 
+# A time cell saying the event has not happened (未完工, 待修, 维修中): no time yet, so the
+# order or complaint is still open; not a value that cannot be read.
+# (待定, "to be decided", is no time at all: it stays a value that cannot be read.)
+_NOT_YET = re.compile(r"^(?!待定$)(?:尚|还|暂|仍)?(?:未|待|没有?|无法|不能)\D{0,6}$|^\D{0,4}中$")
+# A signature cell saying nobody signed (未签, 未交, 拒签, 否): no signature.
+_NOT_SIGNED = re.compile(r"^(?:尚|还|暂)?(?:未|待|没有?|拒|不)\D{0,5}$|^(?:否|no|n|×|✗|✘)$", re.I)
+_NOT_SIGNED_START = frozenset("尚还暂未待没拒不否NnＮｎ×✗✘")
+
 EXCEL_EPOCH = datetime(1899, 12, 30)
 _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"})
 
@@ -272,6 +280,8 @@ def parse_datetime(raw: object, anchor: date):
             return datetime.fromisoformat(s.replace("z", "+00:00")).replace(tzinfo=None)
     except (ValueError, OverflowError):
         pass
+    if _NOT_YET.match(s):
+        return None  # 未完工, 待修: not happened yet
     return Unreadable(raw, BAD_DATE)
 
 
@@ -434,6 +444,12 @@ def parse_repeating(parse, cells) -> list:
         return list(map(parse, cells))  # True == 1 as a key: keep the types apart the slow way
     memo: dict = {}
     return [memo[x] if x in memo else memo.setdefault(x, parse(x)) for x in cells]
+
+
+def without_refusals(col: list) -> list:
+    """A signature column with 未签, 未交, 拒签, 否 and the like taken as no signature."""
+    return [None if type(x) is str and x[0] in _NOT_SIGNED_START and _NOT_SIGNED.match(unicodedata.normalize("NFKC", x))
+            else x for x in col]
 
 
 def parse_phone(raw: object):

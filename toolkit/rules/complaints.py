@@ -25,9 +25,13 @@ _ANSWER_COLUMNS = ("replied_at", "visit_at", "visit_result", "closed_at")
 
 
 def is_answered(c) -> bool:
-    """Answered once it has a reply time, a return visit or a close time."""
-    return (filled(c, "replied_at") or filled(c, "closed_at") or filled(c, "visit_at")
-            or (c.visit_result is not None and satisfaction(c.visit_result) != NO_VISIT))
+    """Answered once it has a reply time, a return visit or a close time (a visit time beside
+    联系不上 records a call nobody answered, not an answer)."""
+    if filled(c, "replied_at") or filled(c, "closed_at"):
+        return True
+    if c.visit_result is not None:
+        return satisfaction(c.visit_result) != NO_VISIT
+    return filled(c, "visit_at")
 
 
 def is_closed(c) -> bool:
@@ -170,7 +174,8 @@ def major_complaint(c, ctx):
 
 SATISFIED, UNSATISFIED, NO_VISIT = "satisfied", "unsatisfied", "no_visit"
 _NO_VISIT_WORDS = ("未回访", "没回访", "待回访", "未访", "联系不上", "未联系上", "无人接听", "未接通", "打不通",
-                   "电话不通", "空号")
+                   "电话不通", "空号", "无人接", "没人接", "未接", "不接", "拒接", "关机", "停机", "占线", "无法接通",
+                   "不在家", "未联系", "没联系上")
 _UNSATISFIED_WORDS = ("不满意", "不满", "不认可", "不接受", "不同意", "未解决", "没解决", "没有解决", "差评", "很差",
                       "较差", "不好")
 _UNSATISFIED_EXACT = frozenset({"否", "不", "差", "n", "no", "×", "✗", "✘", "unsatisfied", "dissatisfied"})
