@@ -152,6 +152,17 @@ def test_a_time_cell_saying_the_event_has_not_happened_is_no_time_yet(raw):
     assert parse_datetime(raw, NOV) is None
 
 
+@pytest.mark.parametrize("raw, expected", [
+    ("11月23日中午前", datetime(2026, 11, 23, 12, 0)),
+    ("2026年11月23日上午之前", datetime(2026, 11, 23, 12, 0)),
+    ("11月23日 下午前", datetime(2026, 11, 23, 18, 0)),
+    ("11月23日下午3点前", datetime(2026, 11, 23, 15, 0)),
+    ("11月20日前", date(2026, 11, 20)),
+])
+def test_a_promise_by_a_part_of_the_day_is_the_end_of_that_part(raw, expected):
+    assert parse_datetime(raw, NOV) == expected
+
+
 @pytest.mark.parametrize("raw", [None, "", "   ", "/", "-", "——", "无"])
 def test_an_empty_or_placeholder_date_cell_is_empty(raw):
     assert parse_datetime(raw, NOV) is None

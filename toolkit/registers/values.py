@@ -122,6 +122,7 @@ _RE_TIME = re.compile(rf"^{_TIME}$", re.I)
 _RE_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\s*(?P<H>\d{2}):?(?P<M>\d{2}))?$")
 _DOTTED_TIME = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
 _BY_SUFFIX = re.compile(r"\s*(?:之前|以前|前)$")  # "11月20日前": a promise to reply by that day
+_BY_PART_OF_DAY = {"中午": "12:00", "上午": "12:00", "下午": "18:00"}  # "11月23日中午前": by noon
 _RE_SERIAL = re.compile(r"^\d{4,5}(?:\.\d+)?$")
 
 
@@ -249,7 +250,9 @@ def parse_datetime(raw: object, anchor: date):
         return None
     if text in _EXCEL_ERRORS:
         return Unreadable(raw, BAD_ERROR)
-    s = _BY_SUFFIX.sub("", unicodedata.normalize("NFKC", text).strip().lower())
+    s, by = _BY_SUFFIX.subn("", unicodedata.normalize("NFKC", text).strip().lower())
+    if by and s[-2:] in _BY_PART_OF_DAY:  # "11月23日中午前": by the end of that part of the day
+        s = f"{s[:-2].rstrip()} {_BY_PART_OF_DAY[s[-2:]]}"
     try:
         if m := _RE_YMD.match(s):
             return _on(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m)
