@@ -8,7 +8,7 @@ in row 3) and runs the same library call as `toolkit validate`. The check time i
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import openpyxl
 import pytest
@@ -200,6 +200,17 @@ def test_overdue_message_in_chinese_asks_to_call_the_customer(register):
 def test_a_promise_not_yet_past_at_the_check_time_is_not_overdue(register, promise):
     report = run(register, [open_complaint(承诺答复时间=promise)])
     assert hits(report, "reply-overdue") == []
+
+
+def test_a_reply_promised_within_hours_or_days_of_receipt_is_that_long_after_it(register):
+    report = run(register, [
+        open_complaint(投诉编号="TS2611001", 投诉时间=datetime(2026, 11, 24, 10, 0), 承诺答复时间="24小时内"),
+        open_complaint(投诉编号="TS2611002", 投诉时间=date(2026, 11, 20), 承诺答复时间="三天内答复"),
+        open_complaint(投诉编号="TS2611003", 承诺答复时间="3个工作日内"),
+    ])
+    assert [(f.record, f.rule) for f in report.findings] == [
+        ("TS2611002", "reply-overdue"), ("TS2611003", "bad-value")]
+    assert "2026-11-23" in report.findings[0].message
 
 
 def test_an_answered_complaint_past_its_promise_is_not_overdue(register):

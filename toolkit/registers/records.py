@@ -367,6 +367,8 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
                 _take_problems(more, name, problems)
                 col = [a if b is None else b if a is None else a + b for a, b in zip(col, more)]
             columns[name] = col
+        if kind == COMPLAINTS and problems and "promised_reply_at" in columns and "received_at" in columns:
+            _promises_after_receipt(columns["promised_reply_at"], columns["received_at"], problems)
         if sequence:
             loose = {i for name in sequence if time in set(map(type, columns[name]))
                      for i, x in enumerate(columns[name]) if type(x) is time}
@@ -428,6 +430,29 @@ def _identity_state(text: str, header: str | None) -> int:
     if (s[0] in _MARKER_START and _looks_like_marker(s)) or s == header:
         return _SUSPECT
     return 1
+
+
+def _promises_after_receipt(promised: list, received: list, problems: dict[int, list[Problem]]) -> None:
+    """"24小时内" or "三天内答复" in the promised reply time: that long after the complaint was
+    received (a date-only receipt gives a date: a promise known to the day)."""
+    for i, found in problems.items():
+        for problem in found:
+            if problem.field != "promised_reply_at" or received[i] is None:
+                continue
+            delta = v.within(problem.raw)
+            if delta is None:
+                continue
+            start = received[i]
+            if isinstance(start, datetime):
+                promised[i] = start + delta
+            elif isinstance(start, date):
+                promised[i] = start + timedelta(days=-(-delta.total_seconds() // 86400))
+            else:
+                continue
+            found.remove(problem)
+            break
+    for i in [i for i, found in problems.items() if not found]:
+        del problems[i]
 
 
 def _take_problems(col: list, name: str, problems: dict[int, list[Problem]]) -> None:

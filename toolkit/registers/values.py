@@ -381,6 +381,19 @@ def _chinese_count(cn: str) -> int:
     return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(units, 0)
 
 
+_WITHIN = re.compile(r"^(?:(?:收到|受理|投诉)后)?\s*(?P<n>\d{1,3}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+                     r"\s*个?\s*(?P<unit>小时|天|日)\s*(?:之内|以内|内)\s*(?:答复|回复|给予答复|处理)?$")
+
+
+def within(text: str) -> timedelta | None:
+    """A reply promised relative to the complaint ("24小时内", "三天内答复"): how long after receipt."""
+    m = _WITHIN.match(unicodedata.normalize("NFKC", text).strip())
+    if m is None:
+        return None
+    n = int(m.group("n")) if m.group("n").isdigit() else _chinese_count(m.group("n"))
+    return timedelta(hours=n) if m.group("unit") == "小时" else timedelta(days=n)
+
+
 def parse_count(raw: object):
     if raw is None or raw == "":
         return None
