@@ -45,7 +45,7 @@ def test_json_report_has_the_documented_shape(register):
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["as_of"] == "2026-11-25T09:00"
-    assert set(data) == {"as_of", "files", "findings", "summary"}
+    assert set(data) == {"as_of", "files", "skipped_files", "findings", "summary"}
     file = data["files"][0]
     assert file["path"] == str(path) and file["error"] is None
     sheet = file["sheets"][0]

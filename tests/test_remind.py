@@ -249,3 +249,87 @@ def test_two_runs_at_once_send_each_reminder_exactly_once(setup, tmp_path):
     with sqlite3.connect(tmp_path / "toolkit.sqlite") as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert db.execute("SELECT COUNT(*) FROM sent").fetchone()[0] == 4
+
+
+def test_the_ledger_knows_a_register_by_its_absolute_path_whatever_was_typed(setup, tmp_path):
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
+    first = run_cli("remind", path.name, "--as-of", AS_OF, "--send", "--lang", "en", cwd=tmp_path)
+    assert first.returncode == 0 and len(server.received) == 2
+    assert f"{path.name} · 2026年11月 · row 3" in server.received[0].part("text/plain")  # shown as typed
+    (tmp_path / "sub").mkdir()
+    for typed, cwd in ((str(path), tmp_path), (f"../{path.name}", tmp_path / "sub"), (f"./{path.name}", tmp_path)):
+        again = run_cli("remind", typed, "--as-of", AS_OF, "--send", "--lang", "en",
+                        "--config", str(tmp_path / "toolkit.toml"), cwd=cwd)
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert "2 item(s) already reminded before" in again.stdout, typed
+    assert len(server.received) == 2
+    import sqlite3
+    with sqlite3.connect(tmp_path / "toolkit.sqlite") as db:
+        assert {r[0] for r in db.execute("SELECT register FROM sent")} == {str(path.resolve())}
+
+
+def test_a_ledger_written_with_the_path_as_typed_is_still_honoured(setup, tmp_path):
+    """A ledger from before keys were absolute holds `投诉登记.xlsx` as typed in this folder."""
+    import sqlite3
+    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
+    assert run_cli("remind", path.name, "--as-of", AS_OF, "--send", cwd=tmp_path).returncode == 0
+    with sqlite3.connect(tmp_path / "toolkit.sqlite") as db:
+        db.execute("UPDATE sent SET register = ?", (path.name,))
+    again = run_cli("remind", str(path), "--as-of", AS_OF, "--send", "--lang", "en", cwd=tmp_path)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert len(server.received) == 2 and "2 item(s) already reminded before" in again.stdout
+
+
+def _eml_text(outbox, address):
+    import email
+    path = next(p for p in outbox.glob("*.eml") if p.name.endswith(f"-{address}.eml"))
+    msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    return str(msg["Subject"]), msg.get_body(("plain",)).get_content()
+
+
+def test_an_unreadable_promised_reply_time_is_quoted_and_asked_for_as_a_date_and_time(setup, tmp_path):
+    """validate says bad-value (a time was promised, it cannot be read): remind must not say none was promised."""
+    path, server = setup([complaint("TS2611001", "三个工作日内", owner="王丽", handler="陈晓")])
+    outbox = tmp_path / "outbox"
+    assert remind(tmp_path, path, "--lang", "zh", "--outbox", str(outbox)).returncode == 0
+    subject, text = _eml_text(outbox, "chenxiao@example.com")
+    assert "承诺答复时间“三个工作日内”无法识别" in subject and "写成日期和时间" in text
+    assert "未约定答复时间" not in text
+    result = remind(tmp_path, path, "--send", "--lang", "en")
+    assert result.returncode == 0, result.stdout
+    assert [m.recipients for m in server.received] == [["chenxiao@example.com"]]
+    text = server.received[0].part("text/plain")
+    assert 'the promised reply time "三个工作日内" cannot be read: write it in the register as a date and time' in text
+    assert "no reply time promised" not in text
+    item = json.loads(remind(tmp_path, path, "--format", "json", "--as-of", "2026-11-26 10:00").stdout)["messages"][0]["items"][0]
+    assert item["stage"] == "unreadable_deadline" and item["promised_text"] == "三个工作日内" and item["promised"] is None
+
+
+def test_an_answered_major_complaint_is_not_called_overdue(setup, tmp_path):
+    """Answered before its promise (10-22 15:00, promised 17:00) but still not closed a month later:
+    a major complaint for the head, with nothing overdue about its reply."""
+    row = complaint("TS2610002", datetime(2026, 10, 22, 17, 0), replied=datetime(2026, 10, 22, 15, 0))
+    row["投诉时间"] = datetime(2026, 10, 20, 9, 0)
+    path, server = setup([row])
+    outbox = tmp_path / "outbox"
+    assert remind(tmp_path, path, "--lang", "zh", "--outbox", str(outbox)).returncode == 0
+    subject, text = _eml_text(outbox, "zhangqiang@example.com")
+    assert "已于 2026-10-22 15:00 答复，尚未结案" in subject + text
+    assert "超时" not in subject and "已超时" not in text
+    result = remind(tmp_path, path, "--send", "--lang", "en")
+    assert result.returncode == 0, result.stdout
+    assert [m.recipients for m in server.received] == [["zhangqiang@example.com"]]
+    message = server.received[0]
+    text = message.part("text/plain")
+    assert "major complaint" in text and "answered 2026-10-22 15:00, not closed" in text
+    assert "overdue" not in message.subject and "overdue" not in text
+    assert "answered 2026-10-22 15:00, not closed" in result.stdout
+
+
+def test_an_unanswered_major_complaint_past_its_promise_is_still_overdue(setup, tmp_path):
+    row = complaint("TS2610003", datetime(2026, 10, 22, 17, 0))
+    row["投诉时间"] = datetime(2026, 10, 20, 9, 0)
+    path, server = setup([row])
+    result = remind(tmp_path, path, "--lang", "en")
+    line = next(l for l in result.stdout.splitlines() if "TS2610003" in l and "major" in l)
+    assert "overdue by 33 d 17 h" in line

@@ -28,7 +28,8 @@ def test_json_follows_the_contract(tmp_path):
                      cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"as_of", "week", "sections", "stats"}
+    assert set(data) == {"as_of", "week", "sections", "stats", "unusable_files", "history_saved"}
+    assert data["unusable_files"] == [] and data["history_saved"] is True
     assert data["as_of"] == "2026-11-23T08:30"
     assert data["week"] == {"label": "2026-W47", "start": "2026-11-16T00:00", "end": "2026-11-23T00:00"}
     assert set(data["sections"]) == {"unfinished", "overdue", "finance_handover", "return_visits", "findings"}
@@ -98,8 +99,33 @@ def test_an_unreadable_register_is_reported_and_exits_2_while_the_others_are_cou
     assert "Unfinished orders (2)" in result.stdout
 
 
+def test_the_json_names_each_file_left_out(tmp_path):
+    folder = _site(tmp_path)
+    (folder / "坏文件.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    result = run_cli("weekly", str(folder), "--as-of", "2026-11-23 08:30", "--week", "2026-W47", "--format", "json",
+                     "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    assert data["unusable_files"] == [{"path": str(folder / "坏文件.xlsx"), "error": (
+        "damaged or incomplete file (not a valid .xlsx package); re-save it from Excel")}]
+    assert len(data["sections"]["unfinished"]) == 2  # the others are still counted
+
+
 def test_weekly_has_help_text(tmp_path):
     result = run_cli("weekly", "--help")
     assert result.returncode == 0
     for option in ("--as-of", "--week", "--out", "--format", "--email", "--send"):
         assert option in result.stdout
+
+
+def test_a_run_as_of_an_earlier_moment_says_it_kept_the_stored_week(tmp_path):
+    folder = _site(tmp_path)
+    args = ("weekly", str(folder), "--week", "2026-W47")
+    assert run_cli(*args, "--as-of", "2026-11-23 08:30", cwd=tmp_path).returncode == 0
+    back = run_cli(*args, "--as-of", "2026-11-21 12:00", "--lang", "en", cwd=tmp_path)
+    assert back.returncode == 0, back.stderr
+    assert "history of 2026-W47 not replaced: it holds the counts as of 2026-11-23 08:30" in back.stdout
+    zh = run_cli(*args, "--as-of", "2026-11-21 12:00", "--lang", "zh", cwd=tmp_path)
+    assert "未更新 2026-W47 的历史记录：已存有截至 2026-11-23 08:30 的统计" in zh.stdout
+    data = json.loads(run_cli(*args, "--as-of", "2026-11-21 12:00", "--format", "json", cwd=tmp_path).stdout)
+    assert data["history_saved"] is False

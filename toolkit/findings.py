@@ -89,6 +89,7 @@ class Report:
     files: list[FileReport] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     registers: list = field(default_factory=list)  # typed records, kept on request (never serialised)
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): the toolkit's own outputs in folders
 
     @property
     def errors(self) -> int:

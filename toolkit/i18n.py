@@ -46,6 +46,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "reason.no_header": ("找不到登记表表头", "no register header found"),
     "reason.chartsheet": ("图表工作表", "chart sheet"),
     "reason.findings_sheet": ("本工具生成的检查结果表", "findings sheet written by this toolkit"),
+    "skipped_file.line": ("已跳过 {path}：{reason}", "skipped {path}: {reason}"),
+    "skipped_file.weekly_workbook": ("toolkit weekly 生成的周报工作簿", "weekly workbook written by toolkit weekly"),
+    "skipped_file.annotated_copy": ("toolkit 生成的批注副本", "annotated copy written by toolkit"),
     "summary": (
         "共 {files} 个文件，{sheets} 个登记表，{records} 条记录：{errors} 个错误，{warnings} 个警告",
         "{files} files, {sheets} registers, {records} records: {errors} errors, {warnings} warnings",
@@ -137,6 +140,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "err.timeout": ("读取超时（超过 {detail}），已跳过；文件可能异常庞大或已损坏", "took longer than {detail} to read and was stopped; the file may be hostile or damaged"),
     "err.crashed": ("读取失败：{detail}", "could not be read: {detail}"),
     "err.duplicate": ("与 {other} 内容相同，只检查一次", "same content as {other}; checked once"),
+    "err.weekly_workbook": ("是 toolkit weekly 生成的周报工作簿，不是登记表；不检查（请指定登记表本身）",
+                            "a weekly workbook written by toolkit weekly, not a register; not checked (name the registers themselves)"),
 }
 
 
@@ -152,6 +157,9 @@ def t(key: str, lang: str, **params) -> str:
 
 # ---- toolkit weekly: the follow-up lists, the workbook and the digest ------------------------
 _TEXT.update({
+    "weekly.history_kept": ("未更新 {week} 的历史记录：已存有截至 {kept} 的统计，晚于本次的截至时间；回看过去时刻时，登记表中此后写入的内容也会被计入",
+                            "history of {week} not replaced: it holds the counts as of {kept}, later than this run's; "
+                            "a look back at a past moment also sees what was written in the registers since"),
     "weekly.title": ("维修与投诉周报 {week}（{start} 至 {end}）", "Weekly follow-up {week} ({start} – {end})"),
     "weekly.as_of": ("截至 {as_of}", "as of {as_of}"),
     "weekly.section.summary": ("汇总", "Summary"),

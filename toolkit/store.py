@@ -20,9 +20,9 @@ STORE_NAME = "toolkit.sqlite"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sent (
-    register   TEXT NOT NULL,  -- path of the register file
+    register   TEXT NOT NULL,  -- absolute path of the register file (older stores: as typed)
     record     TEXT NOT NULL,  -- complaint or order number (or sheet!row when it has none)
-    stage      TEXT NOT NULL,  -- due_soon, overdue:<step>, major, no_deadline, weekly
+    stage      TEXT NOT NULL,  -- due_soon, overdue:<step>, major, no_deadline, unreadable_deadline, weekly
     promised   TEXT NOT NULL,  -- the promised reply time the reminder was about ('' if none)
     recipient  TEXT NOT NULL,  -- email address
     sent_at    TEXT NOT NULL,

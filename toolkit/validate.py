@@ -90,7 +90,10 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
     todo: list[Path] = []
     digests: dict[str, str] = {}
     slots: list[FileReport | Path] = []
-    for candidate in discover(paths):
+    skipped = []
+    candidates = discover(paths, skipped)
+    report.skipped_files = list(dict.fromkeys((str(s.path), s.reason) for s in skipped))
+    for candidate in candidates:
         path = candidate.path
         digest = content_digest(path) if path.is_file() else None
         if digest and digest in digests:

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from toolkit.findings import Finding
-from toolkit.followup.history import HistoryRow, load_weeks, save_week
+from toolkit.followup.history import HistoryRow, RegisterPaths, load_week, load_weeks, save_week
 from toolkit.followup.sections import Sections, build_sections
 from toolkit.followup.stats import WeekStats, week_stats
 from toolkit.followup.week import Week
@@ -27,6 +27,7 @@ class WeeklyReport:
     settings: Settings
     history: list[HistoryRow] = field(default_factory=list)  # stored weeks before this one, oldest first
     unusable: list[tuple[str, str]] = field(default_factory=list)  # (path, why) of files not read
+    history_kept: str | None = None  # the as-of of the stored run of this week that this earlier one did not replace
 
     @property
     def last_week(self) -> WeekStats | None:
@@ -58,9 +59,11 @@ def run_weekly(paths: list[str | Path], as_of: datetime, week: Week, config, lan
     from toolkit.validate import validate
 
     report = validate(paths, as_of, config, lang, keep_registers=True)
-    history = load_weeks(store, week, TREND_WEEKS - 1) if store is not None else []
+    typed = RegisterPaths.of(f.path for f in report.files)
+    history = load_weeks(store, week, TREND_WEEKS - 1, typed) if store is not None else []
     weekly = build_weekly(report.registers, report.findings, as_of, week, config.settings, history)
     weekly.unusable = [(f.path, f.error or next(s.error for s in f.sheets if s.error)) for f in report.unusable_files]
-    if store is not None:
-        save_week(store, weekly.stats, as_of)
+    if store is not None and not save_week(store, weekly.stats, as_of, typed):
+        kept = load_week(store, week)
+        weekly.history_kept = kept.as_of if kept is not None else None
     return weekly

@@ -2,7 +2,8 @@
 
 Stages (issue #5): due soon (to the owner, copy to the first handler), overdue (to the
 owner, escalated to `escalate_to`, repeated once a day or along a ladder), major complaint
-not closed (escalated), no reply time set (to the first handler). One message per
+not closed (escalated), no reply time set, or one written that cannot be read (to the first
+handler). One message per
 recipient per run, listing all their items, most urgent first. A person with no address
 is never dropped: the items go to `escalate_to` with a note, and the run reports it.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from toolkit.mail.outgoing import LedgerKey, Message, clean_header, sent_keys
 from toolkit.mail.settings import MailSettings, address_of
@@ -20,8 +21,9 @@ from toolkit.rules.catalog import latest, show_time
 from toolkit.rules.complaints import is_answered, is_closed
 
 DUE_SOON, OVERDUE, MAJOR, NO_DEADLINE = "due_soon", "overdue", "major", "no_deadline"
+UNREADABLE_DEADLINE = "unreadable_deadline"  # a reply time was promised, but its cell cannot be read
 OWNER, COPY, ESCALATION, STANDIN = "owner", "copy", "escalation", "standin"
-_URGENCY = {OVERDUE: 0, MAJOR: 1, DUE_SOON: 2, NO_DEADLINE: 3}
+_URGENCY = {OVERDUE: 0, MAJOR: 1, DUE_SOON: 2, UNREADABLE_DEADLINE: 3, NO_DEADLINE: 3}
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,10 @@ class Item:
     owner: str
     first_handler: str
     promised: datetime | None
-    left: timedelta | None  # time left to the promised reply (negative: overdue)
+    left: timedelta | None  # time left to the promised reply (negative: overdue); None once answered
+    answered: bool = False
+    replied: datetime | date | None = None  # when it was answered, if the register says
+    promise_text: str | None = None  # the promised reply time as written, when it cannot be read
 
     @property
     def promised_key(self) -> str:
@@ -84,13 +89,20 @@ def collect_items(registers, major_rows: set[tuple[str, str, int]], as_of: datet
                         record=c.complaint_no or f"{reg.sheet}!{c.row}", complainant=c.complainant or "",
                         location=c.location or "", content=c.content or "", owner=c.owner or "",
                         first_handler=c.first_handler or "")
+            answered = is_answered(c)
             if (reg.path, reg.sheet, c.row) in major_rows:
                 deadline = latest(c.promised_reply_at) if c.promised_reply_at else None
-                items.append(Item(MAJOR, MAJOR, promised=deadline, left=(deadline - as_of) if deadline else None, **base))
-            if is_answered(c):
+                # an answered complaint is past its promise, not overdue: what is left is closing it
+                left = (deadline - as_of) if deadline and not answered else None
+                items.append(Item(MAJOR, MAJOR, promised=deadline, left=left, answered=answered, replied=c.replied_at,
+                                  **base))
+            if answered:
                 continue
             if c.promised_reply_at is None:
-                items.append(Item(NO_DEADLINE, f"{NO_DEADLINE}:{as_of.date().isoformat()}", promised=None, left=None, **base))
+                text = next((p.raw for p in c.problems if p.field == "promised_reply_at"), None)
+                stage = NO_DEADLINE if text is None else UNREADABLE_DEADLINE
+                items.append(Item(stage, f"{stage}:{as_of.date().isoformat()}", promised=None, left=None,
+                                  promise_text=text, **base))
                 continue
             deadline = latest(c.promised_reply_at)  # "答复 before 11月26日" means by the end of that day
             left = deadline - as_of
@@ -135,18 +147,24 @@ def plan_reminders(registers, major_rows, as_of: datetime, settings: MailSetting
                 wanted.setdefault(a, []).append(Assignment(item, ESCALATION, item.owner))
             if not escalate:
                 plan.undeliverable.append(item)
-        elif item.stage == NO_DEADLINE:
+        elif item.stage in (NO_DEADLINE, UNREADABLE_DEADLINE):
             give(item.first_handler or item.owner, item, OWNER)
 
+    # The ledger knows a register by its absolute path: `remind ../site` and `remind /srv/site`
+    # are the same reminders. Rows an older version wrote under a relative path still count.
+    ledger_paths = {item.register: ledger_path(item.register) for item in plan.items}
+    legacy = _legacy_registers(store, set(ledger_paths.values()))
     for address, assignments in wanted.items():
         # one line per item per recipient, whatever number of roles brought it here
         unique: dict[tuple, Assignment] = {}
         for a in assignments:
             unique.setdefault((a.item.register, a.item.record, a.item.step), a)
-        keys = {k: LedgerKey(a.item.register, a.item.record, a.item.step, a.item.promised_key, address)
+        keys = {k: LedgerKey(ledger_paths[a.item.register], a.item.record, a.item.step, a.item.promised_key, address)
                 for k, a in unique.items()}
-        done = sent_keys(store, list(keys.values()))
-        pending = [a for k, a in unique.items() if keys[k] not in done]
+        aliases = {k: [LedgerKey(old, key.record, key.stage, key.promised, key.recipient)
+                       for old in legacy.get(key.register, ())] for k, key in keys.items()}
+        done = sent_keys(store, list(keys.values()) + [alias for found in aliases.values() for alias in found])
+        pending = [a for k, a in unique.items() if keys[k] not in done and not any(x in done for x in aliases[k])]
         plan.already_sent += len(unique) - len(pending)
         if not pending:
             continue
@@ -155,6 +173,36 @@ def plan_reminders(registers, major_rows, as_of: datetime, settings: MailSetting
         plan.messages.append(_message(address, pending, as_of, lang,
                                       tuple(keys[(a.item.register, a.item.record, a.item.step)] for a in pending)))
     return plan
+
+
+def ledger_path(register: str) -> str:
+    """The register as the ledger knows it: its absolute path, whatever was typed."""
+    from pathlib import Path
+
+    try:
+        return str(Path(register).resolve())
+    except (OSError, RuntimeError):
+        return str(Path(register).absolute())
+
+
+def _legacy_registers(store, wanted: set[str]) -> dict[str, list[str]]:
+    """Relative register paths in a ledger written before it held absolute ones, by the absolute
+    path they name from here (the scheduled job runs from the same folder): absolute → as stored."""
+    if store is None or not wanted:
+        return {}
+    from pathlib import Path
+
+    from toolkit.registers.discover import WORKBOOK_SUFFIXES
+
+    out: dict[str, list[str]] = {}
+    for (stored,) in store.db.execute("SELECT DISTINCT register FROM sent"):
+        p = Path(stored)
+        if p.is_absolute() or p.suffix.lower() not in WORKBOOK_SUFFIXES:
+            continue  # already absolute, or not a register (the weekly digest's rows)
+        absolute = ledger_path(stored)
+        if absolute in wanted:
+            out.setdefault(absolute, []).append(stored)
+    return out
 
 
 def _same(a: str, b: str) -> bool:
@@ -177,6 +225,35 @@ def describe_left(left: timedelta | None, lang: str) -> str:
         return f"已超时 {span}" if left.total_seconds() < 0 else f"还剩 {span}"
     span = (f"{days} d " if days else "") + (f"{hours} h" if hours or days else f"{minutes} min")
     return f"overdue by {span}" if left.total_seconds() < 0 else f"{span} left"
+
+
+def describe_timing(item: Item, lang: str) -> str:
+    """The "left / overdue" of an item: time left or overdue, or why there is none."""
+    zh = lang == "zh"
+    if item.answered:
+        when = show_time(item.replied) if item.replied is not None else ""
+        if zh:
+            return f"已于 {when} 答复，尚未结案" if when else "已答复，尚未结案"
+        return f"answered {when}, not closed" if when else "answered, not closed"
+    return describe_left(item.left, lang)
+
+
+def describe_promise(item: Item, lang: str) -> str:
+    """The promised reply time as shown: the time, the unreadable text quoted, or a dash."""
+    if item.promised is not None:
+        return show_time(item.promised)
+    if item.promise_text is not None:
+        return f"“{item.promise_text}”" if lang == "zh" else f'"{item.promise_text}"'
+    return "—"
+
+
+def describe_stage(item: Item, lang: str) -> str:
+    zh = lang == "zh"
+    if item.stage == UNREADABLE_DEADLINE:
+        return (f"承诺答复时间“{item.promise_text}”无法识别：请在登记表中写成日期和时间（年-月-日 时:分）" if zh else
+                f'the promised reply time "{item.promise_text}" cannot be read: write it in the register as a date '
+                f"and time (YYYY-MM-DD HH:MM)")
+    return _STAGE_TEXT[item.stage][0 if zh else 1]
 
 
 _STAGE_TEXT = {
@@ -202,9 +279,9 @@ def _message(address: str, assignments: list[Assignment], as_of: datetime, lang:
         it = a.item
         rows.append({
             "record": it.record, "complainant": it.complainant, "location": it.location, "content": it.content,
-            "owner": it.owner, "promised": show_time(it.promised) if it.promised else "—",
-            "left": describe_left(it.left, lang), "overdue": it.left is not None and it.left.total_seconds() < 0,
-            "stage": _STAGE_TEXT[it.stage][0 if zh else 1], "stage_id": it.stage,
+            "owner": it.owner, "promised": describe_promise(it, lang),
+            "left": describe_timing(it, lang), "overdue": it.left is not None and it.left.total_seconds() < 0,
+            "stage": describe_stage(it, lang), "stage_id": it.stage,
             "role": _ROLE_TEXT[a.role][0 if zh else 1].format(person=a.person or "—"),
             "where": f"{it.register} · {it.sheet} · {'第' if zh else 'row '}{it.row}{'行' if zh else ''}",
         })

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, ToolkitError
 from toolkit.mail.outgoing import DeliveryResult, deliver
-from toolkit.mail.reminders import Plan, describe_left, plan_reminders
+from toolkit.mail.reminders import Plan, describe_promise, describe_timing, plan_reminders
 from toolkit.mail.settings import mail_settings
 from toolkit.mail.workcal import in_working_time, next_window
 from toolkit.registers.fields import COMPLAINTS
@@ -85,8 +85,7 @@ def render_text(result: RemindResult, lang: str) -> str:
         lines.append(f"{address}  [{status}]  {len(assignments)} {_t(lang, '项', 'item(s)')}")
         for a in assignments:
             it = a.item
-            promised = show_time(it.promised) if it.promised else "—"
-            lines.append(f"    {it.record:<14}{it.stage:<12}{promised:<18}{describe_left(it.left, lang):<22}"
+            lines.append(f"    {it.record:<14}{it.stage + ' ':<12}{describe_promise(it, lang) + ' ':<18}{describe_timing(it, lang) + ' ':<22}"
                          f"{it.complainant} {it.location} {it.content[:30]}")
     for name, records in plan.unknown_people.items():
         lines.append(_t(lang, f"没有邮箱地址：{name}（{', '.join(records)}）→ 已转给 escalate_to",
@@ -136,7 +135,8 @@ def render_json(result: RemindResult) -> str:
              "subject": next((m.subject for m in result.plan.messages if m.to[0] == address), None),
              "items": [{"record": a.item.record, "stage": a.item.stage, "role": a.role, "path": a.item.register,
                         "sheet": a.item.sheet, "row": a.item.row,
-                        "promised": a.item.promised.isoformat(timespec="minutes") if a.item.promised else None}
+                        "promised": a.item.promised.isoformat(timespec="minutes") if a.item.promised else None,
+                        "promised_text": a.item.promise_text, "answered": a.item.answered}
                        for a in assignments]}
             for address, assignments in result.plan.by_recipient.items()],
         "unknown_people": result.plan.unknown_people,

@@ -22,6 +22,8 @@ def write(report: Report, out: TextIO) -> None:
     out.write(f'  "as_of": {dump(report.as_of.isoformat(timespec="minutes"))},\n')
     files = dump([f.as_dict() for f in report.files], indent=2).replace("\n", "\n  ")
     out.write(f'  "files": {files},\n')
+    skipped = dump([{"path": path, "reason": reason} for path, reason in report.skipped_files])
+    out.write(f'  "skipped_files": {skipped},\n')
     out.write('  "findings": [')
     lines = _finding_lines(report.findings)
     if report.findings:

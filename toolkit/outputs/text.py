@@ -96,6 +96,9 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
             lines.extend(file_lines)
             lines.append("")
 
+    if verbose:
+        for path, reason in report.skipped_files:
+            lines.append(c("dim", t("skipped_file.line", lang, path=path, reason=t(f"skipped_file.{reason}", lang))))
     if not_run:
         label = t("rules_not_run", lang)
         parts = []

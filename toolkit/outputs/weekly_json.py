@@ -3,7 +3,8 @@
     {"as_of", "week": {"label", "start", "end"},
      "sections": {"unfinished": [{"record", "path", "sheet", "row", "cell", …}], "overdue": […],
                   "finance_handover": […], "return_visits": […], "findings": […]},
-     "stats": {"this_week": {…}, "last_week": {…} | null, "history": [{…}, …]}}
+     "stats": {"this_week": {…}, "last_week": {…} | null, "history": [{…}, …]},
+     "unusable_files": [{"path", "error"}], "history_saved": bool}
 
 Codes (kind, why, category) stay in English whatever the language; rates carry their
 count and denominator, and "rate": null when nothing could be judged.
@@ -64,6 +65,10 @@ def as_dict(report: WeeklyReport) -> dict:
             "settings": {"delay_hours": report.settings.delay_hours,
                          "handoff_minutes": report.settings.handoff_minutes},
         },
+        # the files left out of the lists and counts (exit 2), each with the one-line reason
+        "unusable_files": [{"path": path, "error": why} for path, why in report.unusable],
+        # false when the store holds this week from a later as-of time, kept instead of this run's counts
+        "history_saved": report.history_kept is None,
     }
 
 

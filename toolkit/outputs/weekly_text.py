@@ -50,7 +50,9 @@ def render(report: WeeklyReport, lang: str) -> str:
              + ("，" if lang == "zh" else ", ") + t("weekly.as_of", lang, as_of=report.as_of.strftime("%Y-%m-%d %H:%M")), ""]
     for path, why in report.unusable:
         lines.append("! " + t("weekly.unusable", lang, path=path, why=why))
-    if report.unusable:
+    if report.history_kept:
+        lines.append("! " + t("weekly.history_kept", lang, week=w.label, kept=report.history_kept.replace("T", " ")))
+    if report.unusable or report.history_kept:
         lines.append("")
 
     lines.append(t("weekly.headline", lang))

@@ -56,9 +56,21 @@ def write_workbook(report: WeeklyReport, out: Path, lang: str) -> Path:
         ws = wb.create_sheet(sheet_name(tb.key, lang))
         _section_sheet(ws, tb, report, lang, styles, link_base)
     _stats_sheet(wb.create_sheet(sheet_name("stats", lang)), report, lang, styles)
+    _mark(wb, summary.title)
     with atomic_path(out) as tmp:
         wb.save(tmp)
     return out
+
+
+def _mark(wb, summary_title: str) -> None:
+    """A hidden defined name (which Excel keeps) saying this is the toolkit's weekly workbook:
+    saved into the register folder, the next run skips it instead of reading its lists as registers."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    from toolkit.registers.reader import WEEKLY_DEFINED_NAME
+
+    quoted = "'" + summary_title.replace("'", "''") + "'"
+    wb.defined_names[WEEKLY_DEFINED_NAME] = DefinedName(WEEKLY_DEFINED_NAME, attr_text=f"{quoted}!$A$1", hidden=True)
 
 
 class _Styles:

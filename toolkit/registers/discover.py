@@ -2,7 +2,9 @@
 
 Folders are searched recursively for every format the engine reads. Excel's ``~$…``
 owner files are skipped (and tell us the workbook is open in Excel); the toolkit's own
-annotated copies (``*.checked.xlsx``, ``*.checked.xlsm``) are skipped inside folders so a run is not doubled.
+annotated copies (``*.checked.xlsx``, ``*.checked.xlsm``) are skipped inside folders so a run is not doubled,
+and so is its weekly workbook (``toolkit weekly --out``, known by its hidden mark), whose lists
+would otherwise read as registers.
 """
 
 from __future__ import annotations
@@ -22,8 +24,17 @@ class Candidate:
     given: bool  # named on the command line (not found inside a folder)
 
 
-def discover(paths: list[str | Path]) -> list[Candidate]:
-    """Files in the order given, folders expanded in sorted order, each file once."""
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: Path
+    reason: str  # annotated_copy, weekly_workbook
+
+
+def discover(paths: list[str | Path], skipped: list[Skipped] | None = None) -> list[Candidate]:
+    """Files in the order given, folders expanded in sorted order, each file once. The toolkit's
+    own outputs found inside folders are left out (and appended to ``skipped`` when given)."""
+    from toolkit.registers.reader import toolkit_marks
+
     found: list[Candidate] = []
     seen: set[Path] = set()
 
@@ -38,9 +49,18 @@ def discover(paths: list[str | Path]) -> list[Candidate]:
         if p.is_dir():
             for child in sorted(p.rglob("*")):
                 name = child.name
-                if ((child.is_file() or child.is_symlink()) and child.suffix.lower() in WORKBOOK_SUFFIXES
-                        and not name.startswith((LOCK_PREFIX, ".")) and not name.lower().endswith(CHECKED_SUFFIXES)):
+                if not ((child.is_file() or child.is_symlink()) and child.suffix.lower() in WORKBOOK_SUFFIXES
+                        and not name.startswith((LOCK_PREFIX, "."))):
+                    continue
+                if name.lower().endswith(CHECKED_SUFFIXES):
+                    reason = "annotated_copy"
+                elif child.suffix.lower() in (".xlsx", ".xlsm") and toolkit_marks(child).weekly:
+                    reason = "weekly_workbook"
+                else:
                     add(child, False)
+                    continue
+                if skipped is not None:
+                    skipped.append(Skipped(child, reason))
         elif p.name.startswith(LOCK_PREFIX):
             continue  # an owner file, not a workbook
         else:

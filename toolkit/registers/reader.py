@@ -27,6 +27,9 @@ FINDINGS_SHEET_MARK = "toolkit:findings"
 # name that Excel keeps pointing at the sheet when it is renamed or moved; a copy converted
 # to another format is still recognised by the findings table's header row.
 FINDINGS_DEFINED_NAME = "_toolkit_findings"
+# The weekly workbook (toolkit.outputs.weekly_workbook) carries a hidden defined name too: saved
+# into the register folder, it is skipped there and refused when named, never read as registers.
+WEEKLY_DEFINED_NAME = "_toolkit_weekly"
 FINDINGS_COLUMNS = ("col.sheet", "col.cell", "col.row", "col.column", "col.record", "col.severity", "col.rule",
                     "col.message")
 FINDINGS_HEADER_ROW = 3
@@ -87,6 +90,20 @@ def _check_package(path: Path) -> None:
 
 def marked_findings_sheet(path: Path) -> str | None:
     """The sheet an annotated copy marked as its findings sheet (None when there is none)."""
+    return toolkit_marks(path).findings_sheet
+
+
+@dataclass(frozen=True, slots=True)
+class ToolkitMarks:
+    """What the toolkit's own outputs left in a workbook: read from workbook.xml alone."""
+
+    findings_sheet: str | None = None  # an annotated copy's findings sheet
+    weekly: bool = False  # the weekly workbook (toolkit weekly --out): not a register at all
+
+
+def toolkit_marks(path: Path) -> ToolkitMarks:
+    """The toolkit's hidden defined names in an .xlsx/.xlsm (none for anything unreadable):
+    one small part read from the package, not the workbook."""
     import posixpath
 
     try:
@@ -97,22 +114,29 @@ def marked_findings_sheet(path: Path) -> str | None:
             part = posixpath.normpath(target.group(1).lstrip("/")) if target else "xl/workbook.xml"
             info = zf.getinfo(part)
             if info.file_size > 50_000_000:
-                return None
+                return ToolkitMarks()
             workbook = zf.read(info).decode("utf-8", "replace")
     except (KeyError, OSError, zipfile.BadZipFile, ValueError, RuntimeError):
-        return None
-    return findings_sheet_in(workbook)
+        return ToolkitMarks()
+    if "_toolkit_" not in workbook:  # the usual register: no regex over its names
+        return ToolkitMarks()
+    return ToolkitMarks(findings_sheet_in(workbook), _defined_name(workbook, WEEKLY_DEFINED_NAME) is not None)
+
+
+def _defined_name(workbook_xml: str, name: str) -> str | None:
+    """The formula of a defined name in workbook.xml, unescaped (None when it is not there)."""
+    from html import unescape
+
+    m = re.search(r"<(?:\w+:)?definedName\b[^>]*\bname\s*=\s*[\"']" + name + r"[\"'][^>]*>(.*?)</",
+                  workbook_xml, re.S)
+    return unescape(m.group(1)).strip() if m else None
 
 
 def findings_sheet_in(workbook_xml: str) -> str | None:
     """The sheet named by the findings mark (a hidden defined name) in workbook.xml, if any."""
-    from html import unescape
-
-    m = re.search(r"<(?:\w+:)?definedName\b[^>]*\bname\s*=\s*[\"']" + FINDINGS_DEFINED_NAME + r"[\"'][^>]*>(.*?)</",
-                  workbook_xml, re.S)
-    if not m:
+    formula = _defined_name(workbook_xml, FINDINGS_DEFINED_NAME)
+    if formula is None:
         return None
-    formula = unescape(m.group(1)).strip()
     quoted = re.match(r"'((?:[^']|'')+)'!", formula)
     if quoted:
         return quoted.group(1).replace("''", "'")
@@ -345,6 +369,9 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
     """Read every sheet of one workbook. File-level failures raise InputError."""
     path = Path(path)
     wb = open_workbook(path)
+    marks = toolkit_marks(path) if path.suffix.lower() in (".xlsx", ".xlsm") else ToolkitMarks()
+    if marks.weekly:
+        raise InputError("err.weekly_workbook", path=str(path))
     result = WorkbookRead(str(path))
     explicit = {normalise(k): v for k, v in (columns or {}).items()}
     try:
@@ -361,7 +388,7 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
     loader = ThreadPoolExecutor(max_workers=1)
     loading = {name: loader.submit(wb.get_sheet_by_name, name) for name in worksheets[:1]}
     try:
-        marked = marked_findings_sheet(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+        marked = marks.findings_sheet
         facts = inspect_package(path) if _is_zip(path) else {}
         for meta in metadata:
             _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, explicit, kinds, as_of, path)
