@@ -222,6 +222,18 @@ def test_a_paid_order_with_every_part_of_its_fee_empty_is_missing_its_fee(regist
     assert "三十" in report.findings[1].message  # a part that cannot be read is said, not taken for 0
 
 
+@pytest.mark.parametrize("weak, strong, field", [
+    ("客服签字", "返单签收人", "return_signer"),  # the intake clerk's column stands first
+    ("处理人", "维修人", "repairer_signature"),
+])
+def test_a_weaker_name_does_not_take_a_field_from_the_column_that_names_it(register, weak, strong, field):
+    header = ["单号", "报修时间", weak, "报修地点", "报修内容", "客户姓名", "联系电话", "有偿/无偿", "派单时间", strong,
+              "完工时间", "客户签字", "返单时间"]
+    sr = sheet_report(check(register([], header)))
+    assert sr.columns[field] == "J"
+    assert sr.unmapped_columns == [f"C: {weak}"]
+
+
 def test_a_bare_total_column_away_from_the_fee_columns_is_not_the_fee(register):
     header = WORK_ORDER_HEADER + ["合计"]
     sr = sheet_report(check(register([good_order(合计=1)], header)))

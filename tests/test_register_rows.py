@@ -225,3 +225,48 @@ def test_a_finance_cell_saying_not_handed_over_is_not_a_receipt(register, word):
 def test_names_that_begin_like_a_refusal_stay_signatures(register):
     report = check(register([good_order(客户签字="尚文", 维修人员签字="Nancy")]))
     assert report.findings == []
+
+
+# ---- what a real order may hold that looks like a marker --------------------------------------------
+
+def test_an_open_order_with_a_running_count_in_its_remarks_is_not_a_totals_row(register):
+    header = WORK_ORDER_HEADER + ["备注"]
+    open_order = dict(完工时间=None, 客户签字=None, 费用=None, 返单时间=None, 返单签收人=None, 财务签收=None,
+                      维修人员签字=None, 未完成原因="等配件")
+    report = check(register([good_order(), good_order(单号="WX2611002", 备注="累计报修3次", **open_order)], header))
+    assert report.files[0].sheets[0].records == 2
+    assert skipped(report) == []
+
+
+def test_an_order_without_its_number_is_not_taken_for_a_footer(register):
+    row = good_order(单号=None, 报修地点="服务中心", 报修内容="换灯管", 客户姓名="张敏", **{"有偿/无偿": "免费"})
+    report = check(register([good_order(), row]))
+    assert report.files[0].sheets[0].records == 2
+    assert ("missing-field", "order_no") in {(f.rule, f.field) for f in report.findings}
+
+
+@pytest.mark.parametrize("name, signed", [("尚不凡", True), ("拒绝签字", False), ("没有", False), ("未签字", False)])
+def test_a_refusal_is_told_from_a_name(register, name, signed):
+    report = check(register([good_order(客户签字=name)]))
+    assert (report.findings == []) is signed
+
+
+def test_two_values_for_one_cell_of_an_order_over_two_rows_are_both_shown(tmp_path):
+    path = tmp_path / "一单两行.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2026年11月"
+    ws.append(WORK_ORDER_HEADER)
+    fee = WORK_ORDER_HEADER.index("费用(元)") + 1
+    order = good_order()
+    for column, name in enumerate(WORK_ORDER_HEADER, 1):
+        ws.cell(2, column, order.get(name))
+    ws.cell(3, fee, 30)  # a second amount on the second line
+    for column in range(1, len(WORK_ORDER_HEADER) + 1):
+        if column != fee:
+            ws.merge_cells(start_row=2, start_column=column, end_row=3, end_column=column)
+    wb.save(path)
+    report = check(path)
+    assert report.files[0].sheets[0].records == 1
+    assert [(f.rule, f.cell) for f in report.findings] == [("bad-value", "N2")]
+    assert "120\n30" in report.findings[0].message

@@ -377,6 +377,11 @@ def test_a_call_nobody_answered_is_no_answer_to_a_complaint_past_its_promise(reg
     assert [f.rule for f in report.findings] == ["reply-overdue"]
 
 
+def test_a_customer_who_does_not_accept_the_result_is_unsatisfied_not_unreached(register):
+    report = run(register, [good_complaint(回访结果="业主不接受处理结果")])
+    assert [f.rule for f in report.findings] == ["closed-unsatisfied"]
+
+
 def test_a_visit_with_its_result_but_no_time_still_counts_as_a_visit(register):
     assert run(register, [good_complaint(回访时间=None)]).findings == []
 

@@ -168,7 +168,7 @@ def test_an_empty_or_placeholder_date_cell_is_empty(raw):
     assert parse_datetime(raw, NOV) is None
 
 
-@pytest.mark.parametrize("raw", ["下周三", "下周", "2026年", "2026/13/45", "11月31日", "2026-02-30 10:00", "待定", "25:70", True, -5,
+@pytest.mark.parametrize("raw", ["下周三", "下周", "2026年", "月中", "下月中", "2026/13/45", "11月31日", "2026-02-30 10:00", "待定", "25:70", True, -5,
                                  "#N/A"])
 def test_an_unreadable_date_is_reported_as_unreadable_not_dropped(raw):
     value = parse_datetime(raw, NOV)
@@ -211,7 +211,7 @@ def test_an_empty_fee_cell_is_empty(raw):
 
 
 @pytest.mark.parametrize("raw", ["待定", "一百二", "120/80", "1.2.3", True, float("nan"), float("inf"), "9" * 40,
-                                 10 ** 30, "60元多", "60多元", "约60元", "整", "元整", "60整元", "人工30元"])
+                                 10 ** 30, "60元多", "60多元", "约60元", "整", "元整", "60整元", "人工30元", "120\n30"])
 def test_a_fee_that_is_not_an_amount_is_unreadable(raw):
     assert isinstance(parse_money(raw), Unreadable)
 
@@ -353,11 +353,12 @@ def test_a_night_time_in_the_time_column_moves_the_date_beside_it_to_the_next_da
         ["WX2611002", "2026/11/5", "24:00", "5栋302", "卫生间灯不亮", "王芳", "13987654321", "无偿"],
         ["WX2611003", date(2026, 11, 6), "晚上11点", "5栋303", "卫生间灯不亮", "王芳", "13987654321", "无偿"],
         ["WX2611004", date(2026, 11, 7), "中午1点", "5栋304", "卫生间灯不亮", "王芳", "13987654321", "无偿"],
+        ["WX2611005", date(2026, 11, 8), "２４：００", "5栋305", "卫生间灯不亮", "王芳", "13987654321", "无偿"],
     ]
     reg = read(register(rows, header))
     assert [r.received_at for r in reg.records] == [
         datetime(2026, 11, 4, 0, 0), datetime(2026, 11, 6, 0, 0), datetime(2026, 11, 6, 23, 0),
-        datetime(2026, 11, 7, 13, 0)]
+        datetime(2026, 11, 7, 13, 0), datetime(2026, 11, 9, 0, 0)]
 
 
 def test_a_night_time_alone_after_an_evening_event_is_past_midnight(register):

@@ -2,9 +2,10 @@
 
 A pattern is keyword groups joined by ``&``; a group lists alternatives joined by ``|``;
 a group starting with ``!`` must not occur; ``=text`` matches the whole header only; a
-pattern starting with ``~`` names a part of a field (材料费 of a fee split into parts) and
-counts half, so a column naming the whole (合计金额, 总费用, 收费金额) beats it while a lone
-part column still maps.
+pattern starting with ``~`` is a weaker name: a part of a field (材料费 of a fee split into
+parts) or a word that names the field only when nothing better does (处理人, 客服签收). It
+counts half, so a column naming the whole (合计金额, 返单签收人, 维修人) beats it while a
+lone such column still maps; the parts of a money field with no whole add up.
 Headers are normalised first (full-width → half-width, spaces, line breaks and brackets
 removed, lower case), and a two-level header is matched as group + name ("返单" +
 "签收人" → "返单签收人"). The longest matching keywords win, so 工程部签收时间 beats
@@ -53,10 +54,11 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         ],
         ("accepted_at", "returned_at"): [f"签收&{T}"],
         ("accepted_by", "return_signer"): [f"=签收人|=签收|=签收人签字|=签收人签名|=签字人&{NOT_T}"],
-        # Who did the repair; 处理人 in a work-order register is the repairer (in a complaint
-        # register the owner).
+        # Who did the repair; 处理人 in a work-order register is the repairer when no column
+        # names the repairer (in a complaint register it is the owner).
         "repairer_signature": [
-            f"维修人|维修员|维修工|维修师傅|师傅|维修人员|施工人|维修者|维修签|处理人|repairer&{NOT_T}|电话|手机|投诉",
+            f"维修人|维修员|维修工|维修师傅|师傅|维修人员|施工人|维修者|维修签|repairer&{NOT_T}|电话|手机|投诉",
+            f"~处理人&{NOT_T}|电话|手机|投诉",
         ],
         "completed_at": [f"完工|完成|竣工|修复|修好|维修完毕|complete|finish&{T}"],
         "customer_signature": [
@@ -74,11 +76,12 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         "delay_reason": ["延误|延时|延迟|超时|逾期|拖延|迟延|延期|delay&原因|理由|说明"],
         "incomplete_reason": ["未完成|未完工|未修复|未修好|不能完成|无法完成|未处理|未修|unfinish|incomplete&原因|理由|说明"],
         ("delay_reason", "incomplete_reason"): ["=原因", "=理由", "=原因说明", "=说明原因"],
-        # Customer service signs for the returned order (客服签收, 客服收单).
-        "returned_at": [f"返单|交回|回单|返回|收回|返还|交单|收单|return&{T}", f"客服&签收|签字|收单&{T}"],
+        # Customer service signs for the returned order (客服签收, 客服收单) where no column names
+        # the return itself: the intake clerk's 客服签字 often stands first.
+        "returned_at": [f"返单|交回|回单|返回|收回|返还|交单|收单|return&{T}", f"~客服&签收|签字|收单&{T}"],
         "return_signer": [
             f"返单|交回|回单|收单|返回|交单&签收|签字|签名|人|签署&{NOT_T}",
-            "收单人|收单员|签署人", "返单签收", f"客服&签收|签字|签名|收单&{NOT_T}",
+            "收单人|收单员|签署人", "返单签收", f"~客服&签收|签字|签名|收单&{NOT_T}",
         ],
         "special_approval": ["批示|特批|审批|特殊|approval"],
         "finance_receipt": ["财务&签收|签字|签名|交|接收|收|确认|日期|时间", "交财务|finance"],

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit.registers.aliases import ALIASES, BESIDE, KIND_WORDS, SHARED_FIELDS
-from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, RECORD_NUMBER, WORK_ORDERS
+from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, MONEY, RECORD_NUMBER, WORK_ORDERS
 
 HEADER_SCAN_ROWS = 30  # header rows sit near the top; titles and notes come first
 MAX_HEADER_CHARS = 24  # longer cells are titles or instructions, not column names
@@ -260,8 +260,8 @@ def _add_up_parts(kind: str, headers, taken, cmap: ColumnMap) -> None:
     """A field read from a part column (材料费) while other parts stand unmapped (人工费) and
     nothing names the whole: the parts together are the field."""
     for name, (_, col, text) in taken.items():
-        if part_of(kind, text) != name:
-            continue
+        if name not in FIELDS[kind] or FIELDS[kind][name].type != MONEY or part_of(kind, text) != name:
+            continue  # amounts add up; names and times do not
         parts = {index for index, text, _, name_text in headers
                  if index != col.index and name in (part_of(kind, text), part_of(kind, name_text or ""))}
         more = [c for c in cmap.unmapped if c.index in parts]

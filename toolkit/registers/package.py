@@ -1,5 +1,5 @@
 """What the values alone do not tell, read from an .xlsx package's sheet XML: hidden rows,
-which cells a formula computes (not what the clerk typed), and formulas that were never
+which columns a formula computes (not what the clerk typed), and formulas that were never
 calculated (a file written by a program and never opened in Excel has formulas without
 cached values; their cells read as empty, and must not be taken for empty)."""
 
@@ -26,7 +26,7 @@ class SheetFacts:
     hidden_rows: list[int] = field(default_factory=list)
     uncalculated: set[tuple[int, int]] = field(default_factory=set)  # (Excel row, 0-based column)
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # cells holding #VALUE! and the like
-    formulas: dict[int, set[int]] = field(default_factory=dict)  # Excel row → 0-based columns computed by a formula
+    formula_columns: set[int] = field(default_factory=set)  # 0-based columns holding formulas
 
 
 def _col_index(letters: bytes) -> int:
@@ -115,12 +115,15 @@ def _scan_block(data: bytes, result: SheetFacts) -> None:
                     result.errors[(int(ref.group(2)), _col_index(ref.group(1)))] = (
                         value.group(1).decode("utf-8", "replace") if value else "#ERROR")
     if b"<f" in data or b":f>" in data or b":f " in data:
+        seen: dict[bytes, int] = {}
         for m in _CELL.finditer(data):
             body = m.group(3) or b""
             if _HAS_FORMULA.search(body):
                 ref = _REF.search(m.group(1))
                 if ref:
-                    row, col = int(ref.group(2)), _col_index(ref.group(1))
-                    result.formulas.setdefault(row, set()).add(col)
+                    letters = ref.group(1)
+                    if letters not in seen:
+                        seen[letters] = _col_index(letters)
+                        result.formula_columns.add(seen[letters])
                     if not _HAS_VALUE.search(body):
-                        result.uncalculated.add((row, col))
+                        result.uncalculated.add((int(ref.group(2)), seen[letters]))

@@ -339,15 +339,21 @@ def _add_lines(held: list, more: list) -> None:
             continue
         if first[c] in ("", None):
             first[c] = value
-        elif isinstance(first[c], str) and isinstance(value, str):
-            lines.setdefault(c, {})[value] = None  # each line once, in order
+        else:  # two values for one cell: both kept as its lines (a fee or a date then reads as unreadable)
+            lines.setdefault(c, {})[_as_line(value)] = None  # each line once, in order
 
 
 def _joined(held: list) -> list:
     first = held[1]
     for c, more in held[3].items():
-        first[c] = "\n".join([first[c], *more])
+        first[c] = "\n".join([_as_line(first[c]), *more])
     return first
+
+
+def _as_line(value) -> str:
+    from toolkit.registers.values import clean_text
+
+    return value if isinstance(value, str) else clean_text(value) or str(value)
 
 
 def _sheet_rows(ws):
@@ -441,7 +447,7 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
     anchor = sheet_anchor(meta.name, guess.title_text, as_of)
     try:
         register = build_records(rows, guess.cmap, anchor, str(path), meta.name,
-                                 sheet_facts.formulas if sheet_facts else None)
+                                 frozenset(sheet_facts.formula_columns) if sheet_facts else frozenset())
     except Exception as exc:
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])

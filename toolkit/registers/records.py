@@ -152,15 +152,22 @@ _PARSERS = {
     COUNT: v.parse_count,
 }
 _TOTAL = re.compile(r"^(本月|本页|本周|本年|全月|当月)?(合计|小计|总计|共计|累计|总数|total|sum)")
+# In a column of free text (content, remarks, reasons) only the whole cell marks a totals row:
+# "累计报修3次" in the remarks is an order's note.
+_TOTAL_CELL = re.compile(_TOTAL.pattern + r"\s*[:：]?$")
+_FREE_TEXT = frozenset({"content", "remarks", "delay_reason", "incomplete_reason", "special_approval",
+                        "visit_result", "result", "location", "category", "media_or_legal"})
 _FOOTER = re.compile(
     r"^(制表|填表|审核|审批|复核|经办|统计|主管|负责人|部门负责人|批准|核对|签字|盖章|prepared|checked|approved)"
     r"(人|者|员)?(签字|签名)?\s*[:：]?"
 )
 # Roles and labels that also sign a footer, taken as such only with a colon or standing alone.
 _FOOTER_ROLE = re.compile(
-    r"^(客服主管|客服经理|客服中心|服务中心负责人|服务中心主任|服务中心|中心负责人|项目经理|经理|主任|日期|填表日期|制表日期)"
+    r"^(客服主管|客服经理|服务中心负责人|服务中心主任|中心负责人|项目经理|经理|主任|日期|填表日期|制表日期)"
     r"(签字|签名)?\s*(?:[:：]|$)"
 )
+# First characters of footer markers: rows with few cells are looked at closely only with one.
+_FOOTER_START = frozenset("制填审复经统主负部批核签盖客服中项日pcaPCA")
 _LABELLED = re.compile(r"^[^:：\d]{1,6}[:：]")
 _NOTE = re.compile(r"^(说明|注|备注|附注|note)\s*[:：]|^注\d|^\d+[、.]\s*\S")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")  # a person's name beside a footer label: 张敏
@@ -179,36 +186,53 @@ def _footer_marker(text: str) -> bool:
     return bool(_FOOTER.match(text) or _FOOTER_ROLE.match(text))
 
 
-def _footer_part(value) -> bool:
-    """What a signature footer holds: role labels (制表人：张敏), a name beside a label, a date."""
-    if isinstance(value, (date, datetime)):
-        return True
-    if not isinstance(value, str):
+def _is_footer(filled: list[tuple[int, object]]) -> bool:
+    """A signature footer: a 制表人/审核 marker, and every other cell a label (制表人：张敏), a
+    name right after a bare label (制表人 | 张敏), or a date after a label or ending the row."""
+    texts = [_marker_text(x) for _, x in filled]
+    markers = [isinstance(x, str) and len(x) <= 40 and _footer_marker(t) for (_, x), t in zip(filled, texts)]
+    if not any(markers):
         return False
-    text = _marker_text(value)
-    return bool(_footer_marker(text) or _LABELLED.match(text) or _NAME.match(text) or _DATE_TEXT.match(text))
+    for i, ((_, x), text) in enumerate(zip(filled, texts)):
+        after_label = i > 0 and (markers[i - 1] or bool(_LABELLED.match(texts[i - 1])))
+        if markers[i] or (text and _LABELLED.match(text)):
+            continue
+        if isinstance(x, (date, datetime)) or _DATE_TEXT.match(text):
+            if after_label or i == len(filled) - 1:
+                continue
+            return False
+        if _NAME.match(text) and i > 0 and markers[i - 1]:
+            continue
+        return False
+    return True
+
+
+def _is_total(filled: list[tuple[int, object]], mapped: dict[int, str]) -> bool:
+    for c, x in filled:
+        text = _marker_text(x)
+        if text and len(text) <= 12:
+            text = text.replace(" ", "")
+            if (_TOTAL_CELL if mapped.get(c) in _FREE_TEXT else _TOTAL).match(text):
+                return True
+    return False
 
 
 def classify_row(row: list, cmap: ColumnMap, header_texts: dict[int, str],
                  computed: set[int] | frozenset[int] = frozenset()) -> str | None:
     """Why a row is not a record (blank, totals, footer, …), or None for a record.
 
-    ``computed``: the row's cells a formula fills in (a total, a duration), which say
-    nothing of whether a clerk wrote an order on the row."""
+    ``computed``: the columns a formula fills in (a total, a duration), which say nothing of
+    whether a clerk wrote an order on the row."""
     filled = [(c, x) for c, x in enumerate(row) if not _is_empty(x)]
     if not filled:
         return "blank"
-    for _, x in filled:
-        text = _marker_text(x)
-        if text and len(text) <= 12 and _TOTAL.match(text.replace(" ", "")):
-            return "total"
+    mapped = {col.index: name for name, col in cmap.fields.items()}
+    if _is_total(filled, mapped):
+        return "total"
     if header_texts and sum(1 for c, x in filled if header_texts.get(c) == normalise(x)) >= 3:
         return "header"
-    # A signature footer: a 制表人/审核 marker, and every other cell a label, a name or a date.
-    if any(_footer_marker(_marker_text(x)) for _, x in filled if isinstance(x, str) and len(x) <= 40):
-        if all(_footer_part(x) for _, x in filled):
-            return "footer"
-    mapped = {col.index: name for name, col in cmap.fields.items()}
+    if _is_footer(filled):
+        return "footer"
     typed = [(c, x) for c, x in filled if c not in computed]
     if not typed:
         return "blank"
@@ -269,14 +293,13 @@ _CHUNK = 4096  # rows parsed column by column at a time: fast, and memory stays 
 
 
 def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
-                  computed: dict[int, set[int]] | None = None) -> Register:
+                  computed: frozenset[int] | set[int] = frozenset()) -> Register:
     """Rows below the header → typed records. ``rows`` yields (Excel row number, cells);
-    ``computed`` names the cells of each row that a formula fills in.
+    ``computed`` names the columns a formula fills in.
 
     Rows are classified one by one (record, totals, footer, …), then parsed column by
     column in chunks: one parser per column type, records built positionally.
     """
-    computed = computed or {}
     kind = cmap.kind
     cls = RECORD_TYPES[kind]
     specs = FIELDS[kind]
@@ -289,7 +312,6 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
     identity = [cmap.fields[f].index for f in IDENTITY_FIELDS[kind] if f in cmap.fields]
     header_texts = {col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()}
     header_plain = {col.index: col.header.split(" / ")[-1].strip() for col in cmap.fields.values()}
-    few = max(3, len(plan) // 2)  # fewer cells filled than this: a row to look at closely
 
     register = Register(path, sheet, kind, cmap, anchor=anchor)
     records, skipped = register.records, register.skipped_rows
@@ -311,14 +333,16 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
                 for _, row in chunk]
         by_column = list(zip(*kept))  # the chunk transposed, at C speed
         odd = _not_plain(by_column, len(kept), identity, header_plain)
-        # a row with few cells filled may be a footer whatever its identity cells hold (制表人 | 张敏)
-        sparse = [j for j, row in enumerate(kept) if len(row) - row.count("") - row.count(None) < few]
+        # a row of a few cells, one starting like a footer marker, may be a footer whatever its
+        # identity cells hold (制表人 | 张敏 | 审核人 | 李强)
+        sparse = [j for j, row in enumerate(kept) if len(row) - row.count("") - row.count(None) <= _FOOTER_CELLS
+                  and any(type(x) is str and x[:1] in _FOOTER_START for x in row)]
         if sparse:
             odd = sorted(set(odd).union(sparse))
         if odd:
             dropped = set()
             for j in odd:
-                reason = classify_row(kept[j], cmap, header_texts, computed.get(nums[j], frozenset()))
+                reason = classify_row(kept[j], cmap, header_texts, computed)
                 if reason is not None:
                     skipped.append(SkippedRow(nums[j], reason))
                     dropped.add(j)
@@ -399,6 +423,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
     return register
 
 
+_FOOTER_CELLS = 8  # a signature footer fills at most this many cells (three label | name pairs and a date)
 _SUSPECT = 100  # an identity cell that may be a totals/footer marker or the header again
 _SPACE = frozenset(" \t\r\n\u3000\xa0")
 _LOOK_CLOSER = _MARKER_START | _SPACE

@@ -56,9 +56,11 @@ PLACEHOLDERS = frozenset({"-", "--", "---", "—", "——", "/", "//", "\\", "�
 # A time cell saying the event has not happened (未完工, 待修, 维修中): no time yet, so the
 # order or complaint is still open; not a value that cannot be read.
 # (待定, "to be decided", is no time at all: it stays a value that cannot be read.)
-_NOT_YET = re.compile(r"^(?!待定$)(?:尚|还|暂|仍)?(?:未|待|没有?|无法|不能)\D{0,6}$|^\D{0,4}中$")
+_NOT_YET = re.compile(r"^(?!待定$)(?:尚|还|暂|仍)?(?:未|待|没有?|无法|不能)\D{0,6}$"
+                      r"|^(?:正在)?(?:维修|处理|进行|施工|办理|跟进|协调|修理)中$")
 # A signature cell saying nobody signed (未签, 未交, 拒签, 否): no signature.
-_NOT_SIGNED = re.compile(r"^(?:尚|还|暂)?(?:未|待|没有?|拒|不)\D{0,5}$|^(?:否|no|n|×|✗|✘)$", re.I)
+_NOT_SIGNED = re.compile(r"^(?:(?:尚|还|暂)?未|待|没有?|拒绝?|不)(?:签|交|收|确认|同意)\D{0,3}$"
+                         r"|^(?:(?:尚|还|暂)?未|没有?)$|^(?:否|no|n|×|✗|✘)$", re.I)
 _NOT_SIGNED_START = frozenset("尚还暂未待没拒不否NnＮｎ×✗✘")
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -175,9 +177,11 @@ def _on(d: date, m: re.Match) -> date | datetime:
 def rolls_over(raw: object) -> bool:
     """A time of day written alone that lies past the midnight of its day (晚上12点, 24:00):
     in a separate time column it moves the date beside it on by one day."""
-    if type(raw) is not str or ("24" not in raw and not any(word in raw for word in _NIGHT)):
+    if type(raw) is not str:
         return False
     s = unicodedata.normalize("NFKC", raw).strip().lower()
+    if "24" not in s and not any(word in s for word in _NIGHT):
+        return False
     m = _RE_TIME.match(s)
     if m is None:
         return False
@@ -323,6 +327,8 @@ def parse_money(raw: object):
         s = unicodedata.normalize("NFKC", text).lower()
         if s in _ZERO_WORDS:
             return Decimal("0.00")
+        if "\n" in s:  # two amounts on two lines of one cell are not one amount
+            return Unreadable(raw, BAD_MONEY)
         if s[-1] in "整正":
             s = _MONEY_EXACT.sub("", s)
         return _amount(Decimal(_MONEY_NOISE.sub("", s)), raw)
