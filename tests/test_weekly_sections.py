@@ -155,6 +155,18 @@ def test_answered_complaints_are_called_back_and_unsatisfied_ones_go_back_to_han
     assert visits[0].done == "已更换楼上防水层" and visits[0].name == "陈静" and visits[0].kind == "complaint"
 
 
+def test_a_complaint_closed_in_the_week_with_no_reply_time_and_no_visit_is_called_back(tmp_path):
+    """Its close time is its answer (README: answered once it has a reply, a visit or a close time)."""
+    path = complaints_file(tmp_path, [
+        complaint("TS2611004", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 19, 17, 0),
+                  closed=datetime(2026, 11, 18, 16, 0)),
+        complaint("TS2611005", datetime(2026, 11, 10, 9, 0), promised=datetime(2026, 11, 12, 17, 0),
+                  closed=datetime(2026, 11, 12, 16, 0)),  # closed the week before: that week's call
+    ])
+    visits = weekly_of([path]).sections.return_visits
+    assert [(v.record, v.why, v.at) for v in visits] == [("TS2611004", "answered", datetime(2026, 11, 18, 16, 0))]
+
+
 def test_findings_are_the_clerks_to_do_list_grouped_by_rule_then_register(tmp_path):
     done = datetime(2026, 11, 18, 11, 0)
     a = orders_file(tmp_path, [order("WX2611001", datetime(2026, 11, 18, 9, 0), handoff_min=12, content="灯坏",

@@ -283,8 +283,10 @@ def return_visits(registers: list[Register], week: Week, as_of: datetime) -> lis
                 elif satisfaction(rec.visit_result) is False and _visit_in_week(rec, rec.completed_at, week, as_of):
                     again.append(_order_visit(reg, rec, "unsatisfied", rec.visit_at or rec.completed_at))
             elif isinstance(rec, Complaint):
-                if in_week(rec.replied_at, week, as_of) and not visited(rec):
-                    calls.append(_complaint_visit(reg, rec, "answered", rec.replied_at))
+                # answered by its reply; a complaint closed with no reply time was answered by its close
+                answered_at = rec.replied_at if rec.replied_at is not None else rec.closed_at
+                if in_week(answered_at, week, as_of) and not visited(rec):
+                    calls.append(_complaint_visit(reg, rec, "answered", answered_at))
                 elif satisfaction(rec.visit_result) is False and _complaint_needs_handling(reg, rec, week, as_of):
                     again.append(_complaint_visit(reg, rec, "unsatisfied", rec.visit_at or rec.replied_at))
     key = lambda i: (earliest(i.at) if i.at is not None else datetime.min, i.source.path, i.source.row)  # noqa: E731
