@@ -234,6 +234,19 @@ def test_a_weaker_name_does_not_take_a_field_from_the_column_that_names_it(regis
     assert sr.unmapped_columns == [f"C: {weak}"]
 
 
+def test_a_place_written_over_side_by_side_columns_is_one_location(register):
+    header = ["单号", "报修时间", "楼栋", "单元", "房号", "报修内容", "客户姓名", "联系电话", "有偿/无偿"]
+    rows = [["WX2611001", datetime(2026, 11, 3, 9, 0), "3栋", "2单元", "1201", "厨房水龙头漏水", "刘伟", "13812345678", "无偿"],
+            ["WX2611002", datetime(2026, 11, 3, 9, 0), "3", None, "1201", "厨房水龙头漏水", "刘伟", "13812345678", "无偿"],
+            ["WX2611003", datetime(2026, 11, 3, 9, 0), None, None, None, "厨房水龙头漏水", "刘伟", "13812345678", "无偿"]]
+    path = register(rows, header)
+    report = check(path)
+    sr = sheet_report(report)
+    assert sr.columns["location"] == "C+D+E" and sr.unmapped_columns == []
+    assert [r.location for r in registers(path)[0].records] == ["3栋2单元1201", "3-1201", None]
+    assert [(f.record, f.rule, f.cell) for f in report.findings] == [("WX2611003", "missing-field", "C5")]
+
+
 def test_a_bare_total_column_away_from_the_fee_columns_is_not_the_fee(register):
     header = WORK_ORDER_HEADER + ["合计"]
     sr = sheet_report(check(register([good_order(合计=1)], header)))

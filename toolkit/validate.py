@@ -35,8 +35,8 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_se
             sr.records = len(reg.records)
             sr.skipped_rows = reg.skipped_rows
             times, parts = reg.columns.time_columns, reg.columns.part_columns
-            sr.columns = {name: col.letter + (f"+{times[name].letter}" if name in times else "")
-                          + "".join(f"+{part.letter}" for part in parts.get(name, ()))
+            sr.columns = {name: "+".join(c.letter for c in sorted([col, *parts.get(name, ())], key=lambda c: c.index))
+                          + (f"+{times[name].letter}" if name in times else "")
                           for name, col in reg.columns.fields.items() if name != "seq"}
             sr.unmapped_columns = [f"{c.letter}: {c.header}" for c in reg.columns.unmapped]
             sr.rules_not_run = not_run.get(id(reg), {})

@@ -268,6 +268,21 @@ def _add_up_parts(kind: str, headers, taken, cmap: ColumnMap) -> None:
         if more:
             cmap.part_columns[name] = more
             cmap.unmapped = [c for c in cmap.unmapped if c.index not in parts]
+    # A place written over side-by-side columns (楼栋 | 单元 | 房号): the columns together are it.
+    home = cmap.fields.get("location")
+    if home is not None:
+        places = {index for index, text, _, name_text in headers
+                  if match_header(kind, name_text or text)[1] == "location" or match_header(kind, text)[1] == "location"}
+        unmapped = {c.index: c for c in cmap.unmapped}
+        beside = []
+        for step in (-1, 1):
+            index = home.index + step
+            while index in places and index in unmapped:
+                beside.append(unmapped[index])
+                index += step
+        if beside:
+            cmap.part_columns["location"] = sorted(beside, key=lambda c: c.index)
+            cmap.unmapped = [c for c in cmap.unmapped if c not in beside]
 
 
 def _is_date_header(text: str) -> bool:

@@ -386,10 +386,17 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
             _take_problems(col, name, problems)
             if name in _SIGNATURES:
                 col = v.without_refusals(col)
-            for index in parts.get(name, ()):
-                more = v.parse_repeating(parse, by_column[index])
-                _take_problems(more, name, problems)
-                col = [a if b is None else b if a is None else a + b for a, b in zip(col, more)]
+            if name in parts and parse is v.parse_text:
+                # a place over side-by-side columns: their texts joined in column order
+                pieces = {index: col, **{i: list(map(v.parse_text, by_column[i])) for i in parts[name]}}
+                for i in parts[name]:
+                    _take_problems(pieces[i], name, problems)
+                col = list(map(_joined_place, zip(*(pieces[i] for i in sorted(pieces)))))
+            else:
+                for index in parts.get(name, ()):
+                    more = v.parse_repeating(parse, by_column[index])
+                    _take_problems(more, name, problems)
+                    col = [a if b is None else b if a is None else a + b for a, b in zip(col, more)]
             columns[name] = col
         if kind == COMPLAINTS and problems and "promised_reply_at" in columns and "received_at" in columns:
             _promises_after_receipt(columns["promised_reply_at"], columns["received_at"], problems)
@@ -455,6 +462,17 @@ def _identity_state(text: str, header: str | None) -> int:
     if (s[0] in _MARKER_START and _looks_like_marker(s)) or s == header:
         return _SUSPECT
     return 1
+
+
+def _joined_place(pieces) -> str | None:
+    """3栋 + 1201 → 3栋1201; 3 + 1201 → 3-1201 (digits meeting digits keep a dash between)."""
+    text = ""
+    for piece in pieces:
+        if piece is None:
+            continue
+        piece = str(piece)
+        text += f"-{piece}" if text and text[-1].isdigit() and piece[0].isdigit() else piece
+    return text or None
 
 
 def _promises_after_receipt(promised: list, received: list, problems: dict[int, list[Problem]]) -> None:
