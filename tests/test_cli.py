@@ -7,6 +7,8 @@ import io
 import json
 import re
 
+import pytest
+
 from conftest import ROOT, WORK_ORDER_HEADER, good_order, run_cli
 
 AS_OF = ["--as-of", "2026-11-25 09:00"]
@@ -100,6 +102,35 @@ def test_unknown_config_setting_is_reported_with_the_file_name(register, tmp_pat
     result = run_cli("validate", str(register([good_order()])), "--config", str(cfg))
     assert result.returncode == 2
     assert str(cfg) in result.stderr and "validate.delay_hour" in result.stderr
+
+
+@pytest.mark.parametrize("setting, said", [
+    ("[validate]\nmin_content_chars = 2.5\n", "validate.min_content_chars must be a whole number"),
+    ("[validate]\ndelay_hours = 1e400\n", "validate.delay_hours must be a number ≥ 0"),
+    ("[complaints]\nmajor_people = 0\n", "complaints.major_people must be at least 1"),
+])
+def test_a_threshold_that_cannot_be_meant_is_a_config_error_naming_the_file(register, tmp_path, setting, said):
+    cfg = tmp_path / "toolkit.toml"
+    cfg.write_text(setting, encoding="utf-8")
+    result = run_cli("validate", str(register([good_order()])), "--config", str(cfg))
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and str(cfg) in result.stderr and said in result.stderr
+
+
+def test_the_report_is_never_written_over_a_register_being_checked(register, tmp_path, monkeypatch):
+    path = register([good_order()])
+    folder = path.parent
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(path)
+    before = path.read_bytes()
+    for target, checked in [(path, path), (folder / "." / path.name, path), (link, path), (path, folder)]:
+        result = run_cli("validate", str(checked), *AS_OF, "-o", str(target), "--lang", "en")
+        assert result.returncode == 2, (target, result.stdout, result.stderr)
+        assert result.stderr.strip() == (f"toolkit: {target}: is one of the files being checked; an output never "
+                                         "replaces it (choose another output file)")
+        assert path.read_bytes() == before and link.is_symlink()
+    result = run_cli("validate", str(path), *AS_OF, "-o", str(tmp_path / "report.txt"))
+    assert result.returncode == 0 and path.read_bytes() == before
 
 
 def test_config_in_the_current_folder_is_used(register, tmp_path):

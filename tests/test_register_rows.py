@@ -270,3 +270,12 @@ def test_two_values_for_one_cell_of_an_order_over_two_rows_are_both_shown(tmp_pa
     assert report.files[0].sheets[0].records == 1
     assert [(f.rule, f.cell) for f in report.findings] == [("bad-value", "N2")]
     assert "120\n30" in report.findings[0].message
+
+
+def test_an_excel_date_without_a_time_is_known_to_the_day_not_midnight(tmp_path):
+    """calamine hands over a date cell at 00:00 as a date whatever its format: a date typed alone
+    in a column of dates and times must not read as midnight (a false "before the sign-in")."""
+    path = write_register(tmp_path / "date-only.xlsx", [good_order(完工时间=datetime(2026, 11, 3).date())])
+    report = check(path)
+    assert report.findings == []
+    assert read_workbook(path, AS_OF).registers[0].records[0].completed_at == datetime(2026, 11, 3).date()

@@ -129,3 +129,12 @@ def test_a_run_as_of_an_earlier_moment_says_it_kept_the_stored_week(tmp_path):
     assert "未更新 2026-W47 的历史记录：已存有截至 2026-11-23 08:30 的统计" in zh.stdout
     data = json.loads(run_cli(*args, "--as-of", "2026-11-21 12:00", "--format", "json", cwd=tmp_path).stdout)
     assert data["history_saved"] is False
+
+
+def test_the_weekly_workbook_is_never_written_over_a_register(tmp_path):
+    path = orders_file(tmp_path, [order("WX2611001", datetime(2026, 11, 18, 9, 0))])
+    before = path.read_bytes()
+    result = run_cli("weekly", str(path), "--as-of", "2026-11-23 08:30", "--out", str(path), "--lang", "en")
+    assert result.returncode == 2
+    assert "is one of the files being checked" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert path.read_bytes() == before

@@ -97,8 +97,10 @@ def validate(
     from toolkit.validate import validate as run_validate
 
     from toolkit.outputs.progress import Progress
+    from toolkit.registers.discover import refuse_overwriting
 
     config, lang_code = _setup(config_path, lang)
+    refuse_overwriting(output, paths)
     progress = Progress("validate", enabled=fmt != Format.json)
     try:
         report = run_validate(paths, parse_as_of(as_of), config, lang_code, jobs=jobs, progress=progress)
@@ -293,7 +295,10 @@ def weekly(
     from toolkit.followup.week import parse_week
     from toolkit.i18n import t
 
+    from toolkit.registers.discover import refuse_overwriting
+
     config, lang_code = _setup(config_path, lang)
+    refuse_overwriting(out, paths)
     moment = parse_as_of(as_of)
     job = weekly_job(paths, moment, parse_week(week, moment), config, lang_code, out=out, email=email, send=send,
                      outbox=outbox)

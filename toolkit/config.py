@@ -42,6 +42,9 @@ class Config:
 
 _VALIDATE_KEYS = ("delay_hours", "handoff_minutes", "min_content_chars", "finance_days", "number_gap_max")
 _COMPLAINT_KEYS = ("major_people", "major_open_days")
+_WHOLE = ("min_content_chars", "number_gap_max", "major_people")  # counts of characters, forms, people
+_AT_LEAST_ONE = ("major_people",)  # 0 people would make every open complaint major
+_LARGEST = 1e6  # hours, days, people: anything larger is a typing slip (1e400 is infinity)
 # Sections owned by the mail and weekly commands; they validate their own keys.
 _OTHER_SECTIONS = ("smtp", "reminders", "people", "weekly", "store")
 _TOP_KEYS = ("lang", "ledger", "validate", "complaints", "rules", "columns", *_OTHER_SECTIONS)
@@ -91,10 +94,13 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
         for key, value in table.items():
             if key not in keys:
                 fail(f"unknown setting '{section}.{key}' (known: {', '.join(keys)})")
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < _LARGEST:
                 fail(f"{section}.{key} must be a number ≥ 0, not {value!r}")
-            default = getattr(Settings(), key)
-            numbers[key] = int(value) if isinstance(default, int) and float(value).is_integer() else value
+            if key in _WHOLE and not float(value).is_integer():
+                fail(f"{section}.{key} must be a whole number, not {value!r}")
+            if key in _AT_LEAST_ONE and value < 1:
+                fail(f"{section}.{key} must be at least 1, not {value!r}")
+            numbers[key] = int(value) if float(value).is_integer() else value
     settings = Settings(**numbers)
 
     from toolkit.rules.catalog import rule_ids

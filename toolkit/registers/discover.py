@@ -10,6 +10,7 @@ would otherwise read as registers.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +67,25 @@ def discover(paths: list[str | Path], skipped: list[Skipped] | None = None) -> l
         else:
             add(p, True)
     return found
+
+
+def refuse_overwriting(output: str | Path | None, paths: list[str | Path]) -> None:
+    """Stop before an output (-o, --out) would replace one of the files being checked, however
+    it is named (./, ../, a link): a register is never written."""
+    if output is None:
+        return
+    target = Path(output)
+    if not target.exists():
+        return
+    from toolkit.errors import UsageError
+
+    for candidate in discover(paths):
+        try:
+            same = candidate.path.exists() and os.path.samefile(candidate.path, target)
+        except OSError:
+            continue
+        if same:
+            raise UsageError("err.output_is_input", path=str(output))
 
 
 def open_in_excel_by(path: Path) -> str | None:

@@ -318,11 +318,9 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
     parts = {name: [c.index for c in cols] for name, cols in cmap.part_columns.items() if name in plan}
     width_needed = max([p[0] for p in plan.values()] + [p[3] for p in plan.values() if p[3] is not None]
                        + [i for indices in parts.values() for i in indices] + [0]) + 1
-    # calamine returns a date-formatted cell at exactly 00:00 as a date: where the column holds
-    # datetimes elsewhere, such a value is midnight, not a day without a time.
-    native_dates: list[tuple[int, str]] = []
-    timed_columns: set[str] = set()
-
+    # calamine returns a date cell whose time is 00:00 as a date, whatever its format shows: it
+    # stays a day without a time (a date typed alone is the usual case; an event at exactly
+    # midnight only loses what the rules could not have told from a date anyway).
     iterator = iter(rows)
     while True:
         chunk = list(islice(iterator, _CHUNK))
@@ -359,12 +357,6 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
         for name, (index, parse, is_time, time_index) in plan.items():
             raw = by_column[index]
             if is_time:
-                kinds = set(map(type, raw))
-                if time_index is None:
-                    if date in kinds:
-                        native_dates.extend((base + i, name) for i, x in enumerate(raw) if type(x) is date)
-                    if datetime in kinds:
-                        timed_columns.add(name)
                 col = [x if type(x) is datetime else None if x == "" else parse(x) for x in raw]
                 if time_index is not None:
                     raw_times = by_column[time_index]
@@ -417,11 +409,6 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
             chunk_records[i].problems = tuple(found)
         records.extend(chunk_records)
 
-    for index, name in native_dates:
-        rec = records[index]
-        value = getattr(rec, name)
-        if name in timed_columns and type(value) is date:
-            setattr(rec, name, datetime.combine(value, time()))
     # Blank rows after the last record are the sheet's formatted tail, not skipped records.
     if records:
         last_record_row = records[-1].row
