@@ -133,6 +133,16 @@ def test_the_report_is_never_written_over_a_register_being_checked(register, tmp
     assert result.returncode == 0 and path.read_bytes() == before
 
 
+def test_a_folder_with_no_workbook_is_said_not_passed_over(register, tmp_path):
+    empty = tmp_path / "登记表 空"
+    (empty / "sub").mkdir(parents=True)
+    (empty / "sub" / "说明.txt").write_text("not a workbook", encoding="utf-8")
+    result = run_cli("validate", str(empty), str(register([good_order()])), *AS_OF, "--lang", "en")
+    assert result.returncode == 2
+    assert f"{empty}\n  no workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) in this folder" in result.stdout
+    assert "1 registers, 1 records" in result.stdout  # the other file is still checked
+
+
 def test_config_in_the_current_folder_is_used(register, tmp_path):
     path = register([good_order(工程部接单时间=good_order()["派单时间"].replace(minute=9))])
     (tmp_path / "toolkit.toml").write_text('[rules."slow-handoff"]\nseverity = "error"\n', encoding="utf-8")

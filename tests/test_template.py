@@ -285,7 +285,9 @@ def test_complaint_template_requires_a_promised_reply_time_and_flags_major_compl
         ["L", "M", "O", "P", "Q", "H"]
     rules = highlights(ws)
     answered = "COUNTA($M3,$O3,$P3,$Q3)>0"
-    assert ("L3:L502", f'AND(COUNTA($A3:$R3)>0,$L3="",NOT({answered}))', RED) in rules  # no reply time promised
+    # a row in use: something beyond its number written, and not a totals row
+    in_use = 'AND(COUNTA($A3:$R3)-COUNTA($A3)>0,NOT(OR(LEFT($A3,2)="合计",LEFT($A3,2)="小计",LEFT($A3,2)="总计")))'
+    assert ("L3:L502", f'AND({in_use},$L3="",NOT({answered}))', RED) in rules  # no reply time promised
     assert ("L3:L502", f"AND(ISNUMBER($L3),NOW()>$L3,NOT({answered}))", RED) in rules  # promise broken
     assert ("M3:M502", "AND(ISNUMBER($M3),ISNUMBER($L3),$M3>$L3)", AMBER) in rules  # answered late
     assert ("H3:H502", 'AND($Q3="",AND(ISNUMBER($H3),$H3>=10))', RED) in rules  # 10 people or more, still open
@@ -303,6 +305,23 @@ def test_thresholds_and_switched_off_rules_come_from_the_config(tmp_path):
     assert any(rng.startswith("I3") and formula.endswith(">10)") for rng, formula, _ in rules)
     assert not any(rng.startswith("E3") and "LEN(" in formula for rng, formula, _ in rules)
     assert "10分钟" in validations(ws)["C2"].prompt
+
+
+def test_the_templates_own_guidance_follows_the_config_too(tmp_path):
+    """A switched-off rule gives no input check; a rule made an error is promised as red."""
+    cfg = tmp_path / "toolkit.toml"
+    cfg.write_text('[rules."content-too-brief"]\nenabled = false\n[rules."slow-handoff"]\nseverity = "error"\n',
+                   encoding="utf-8")
+    path = tmp_path / "t.xlsx"
+    assert run_cli("template", "work-orders", str(path), "--config", str(cfg)).returncode == 0
+    ws = openpyxl.load_workbook(path)[f"{date.today().year}年{date.today().month}月"]
+    checks = validations(ws)
+    assert "超时显示为红色" in checks["I2"].prompt and "橙色" not in checks["I2"].prompt
+    assert checks["E3:E502"].type != "textLength"
+    plain = tmp_path / "plain.xlsx"
+    assert run_cli("template", "work-orders", str(plain)).returncode == 0
+    defaults = validations(openpyxl.load_workbook(plain)[f"{date.today().year}年{date.today().month}月"])
+    assert "超时显示为橙色" in defaults["I2"].prompt and defaults["E3:E502"].type == "textLength"
 
 
 # ---- months, overwriting, messages -------------------------------------------------------
@@ -473,6 +492,8 @@ def test_rendered_in_libreoffice_the_red_and_amber_cells_are_exactly_what_valida
     month = f"{base.year}-{base.month:02d}"
     rows, expected = planted(base)
     rows += [r | {"单号": f"WX{base:%y%m}{7 + i:03d}"} for i, r in enumerate(good_orders(base + timedelta(hours=6), now))]
+    # rows validate skips stay uncoloured: forms numbered in advance, and a totals row
+    rows += [{"单号": f"WX{base:%y%m}{90 + i:03d}"} for i in range(2)] + [{"单号": "合计", "费用(元)": 300}]
     path = fill(make_template(tmp_path, "work-orders", "--months", month), rows, tmp_path / "filled.xlsx",
                 sheet=f"{base.year}年{base.month}月")
     code, data = validate_json(path, now.strftime("%Y-%m-%d %H:%M"))

@@ -90,8 +90,10 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
     todo: list[Path] = []
     digests: dict[str, str] = {}
     slots: list[FileReport | Path] = []
-    skipped = []
-    candidates = discover(paths, skipped)
+    skipped, empty = [], []
+    candidates = discover(paths, skipped, empty)
+    for folder in empty:  # the wrong folder, most likely: say so rather than report nothing
+        slots.append(FileReport(str(folder), error=InputError("err.no_workbooks").render(lang, with_path=False)))
     report.skipped_files = list(dict.fromkeys((str(s.path), s.reason) for s in skipped))
     for candidate in candidates:
         path = candidate.path

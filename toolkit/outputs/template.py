@@ -93,7 +93,7 @@ _WORK_ORDER_COLUMNS: dict[str, ColumnSpec] = {
     "paid": ColumnSpec(9, "是否属于有偿服务：从下拉列表选择“有偿”或“无偿”。有偿维修须填写费用，"
                           "每周复印交财务签收。", choices=PAID_CHOICES, strict=True),
     "accepted_at": ColumnSpec(17.5, "由工程部接单时，注意签上接单时间（精确到分钟）；"
-                                    "应在派单后{handoff_minutes}分钟内接收，超时显示为橙色。"),
+                                    "应在派单后{handoff_minutes}分钟内接收，超时显示为{slow_handoff_colour}。"),
     "accepted_by": ColumnSpec(10, "工程部接单人签名：工程部接单须有接单人。"),
     "repairer_signature": ColumnSpec(10, "维修人员签字：所返回维修单无维修人员签字的不收。"),
     "completed_at": ColumnSpec(17.5, "完工时间，精确到分钟。所返回维修单未完工的不收（特殊批示除外）；"
@@ -109,7 +109,7 @@ _WORK_ORDER_COLUMNS: dict[str, ColumnSpec] = {
     "return_signer": ColumnSpec(10, "签收返单的客服人员签名。返单签收不得代签：不得由维修人员本人签收。"),
     "special_approval": ColumnSpec(10, "特殊批示：未完工的维修单经特殊批示方可收回，写明批示人。"),
     "finance_receipt": ColumnSpec(10, "每周将收费的有偿维修单复印交财务，由财务部签收；"
-                                      "完工{finance_days}天后仍未签收的显示为橙色。"),
+                                      "完工{finance_days}天后仍未签收的显示为{finance_colour}。"),
     "visit_at": ColumnSpec(17.5, "回访客户的时间，精确到分钟，不早于返单时间。"),
     "visit_result": ColumnSpec(10, "回访客户对维修及服务是否满意，从下拉列表选择；不满意的须致歉，一天内处理。",
                                choices=VISIT_CHOICES),
@@ -171,7 +171,7 @@ _COMPLAINT_COLUMNS: dict[str, ColumnSpec] = {
     "owner": ColumnSpec(12, "负责处理的部门或责任人，必填。"),
     "promised_reply_at": ColumnSpec(17.5, "必填：给客户明确的答复时间（“我会在*年*月*日前给您答复”）。到时仍未答复的"
                                           "显示为红色：须按时致电客户说明进展，给出新的答复时间。"),
-    "replied_at": ColumnSpec(17.5, "实际答复客户的时间。晚于承诺答复时间的显示为橙色。"),
+    "replied_at": ColumnSpec(17.5, "实际答复客户的时间。晚于承诺答复时间的显示为{reply_late_colour}。"),
     "result": ColumnSpec(24, "处理结果：向客户说明的处理情况。", wrap=True),
     "visit_at": ColumnSpec(17.5, "回访客户的时间，不早于答复时间。结案前须回访。"),
     "visit_result": ColumnSpec(10, "回访结果，从下拉列表选择。满意则结案；不满意的须致歉并退回继续处理，不得结案。",
@@ -292,8 +292,12 @@ def column_spec(kind: str, f: Field) -> ColumnSpec:
 
 def _setting_values(config: Config) -> dict[str, str]:
     s = config.settings
-    return {k: f"{getattr(s, k):g}" for k in (
+    values = {k: f"{getattr(s, k):g}" for k in (
         "handoff_minutes", "delay_hours", "min_content_chars", "finance_days", "major_people", "major_open_days")}
+    # the colour a prompt promises is the one the rule's severity in toolkit.toml gives
+    for key, rule in (("slow_handoff", "slow-handoff"), ("finance", "finance-unreceipted"), ("reply_late", "reply-late")):
+        values[f"{key}_colour"] = "红色" if config.severity(rule, WARNING) == ERROR else "橙色"
+    return values
 
 
 def prompt_text(kind: str, f: Field, config: Config) -> str:
@@ -441,7 +445,7 @@ def _validations(ws, kind: str, f: Field, spec: ColumnSpec, letter: str, last_ro
         dv.formula1 = f"COUNTIF(${letter}${FIRST_ROW}:${letter}${last_row},{letter}{FIRST_ROW})<=1"
         dv.errorStyle = "stop"
         dv.error = "这个编号已经登记过，每个编号只用一次。"
-    elif spec.check == "min_chars":
+    elif spec.check == "min_chars" and config.rule_enabled("content-too-brief"):
         n = config.settings.min_content_chars
         dv.type, dv.operator, dv.formula1 = "textLength", "greaterThanOrEqual", str(n)
         dv.error = f"内容过于简略：请写清具体内容（不少于{n}个字）。"
@@ -466,8 +470,14 @@ def _macros(kind: str, letters: dict[str, str], refs: dict[str, str], last_row: 
             config: Config) -> dict[str, str]:
     m = _setting_values(config)
     last_col = max(letters.values(), key=lambda c: (len(c), c))
-    m["row"] = f"COUNTA($A{FIRST_ROW}:${last_col}{FIRST_ROW})>0"  # anything written in the row
     number = RECORD_NUMBER[kind]
+    # A row holds an order once something beyond its (pre-printed) number is written in it, and
+    # it is not a totals row: the rows validate skips stay uncoloured.
+    counted = f"COUNTA($A{FIRST_ROW}:${last_col}{FIRST_ROW})-COUNTA({refs[number]})" + (
+        f"-COUNTA({refs['seq']})" if "seq" in refs else "")
+    totals = ",".join(f'LEFT({ref},2)="{word}"' for ref in dict.fromkeys((f"$A{FIRST_ROW}", refs[number]))
+                      for word in ("合计", "小计", "总计"))
+    m["row"] = f"AND({counted}>0,NOT(OR({totals})))"
     col = letters[number]
     m[f"{number}_column"] = f"${col}${FIRST_ROW}:${col}${last_row}"
     if kind == WORK_ORDERS:
@@ -505,10 +515,12 @@ def _instructions_sheet(ws, kind: str, fields_: list[Field], config: Config) -> 
 
     ws.append([f"{KIND_TITLES[kind]} · 填表说明"])
     ws["A1"].font = Font(bold=True, size=14)
+    red, amber = (("如代签、时间先后颠倒", "如超时接单、内容过简") if kind == WORK_ORDERS else
+                  ("如未写承诺答复时间、到时仍未答复、回访不满意却已结案", "如答复晚于承诺时间"))
     notes = [
         "每月一张工作表，在表头下方逐行登记，一张单一行；不要插入合计行以外的说明行。",
-        "单元格变红：该行已到这一环节但缺少必填内容，或违反规定（如代签、时间先后颠倒），须补齐或更正。",
-        "单元格变橙：需要留意（如超时接单、内容过简），请核实。",
+        f"单元格变红：该行已到这一环节但缺少必填内容，或违反规定（{red}），须补齐或更正。",
+        f"单元格变橙：需要留意（{amber}），请核实。",
         "选中表头或单元格可看到该列的填写要求；有下拉箭头的列请从列表中选择。",
     ]
     for note in notes:

@@ -31,9 +31,11 @@ class Skipped:
     reason: str  # annotated_copy, weekly_workbook
 
 
-def discover(paths: list[str | Path], skipped: list[Skipped] | None = None) -> list[Candidate]:
+def discover(paths: list[str | Path], skipped: list[Skipped] | None = None,
+             empty: list[Path] | None = None) -> list[Candidate]:
     """Files in the order given, folders expanded in sorted order, each file once. The toolkit's
-    own outputs found inside folders are left out (and appended to ``skipped`` when given)."""
+    own outputs found inside folders are left out (and appended to ``skipped`` when given);
+    folders holding no workbook at all are appended to ``empty``."""
     from toolkit.registers.reader import toolkit_marks
 
     found: list[Candidate] = []
@@ -48,6 +50,7 @@ def discover(paths: list[str | Path], skipped: list[Skipped] | None = None) -> l
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            before = (len(found), len(skipped) if skipped is not None else 0)
             for child in sorted(p.rglob("*")):
                 name = child.name
                 if not ((child.is_file() or child.is_symlink()) and child.suffix.lower() in WORKBOOK_SUFFIXES
@@ -62,6 +65,8 @@ def discover(paths: list[str | Path], skipped: list[Skipped] | None = None) -> l
                     continue
                 if skipped is not None:
                     skipped.append(Skipped(child, reason))
+            if empty is not None and before == (len(found), len(skipped) if skipped is not None else 0):
+                empty.append(p)
         elif p.name.startswith(LOCK_PREFIX):
             continue  # an owner file, not a workbook
         else:
