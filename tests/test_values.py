@@ -496,8 +496,19 @@ def test_a_dotted_time_after_a_date_that_is_no_clock_time_is_unreadable(raw):
     assert isinstance(parse_datetime(raw, NOV), Unreadable)
 
 
-def test_a_slashed_day_and_month_keeps_its_reading():
-    assert parse_datetime("3/11 9:00", NOV) == datetime(2027, 3, 11, 9, 0)  # month/day, as before
+@pytest.mark.parametrize("raw, expected", [
+    ("11/3 14:05", datetime(2026, 11, 3, 14, 5)),  # month/day, as Chinese dates run
+    ("12/11", date(2026, 12, 11)),  # either reading is near the sheet: month first
+    ("5/6", date(2027, 5, 6)),  # neither is near: month first, and the "in the future" finding shows it
+])
+def test_a_slashed_date_is_read_month_first(raw, expected):
+    assert parse_datetime(raw, NOV) == expected
+
+
+@pytest.mark.parametrize("raw", ["3/11 9:00", "3/11", "1/12"])
+def test_a_slashed_date_near_the_sheet_only_when_read_day_first_is_ambiguous(raw):
+    """"3/11" on a November sheet: next March read month first, 3 November read day first."""
+    assert parse_datetime(raw, NOV) == Unreadable(raw, "ambiguous_date")
 
 
 # ---- column fast paths agree with the cell-by-cell readers ----------------------------

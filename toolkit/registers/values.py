@@ -30,8 +30,8 @@ class Unreadable:
 
 
 # Reasons (keys into the bad-value rule's messages).
-BAD_DATE, BAD_TIME_ONLY, BAD_MONEY, BAD_FLAG, BAD_COUNT, BAD_ERROR = (
-    "date", "time_without_date", "money", "flag", "count", "excel_error",
+BAD_DATE, BAD_TIME_ONLY, BAD_MONEY, BAD_FLAG, BAD_COUNT, BAD_ERROR, BAD_AMBIGUOUS = (
+    "date", "time_without_date", "money", "flag", "count", "excel_error", "ambiguous_date",
 )
 UNCALCULATED_REASON = "uncalculated"
 
@@ -207,6 +207,19 @@ def infer_year(month: int, day: int, anchor: date) -> int:
     return best.year
 
 
+def _day_first(month: int, day: int, anchor: date) -> bool:
+    """"3/11" on a November sheet: read month first it is next March, far from the sheet's
+    month; read day first it is 3 November, within it. A clerk may have meant either."""
+    if day > 12 or month == day:
+        return False
+    try:
+        month_first = date(infer_year(month, day, anchor), month, day)
+        day_first = date(infer_year(day, month, anchor), day, month)
+    except ValueError:
+        return False
+    return abs((month_first - anchor).days) > 45 and abs((day_first - anchor).days) <= 45
+
+
 def from_serial(value: float):
     """An Excel serial (days since 1899-12-30): a date, a datetime, or a time of day when < 1."""
     if value < 0 or value > 2958465:  # 9999-12-31
@@ -271,6 +284,8 @@ def parse_datetime(raw: object, anchor: date):
                     near = False
                 if not near:
                     return time(month, day)
+            if "/" in s and _day_first(month, day, anchor):
+                return Unreadable(raw, BAD_AMBIGUOUS)
             return _on(date(infer_year(month, day, anchor), month, day), m)
         if m := _RE_TIME.match(s):
             if m.group("M") is None and not (m.group("ampm") or m.group("ampm2")) and ":" not in s and "时" not in s and "点" not in s:

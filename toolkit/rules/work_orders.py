@@ -305,6 +305,8 @@ BAD_VALUE_MESSAGES = {
     "flag": ("“{raw}”应为 有偿/无偿", "\"{raw}\" should be paid (有偿) or free (无偿)"),
     "count": ("“{raw}”不是人数", "\"{raw}\" is not a number of people"),
     "excel_error": ("单元格是 Excel 错误值 {raw}", "the cell holds the Excel error {raw}"),
+    "ambiguous_date": ("“{raw}”分不清是几月几日（日/月还是月/日？），请写成“11月3日”或 2026-11-03",
+                       "\"{raw}\" could be day/month or month/day: write it as 11月3日 or 2026-11-03"),
 }
 
 
