@@ -132,6 +132,26 @@ def test_a_two_level_complaint_header_takes_the_meaning_from_its_groups(tmp_path
     assert rules(report) == {("TS001", "closed-unsatisfied")}
 
 
+@pytest.mark.parametrize("promised, actual", [("承诺", "实际"), ("应答复", "已答复")])
+def test_under_a_reply_group_the_promised_and_the_actual_reply_are_told_apart(tmp_path, promised, actual):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2026年11月"
+    ws.append(["投诉编号", "投诉时间", "投诉人", "联系电话", "房号", "投诉内容", "责任人", "答复", None, "结案时间"])
+    ws.append([None, None, None, None, None, None, None, promised, actual, None])
+    for col in ("A", "B", "C", "D", "E", "F", "G", "J"):
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.merge_cells("H1:I1")
+    ws.append(["TS2611001", datetime(2026, 11, 5, 9, 0), "刘伟", "13812345678", "3-1201", "楼上装修噪音", "王丽",
+               datetime(2026, 11, 6, 18, 0), datetime(2026, 11, 7, 10, 0), None])
+    path = tmp_path / "投诉登记.xlsx"
+    wb.save(path)
+    report = check(path)
+    sheet = report.files[0].sheets[0]
+    assert (sheet.columns["promised_reply_at"], sheet.columns["replied_at"]) == ("H", "I")
+    assert rules(report) == {("TS2611001", "reply-late")}  # answered, late: not "still unanswered"
+
+
 # ---- values as clerks type them -------------------------------------------------------------------
 
 def test_dates_typed_as_text_are_read_in_every_usual_form(register):

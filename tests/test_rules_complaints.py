@@ -333,7 +333,8 @@ def test_without_a_close_column_the_open_days_are_not_judged(register):
 
 # ---- closed-unsatisfied ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("result", ["不满意", "非常不满意", "不满意，噪音仍在", "否"])
+@pytest.mark.parametrize("result", ["不满意", "非常不满意", "不满意，噪音仍在", "否", "不太满意", "不是很满意", "不够满意",
+                                    "未满意", "满意度低"])
 def test_closing_a_complaint_the_customer_is_not_satisfied_with_is_an_error(register, result):
     finding = only(run(register, [good_complaint(回访结果=result)]), "closed-unsatisfied")
     assert (finding.cell, finding.field, finding.severity) == ("Q3", "closed_at", "error")
