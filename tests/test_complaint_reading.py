@@ -152,6 +152,24 @@ def test_under_a_reply_group_the_promised_and_the_actual_reply_are_told_apart(tm
     assert rules(report) == {("TS2611001", "reply-late")}  # answered, late: not "still unanswered"
 
 
+@pytest.mark.parametrize("column", ["是否结案", "结案"])
+def test_a_close_kept_as_yes_or_no_counts_as_closed_or_open(register, column):
+    header = [column if h == "结案时间" else h for h in COMPLAINT_HEADER]
+    answered = {"答复时间": None, "处理结果": None}
+    rows = [
+        good_complaint(投诉编号="TS2611001", 回访结果="不满意", **{"结案时间": None, column: "是"}),
+        good_complaint(投诉编号="TS2611002", 回访时间=None, 回访结果=None, **{column: "已结案"}),
+        good_complaint(投诉编号="TS2611003", 投诉时间=datetime(2026, 10, 10, 9, 0),
+                       承诺答复时间=datetime(2026, 11, 30, 17, 0), 回访时间=None, 回访结果=None, **answered,
+                       **{column: "否"}),
+        good_complaint(投诉编号="TS2611004", **{column: "√"}),
+    ]
+    report = check(register(rows, header, title=TITLE))
+    assert report.files[0].sheets[0].columns["closed_at"] == "Q"
+    assert rules(report) == {("TS2611001", "closed-unsatisfied"), ("TS2611002", "missing-visit"),
+                             ("TS2611003", "major-complaint")}  # open 46 days: major; no bad values
+
+
 # ---- values as clerks type them -------------------------------------------------------------------
 
 def test_dates_typed_as_text_are_read_in_every_usual_form(register):

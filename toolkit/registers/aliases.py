@@ -147,7 +147,9 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
             f"回访&结果|情况|意见|评价|满意|记录|内容|反馈&{NOT_T}|人|员|电话|方式",
             "=回访", "满意度|满意程度|满意|satisf",
         ],
-        "closed_at": [f"结案|关闭|办结|完结|闭环|close&{T}"],
+        # a close time; or a column saying only whether it is closed (是否结案: 是/否, 已结案/未结案)
+        "closed_at": [f"结案|关闭|办结|完结|闭环|close&{T}", "是否结案|结案情况|结案状态|是否办结|是否关闭", "=结案",
+                      "=已结案"],
         "remarks": ["备注|附注|note|remark", "=说明"],
     },
 }

@@ -278,6 +278,13 @@ def _next_day(col: list, times: list, raw_times, raw_dates) -> None:
             col[i] += timedelta(days=1)
 
 
+# Event columns a register may keep as yes/no (是否结案: 是/否) instead of a time.
+_DONE_COLUMNS = frozenset({"closed_at"})
+_TIME_WORDS = ("时间", "日期", "时刻", "date", "time")
+
+
+def _names_time(header: str) -> bool:
+    return any(word in header.lower() for word in _TIME_WORDS)
 # Cells a person signs: 未签, 未交, 拒签 or 否 in them is no signature.
 _SIGNATURES = frozenset({"accepted_by", "repairer_signature", "customer_signature", "return_signer", "finance_receipt"})
 
@@ -316,6 +323,9 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
     register = Register(path, sheet, kind, cmap, anchor=anchor)
     records, skipped = register.records, register.skipped_rows
     parts = {name: [c.index for c in cols] for name, cols in cmap.part_columns.items() if name in plan}
+    # an event column whose header names no time (是否结案) holds yes or no; under 结案时间 a
+    # 已结案 is a time not written, reported as such
+    yes_no = {name for name in _DONE_COLUMNS & plan.keys() if not _names_time(cmap.fields[name].header)}
     width_needed = max([p[0] for p in plan.values()] + [p[3] for p in plan.values() if p[3] is not None]
                        + [i for indices in parts.values() for i in indices] + [0]) + 1
     # calamine returns a date cell whose time is 00:00 as a date, whatever its format shows: it
@@ -375,6 +385,8 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
                 col = v.parse_repeating(parse, raw)
             else:
                 col = list(map(parse, raw))
+            if name in yes_no and v.Unreadable in set(map(type, col)):
+                col = v.done_or_not(col)
             _take_problems(col, name, problems)
             if name in _SIGNATURES:
                 col = v.without_refusals(col)

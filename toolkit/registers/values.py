@@ -34,6 +34,27 @@ BAD_DATE, BAD_TIME_ONLY, BAD_MONEY, BAD_FLAG, BAD_COUNT, BAD_ERROR, BAD_AMBIGUOU
     "date", "time_without_date", "money", "flag", "count", "excel_error", "ambiguous_date",
 )
 UNCALCULATED_REASON = "uncalculated"
+DONE_NO_TIME = "done_no_time"  # 是 / 已结案 in a 是否结案 column: it happened, when is not written
+
+# What a yes/no column of an event says: it happened (time unknown), or it has not.
+_DONE_WORDS = frozenset({"是", "已", "已结案", "结案", "已办结", "办结", "已关闭", "关闭", "已完结", "完结", "√", "✓", "✔",
+                         "y", "yes"})
+_NOT_DONE_WORDS = frozenset({"否", "×", "✗", "✘", "n", "no"})
+
+
+def done_or_not(col: list) -> list:
+    """An event column written as yes/no: 是 keeps the cell's place as done (an Unreadable whose
+    reason is DONE_NO_TIME, so the record knows it happened), 否 is empty."""
+    out = []
+    for x in col:
+        if type(x) is Unreadable and isinstance(x.raw, str):
+            word = unicodedata.normalize("NFKC", x.raw).strip().lower()
+            if word in _DONE_WORDS:
+                x = Unreadable(x.raw, DONE_NO_TIME)
+            elif word in _NOT_DONE_WORDS:
+                x = None
+        out.append(x)
+    return out
 
 
 class _Uncalculated:

@@ -15,7 +15,7 @@ from operator import attrgetter, itemgetter
 from datetime import datetime, timedelta
 
 from toolkit.registers.fields import WORK_ORDERS
-from toolkit.registers.values import UNCALCULATED_REASON, phone_is_valid
+from toolkit.registers.values import DONE_NO_TIME, UNCALCULATED_REASON, phone_is_valid
 from toolkit.rules.catalog import (
     ERROR, WARNING, WORKBOOK, Hit, filled, hours, rule, show_time, surely_after,
 )
@@ -298,6 +298,7 @@ def bad_phone(order, ctx):
     return ()
 
 
+_NOT_BAD = frozenset({UNCALCULATED_REASON, DONE_NO_TIME})  # reported by their own rule, or no fault at all
 BAD_VALUE_MESSAGES = {
     "date": ("“{raw}”不是可识别的日期/时间", "\"{raw}\" is not a date or time"),
     "time_without_date": ("只有时间“{raw}”，无法确定日期", "time \"{raw}\" has no date to go with"),
@@ -311,7 +312,7 @@ BAD_VALUE_MESSAGES = {
 
 
 def bad_value(record, ctx):
-    return [Hit(p.field, p.reason, {"raw": p.raw}) for p in record.problems if p.reason != UNCALCULATED_REASON]
+    return [Hit(p.field, p.reason, {"raw": p.raw}) for p in record.problems if p.reason not in _NOT_BAD]
 
 
 rule("bad-value", kind=K, severity=ERROR, source="—",
