@@ -167,6 +167,18 @@ def test_a_complaint_closed_in_the_week_with_no_reply_time_and_no_visit_is_calle
     assert [(v.record, v.why, v.at) for v in visits] == [("TS2611004", "answered", datetime(2026, 11, 18, 16, 0))]
 
 
+def test_a_complaint_closed_by_a_yes_in_its_close_column_is_not_overdue_or_major(tmp_path):
+    from conftest import write_register
+    from weekly_fixtures import COMPLAINT_HEADER
+
+    header = [("是否结案" if h == "结案时间" else h) for h in COMPLAINT_HEADER]
+    rows = [complaint("TS2611001", datetime(2026, 10, 1, 9, 0), promised=datetime(2026, 10, 3, 17, 0)) | {"是否结案": "是"},
+            complaint("TS2611002", datetime(2026, 10, 1, 9, 0), promised=datetime(2026, 10, 3, 17, 0)) | {"是否结案": "否"}]
+    path = write_register(tmp_path / "投诉登记.xlsx", rows, header, title="客户投诉登记表（2026年11月）")
+    overdue = weekly_of([path]).sections.overdue
+    assert [(o.record, o.why) for o in overdue] == [("TS2611002", ("reply_overdue", "major"))]
+
+
 def test_findings_are_the_clerks_to_do_list_grouped_by_rule_then_register(tmp_path):
     done = datetime(2026, 11, 18, 11, 0)
     a = orders_file(tmp_path, [order("WX2611001", datetime(2026, 11, 18, 9, 0), handoff_min=12, content="灯坏",

@@ -219,7 +219,7 @@ def overdue(unfinished: list[UnfinishedOrder], registers: list[Register], findin
         for c in reg.records:
             if c.received_at is not None and not happened_by(c.received_at, as_of):
                 continue
-            closed = c.closed_at is not None and happened_by(c.closed_at, as_of)
+            closed = _closed_by(c, as_of)
             why = []
             # answered as the complaint rules count it: a reply, a return visit or a close time
             replied = (c.replied_at is not None and happened_by(c.replied_at, as_of)) or visited(c)
@@ -299,11 +299,19 @@ def _visit_in_week(rec, done_at, week: Week, as_of: datetime) -> bool:
     return in_week(done_at, week, as_of)
 
 
+def _closed_by(c: Complaint, as_of: datetime) -> bool:
+    """Closed by the time of the check: a close time by then, or a close with no time written
+    (是否结案 = 是), as the complaint rules count it."""
+    if c.closed_at is None:
+        return filled(c, "closed_at")
+    return happened_by(c.closed_at, as_of)
+
+
 def _complaint_needs_handling(reg: Register, c: Complaint, week: Week, as_of: datetime) -> bool:
     """An unsatisfied complaint goes back to handling until it is closed; without a 结案 column,
     it is listed in the week of the visit."""
     if reg.has("closed_at"):
-        return c.closed_at is None or not happened_by(c.closed_at, as_of)
+        return not _closed_by(c, as_of)
     return _visit_in_week(c, c.replied_at, week, as_of)
 
 
