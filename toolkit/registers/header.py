@@ -92,12 +92,17 @@ def _is_time_field(kind: str, target) -> bool:
     return any(n in FIELDS[kind] and FIELDS[kind][n].type == DATETIME for n in names)
 
 
+def names_time(text: str) -> bool:
+    """A normalised header that names a time (时间, 日期, date …)."""
+    return any(w in text for w in _TIME_WORDS)
+
+
 @lru_cache(maxsize=4096)
 def match_header(kind: str, text: str) -> tuple[float, str | tuple[str, ...] | None]:
     """Best (score, target) for a normalised header; target None when nothing matches."""
     if not text or len(text) > MAX_HEADER_CHARS:
         return 0.0, None
-    has_time = any(w in text for w in _TIME_WORDS)
+    has_time = names_time(text)
     best: tuple[float, str | tuple | None] = (0.0, None)
     for pat in patterns(kind):
         if has_time and not pat.names_time and not _is_time_field(kind, pat.target):

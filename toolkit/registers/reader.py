@@ -17,6 +17,7 @@ from toolkit.errors import InputError
 from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, normalise
 from toolkit.registers.fields import KINDS, WORK_ORDERS
 from toolkit.registers.records import Register, SkippedRow, build_records
+from toolkit.registers.values import clean_text
 
 # A package whose parts would unpack to more than this is refused before reading.
 MAX_UNPACKED_BYTES = 2_000_000_000
@@ -351,8 +352,6 @@ def _joined(held: list) -> list:
 
 
 def _as_line(value) -> str:
-    from toolkit.registers.values import clean_text
-
     return value if isinstance(value, str) else clean_text(value) or str(value)
 
 

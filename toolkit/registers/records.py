@@ -18,7 +18,7 @@ from toolkit.registers import values as v
 from toolkit.registers.fields import (
     COMPLAINTS, COUNT, DATETIME, FIELDS, FLAG, IDENTITY_FIELDS, MONEY, PHONE, TIME_SEQUENCE, WORK_ORDERS,
 )
-from toolkit.registers.header import ColumnMap, normalise
+from toolkit.registers.header import ColumnMap, names_time, normalise
 
 When = datetime | date | None
 
@@ -280,11 +280,6 @@ def _next_day(col: list, times: list, raw_times, raw_dates) -> None:
 
 # Event columns a register may keep as yes/no (是否结案: 是/否) instead of a time.
 _DONE_COLUMNS = frozenset({"closed_at"})
-_TIME_WORDS = ("时间", "日期", "时刻", "date", "time")
-
-
-def _names_time(header: str) -> bool:
-    return any(word in header.lower() for word in _TIME_WORDS)
 # Cells a person signs: 未签, 未交, 拒签 or 否 in them is no signature.
 _SIGNATURES = frozenset({"accepted_by", "repairer_signature", "customer_signature", "return_signer", "finance_receipt"})
 
@@ -325,7 +320,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
     parts = {name: [c.index for c in cols] for name, cols in cmap.part_columns.items() if name in plan}
     # an event column whose header names no time (是否结案) holds yes or no; under 结案时间 a
     # 已结案 is a time not written, reported as such
-    yes_no = {name for name in _DONE_COLUMNS & plan.keys() if not _names_time(cmap.fields[name].header)}
+    yes_no = {name for name in _DONE_COLUMNS & plan.keys() if not names_time(normalise(cmap.fields[name].header))}
     width_needed = max([p[0] for p in plan.values()] + [p[3] for p in plan.values() if p[3] is not None]
                        + [i for indices in parts.values() for i in indices] + [0]) + 1
     # calamine returns a date cell whose time is 00:00 as a date, whatever its format shows: it
@@ -361,7 +356,6 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
         n = len(kept)
         if not n:
             continue
-        base = len(records)
         problems: dict[int, list[Problem]] = {}
         columns: dict[str, list] = {}
         for name, (index, parse, is_time, time_index) in plan.items():
