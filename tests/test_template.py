@@ -29,8 +29,13 @@ AS_OF_ARGS = ["--as-of", AS_OF.strftime("%Y-%m-%d %H:%M")]
 
 # ---- helpers ------------------------------------------------------------------------------
 
-def make_template(tmp_path: Path, kind: str = "work-orders", *args: str, name: str = "登记表.xlsx") -> Path:
+def make_template(tmp_path: Path, kind: str = "work-orders", *args: str, name: str = "登记表.xlsx",
+                  this_month: bool = False) -> Path:
+    """The template for November 2026 (the tests' month) unless --months is given; with
+    ``this_month`` the command's own default, the month it runs in."""
     path = tmp_path / name
+    if "--months" not in args and not this_month:
+        args = (*args, "--months", "2026-11")
     result = run_cli("template", kind, str(path), *args, "--lang", "en")
     assert result.returncode == 0, result.stderr
     return path
@@ -343,7 +348,7 @@ def test_months_may_be_listed_and_ranges_may_cross_the_year(tmp_path):
 
 def test_without_months_the_template_has_one_sheet_for_the_current_month(tmp_path):
     today = date.today()
-    wb = openpyxl.load_workbook(make_template(tmp_path))
+    wb = openpyxl.load_workbook(make_template(tmp_path, this_month=True))
     assert wb.sheetnames == [f"{today.year}年{today.month}月", "填表说明"]
 
 
