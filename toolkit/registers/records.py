@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import islice
-from dataclasses import dataclass, field, fields as dc_fields
+from itertools import compress, count, islice, repeat
+from operator import itemgetter, le, sub
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from toolkit.registers import values as v
 from toolkit.registers.fields import (
@@ -32,8 +34,10 @@ class Problem:
     reason: str
 
 
-@dataclass(slots=True)
-class WorkOrder:
+class WorkOrder(NamedTuple):
+    """One work order as read. A named tuple: a register's orders are made from its columns at
+    C speed (tuple.__new__ over zip), thousands per sheet, and never change once read."""
+
     row: int  # the Excel row number the clerk sees
     order_no: str | None = None
     received_at: When = None
@@ -60,17 +64,15 @@ class WorkOrder:
     remarks: str | None = None
     problems: tuple[Problem, ...] = ()
 
-    def __reduce__(self):  # positional: records cross process boundaries by the thousand
-        return (WorkOrder, tuple(getattr(self, name) for name in WorkOrder.__slots__))
-
     @property
     def is_returned(self) -> bool:
         """Back at customer service: it has a return time or a return signer."""
         return self.returned_at is not None or self.return_signer is not None
 
 
-@dataclass(slots=True)
-class Complaint:
+class Complaint(NamedTuple):
+    """One complaint as read (a named tuple, like WorkOrder)."""
+
     row: int
     complaint_no: str | None = None
     received_at: When = None
@@ -92,14 +94,12 @@ class Complaint:
     remarks: str | None = None
     problems: tuple[Problem, ...] = ()
 
-    def __reduce__(self):
-        return (Complaint, tuple(getattr(self, name) for name in Complaint.__slots__))
-
 
 RECORD_TYPES = {WORK_ORDERS: WorkOrder, COMPLAINTS: Complaint}
 assert all(
-    {f.name for f in dc_fields(cls)} - {"row", "problems"} == set(FIELDS[kind]) for kind, cls in RECORD_TYPES.items()
+    set(cls._fields) - {"row", "problems"} == set(FIELDS[kind]) for kind, cls in RECORD_TYPES.items()
 ), "record classes and the field table must agree"
+_new_record = tuple.__new__  # a record from a tuple of its values, without the keyword handling of __new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +120,24 @@ class Register:
     skipped_rows: list[SkippedRow] = field(default_factory=list)
     anchor: date | None = None  # the month the sheet is about, for dates written without a year
     hidden_rows: list[int] = field(default_factory=list)  # rows hidden in Excel (checked all the same)
+    # The records' values field by field (a list per field, aligned with ``records``), for rules
+    # that screen a whole column at C speed: kept as the records are built, else made on demand.
+    values: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
     def __reduce__(self):
         # Records cross from worker processes by the thousand: sent column by column (lists of
         # plain values pickle at C speed) and rebuilt positionally, not one object at a time.
-        cls = RECORD_TYPES[self.kind]
-        columns = [[getattr(r, name) for r in self.records] for name in cls.__slots__] if self.records else []
+        columns = [self.column(name) for name in RECORD_TYPES[self.kind]._fields] if self.records else []
         return (_rebuilt_register, (self.path, self.sheet, self.kind, self.columns, columns, self.skipped_rows,
                                     self.anchor, self.hidden_rows))
+
+    def column(self, name: str) -> list:
+        """Every record's value of one field, in record order."""
+        values = self.values.get(name)
+        if values is None or len(values) != len(self.records):
+            index = RECORD_TYPES[self.kind]._fields.index(name)
+            values = self.values[name] = list(map(itemgetter(index), self.records))
+        return values
 
     def has(self, name: str) -> bool:
         return name in self.columns.fields
@@ -138,8 +148,10 @@ class Register:
 
 
 def _rebuilt_register(path, sheet, kind, columns, values, skipped_rows, anchor, hidden_rows) -> Register:
-    records = list(map(RECORD_TYPES[kind], *values)) if values else []
-    return Register(path, sheet, kind, columns, records, skipped_rows, anchor, hidden_rows)
+    cls = RECORD_TYPES[kind]
+    records = list(map(_new_record, repeat(cls), zip(*values))) if values else []
+    return Register(path, sheet, kind, columns, records, skipped_rows, anchor, hidden_rows,
+                    dict(zip(cls._fields, values)))
 
 
 # ---- building records from rows ----------------------------------------------------------
@@ -305,7 +317,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
     kind = cmap.kind
     cls = RECORD_TYPES[kind]
     specs = FIELDS[kind]
-    order = [f.name for f in dc_fields(cls)][1:-1]  # the record's fields between row and problems
+    order = cls._fields[1:-1]  # the record's fields between row and problems
     plan = {name: (col.index, _parser(specs[name].type, anchor), specs[name].type == DATETIME,
                    cmap.time_columns[name].index if name in cmap.time_columns else None)
             for name, col in cmap.fields.items() if name in specs}
@@ -316,7 +328,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
     header_plain = {col.index: col.header.split(" / ")[-1].strip() for col in cmap.fields.values()}
 
     register = Register(path, sheet, kind, cmap, anchor=anchor)
-    records, skipped = register.records, register.skipped_rows
+    records, skipped, kept_values = register.records, register.skipped_rows, register.values
     parts = {name: [c.index for c in cols] for name, cols in cmap.part_columns.items() if name in plan}
     # an event column whose header names no time (是否结案) holds yes or no; under 结案时间 a
     # 已结案 is a time not written, reported as such
@@ -338,8 +350,10 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
         odd = _not_plain(by_column, len(kept), identity, header_plain)
         # a row of a few cells, one starting like a footer marker, may be a footer whatever its
         # identity cells hold (制表人 | 张敏 | 审核人 | 李强)
-        sparse = [j for j, row in enumerate(kept) if len(row) - row.count("") - row.count(None) <= _FOOTER_CELLS
-                  and any(type(x) is str and x[:1] in _FOOTER_START for x in row)]
+        # (calamine gives '' for an empty cell, never None)
+        filled = map(sub, map(len, kept), map(list.count, kept, repeat("")))
+        sparse = [j for j in compress(count(), map(le, filled, repeat(_FOOTER_CELLS)))
+                  if any(type(x) is str and x[:1] in _FOOTER_START for x in kept[j])]
         if sparse:
             odd = sorted(set(odd).union(sparse))
         if odd:
@@ -410,10 +424,12 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
                 if found:
                     problems.setdefault(i, []).extend(found)
         empty = [None] * n
-        chunk_records = list(map(cls, nums, *(columns.get(name, empty) for name in order)))
+        found_col = [()] * n
         for i, found in problems.items():
-            chunk_records[i].problems = tuple(found)
-        records.extend(chunk_records)
+            found_col[i] = tuple(found)
+        records.extend(map(_new_record, repeat(cls), zip(nums, *(columns.get(name, empty) for name in order), found_col)))
+        for name, col in (("row", nums), *columns.items(), ("problems", found_col)):
+            kept_values.setdefault(name, []).extend(col)
 
     # Blank rows after the last record are the sheet's formatted tail, not skipped records.
     if records:
@@ -436,15 +452,40 @@ def _not_plain(by_column: list[tuple], n: int, identity: list[int], header_plain
     if not identity:
         return list(range(n))
     states = []
+    plain = 0  # identity columns whose every cell is a plain value
     for i in identity:
         header = header_plain.get(i)
+        if _all_plain(by_column[i], header):
+            plain += 1
+            continue
         states.append([
             0 if x is None or x == "" else
             1 if type(x) is not str or (x[0] not in _LOOK_CLOSER and x[-1] not in _SPACE and x != header) else
             _identity_state(x, header)
             for x in by_column[i]])
+    if not states:
+        return [] if plain >= 2 else list(range(n))
     totals = states[0] if len(states) == 1 else list(map(sum, zip(*states)))
-    return [j for j, total in enumerate(totals) if not 2 <= total < _SUSPECT]
+    low, high = 2 - plain, _SUSPECT - plain
+    return [j for j, total in enumerate(totals) if not low <= total < high]
+
+
+_STARTS_LIKE_MARKER = re.compile("\x00[" + re.escape("".join(sorted(_LOOK_CLOSER))) + "]")
+_ENDS_IN_SPACE = re.compile("\x00[" + re.escape("".join(sorted(_SPACE))) + "]")  # searched in the text reversed
+
+
+def _all_plain(col: tuple, header: str | None) -> bool:
+    """Every cell of the column a plain value (state 1 in _not_plain), told at C speed: numbers
+    and dates, or texts of which none is empty, the header again, starts like a marker or ends
+    in a space. The texts are joined with NUL, which no cell read from XML holds (one that
+    did could only make the column look less plain)."""
+    kinds = set(map(type, col))
+    if str not in kinds:
+        return type(None) not in kinds
+    if kinds != {str} or "" in col or (header is not None and header in col):
+        return False
+    joined = "\x00" + "\x00".join(col) + "\x00"
+    return _STARTS_LIKE_MARKER.search(joined) is None and _ENDS_IN_SPACE.search(joined[::-1]) is None
 
 
 def _identity_state(text: str, header: str | None) -> int:

@@ -459,6 +459,7 @@ _PHONE_NOISE = re.compile(r"[\s\-–—()（）.]")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 _LANDLINE = re.compile(r"0\d{2,3}[2-9]\d{6,7}")
 _LOCAL = re.compile(r"[2-9]\d{6,7}")
+_PLAIN_LANDLINE = re.compile(r"0[0-9]{2,3}-[2-9][0-9]{6,7}")  # what _LANDLINE accepts, written with its dash
 _EXTENSION = re.compile(r"(?:转|ext\.?|x|分机)\d{1,6}$", re.I)
 # Notes clerks write beside a number: "（微信同号）", "(办公室)" anywhere, a name or word before or
 # after it ("王先生 13812345678", "13812345678 王先生"). A note holds no digit; one that says the
@@ -474,9 +475,11 @@ _ODD_TEXT = _PLACEHOLDER_FORMS | _EXCEL_ERRORS | {"N/a", "nA", "NONE", "NuLL"}
 
 def parse_text_column(cells: list[str]) -> list:
     """parse_text over a column of strings, at C speed for the usual clean column."""
-    col = [s or None for s in map(str.strip, cells)]
-    if not set(col).isdisjoint(_ODD_TEXT):
+    col = list(map(str.strip, cells))
+    if not _ODD_TEXT.isdisjoint(col):
         return [parse_text(x) for x in cells]
+    if "" in col:
+        col = [s or None for s in col]
     return col
 
 
@@ -506,8 +509,10 @@ def parse_repeating(parse, cells) -> list:
 
 def without_refusals(col: list) -> list:
     """A signature column with 未签, 未交, 拒签, 否 and the like taken as no signature."""
-    return [None if type(x) is str and x[0] in _NOT_SIGNED_START and _NOT_SIGNED.match(unicodedata.normalize("NFKC", x))
-            else x for x in col]
+    # a site has a few signers: each distinct value is looked at once
+    refusals = {x for x in set(col) if type(x) is str and x[:1] in _NOT_SIGNED_START
+                and _NOT_SIGNED.match(unicodedata.normalize("NFKC", x))}
+    return [None if x in refusals else x for x in col] if refusals else col
 
 
 def parse_phone(raw: object):
@@ -541,6 +546,8 @@ def phone_is_valid(text: str) -> bool:
     """
     if len(text) == 11 and text.isdigit() and text[0] == "1" and text[1] in "3456789":
         return True  # a plain mobile number: most cells
+    if _PLAIN_LANDLINE.fullmatch(text):
+        return True  # 0571-88886666: most of the rest
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii() and _DEAD_NUMBER.search(text):
         return False  # a note that says the number does not work

@@ -13,6 +13,7 @@ from toolkit.findings import Finding
 from toolkit.registers.fields import FIELDS, RECORD_NUMBER
 from toolkit.registers.records import Register
 from toolkit.rules.catalog import RECORD, WORKBOOK, Hit, Rule, RuleContext, all_rules, rules_for
+from toolkit.rules.screens import Columns
 
 
 def _label(reg: Register, name: str, lang: str) -> str:
@@ -127,7 +128,7 @@ def check_registers(registers: list[Register], as_of: datetime, config: Config, 
             if missing:
                 not_run[id(reg)][rule.id] = list(missing)
             elif rule.scope == RECORD:
-                active.append((rule, rule.check))
+                active.append(rule)
         plans.append((reg, RuleContext(as_of, config.settings, columns), active))
 
     workbook_checks = []
@@ -144,8 +145,7 @@ def check_registers(registers: list[Register], as_of: datetime, config: Config, 
     # The child takes the workbook-wide rules and a quarter of the records: about half the work.
     child = _fork_share(registers, plans, workbook_checks, config, lang) if use_second_core and total >= SPLIT_AT else None
     for reg, ctx, checks in plans:
-        records = reg.records[: _split(reg.records)] if child else reg.records
-        _run_record_rules(reg, records, ctx, checks, out)
+        _run_record_rules(reg, 0, _split(reg.records) if child else len(reg.records), ctx, checks, out)
     if child:
         findings, keys = _collect(child)
         out.findings.extend(map(_new_finding, repeat(Finding, len(findings)), findings))
@@ -168,17 +168,34 @@ def _run_workbook_rules(workbook_checks, emit) -> None:
 _BLOCK = 2048  # records checked rule by rule at a time: a block stays in the CPU cache for all rules
 
 
-def _run_record_rules(reg, records, ctx, checks, out: _Emitter) -> None:
-    # Rule by rule over a block of records: map() calls the rule from C, and compress() finds
-    # the few records with hits, so the usual clean record costs no Python loop step per rule.
-    # (Findings are sorted by cell afterwards, so the order they are found in does not show.)
-    contexts = [ctx] * min(len(records), _BLOCK)
-    for start in range(0, len(records), _BLOCK):
-        block = records[start:start + _BLOCK]
-        for rule, check in checks:
-            results = list(map(check, block, contexts))
-            if any(results):
-                out.emit_all(reg, rule, ((block[i], results[i]) for i in compress(range(len(block)), results)))
+def _run_record_rules(reg, start: int, stop: int, ctx, rules, out: _Emitter) -> None:
+    """The record rules over ``reg.records[start:stop]``. A screened rule runs on the records its
+    screen names; the others rule by rule over blocks of records: map() calls the rule from C,
+    and compress() finds the few records with hits, so the usual clean record costs no Python
+    loop step per rule. (Findings are sorted by cell afterwards: the order they are found in
+    does not show.)"""
+    records = reg.records
+    unscreened = []
+    columns = Columns(reg, start, stop)
+    for rule in rules:
+        if rule.screen is None:
+            unscreened.append(rule)
+            continue
+        positions = rule.screen(columns, ctx)
+        if positions:
+            _check(reg, rule, [records[start + i] for i in positions], ctx, out)
+    if not unscreened:
+        return
+    for first in range(start, stop, _BLOCK):
+        block = records[first:min(first + _BLOCK, stop)]
+        for rule in unscreened:
+            _check(reg, rule, block, ctx, out)
+
+
+def _check(reg, rule, records: list, ctx, out: _Emitter) -> None:
+    results = list(map(rule.check, records, repeat(ctx, len(records))))
+    if any(results):
+        out.emit_all(reg, rule, ((records[i], results[i]) for i in compress(range(len(records)), results)))
 
 
 def _fork_share(registers, plans, workbook_checks, config, lang):
@@ -193,7 +210,7 @@ def _fork_share(registers, plans, workbook_checks, config, lang):
     def work():
         mine = _Emitter(config, lang, registers, kind=tuple)
         for reg, rctx, checks in plans:
-            _run_record_rules(reg, reg.records[_split(reg.records):], rctx, checks, mine)
+            _run_record_rules(reg, _split(reg.records), len(reg.records), rctx, checks, mine)
         _run_workbook_rules(workbook_checks, mine.emit)
         child_end.send((mine.findings, mine.keys))
         child_end.close()
