@@ -92,7 +92,7 @@ def _serve(fn, items, conn, memory: int, budget: int) -> None:
         except Exception as exc:  # a result that cannot be pickled: still an answer for this file
             conn.send((index, Failure("crashed", f"{type(exc).__name__}: {exc}"[:300])))
         del result
-        gc.collect()  # garbage cycles of this file, before the next (collection is off while working)
+        gc.collect(0)  # garbage cycles of this file, before the next (collection is off while working)
     conn.close()
 
 

@@ -97,11 +97,18 @@ def names_time(text: str) -> bool:
     return any(w in text for w in _TIME_WORDS)
 
 
+@lru_cache(maxsize=None)
+def _any_word(kind: str) -> re.Pattern:
+    """Every word any pattern of ``kind`` looks for: a text holding none matches no pattern."""
+    words = {alt.lstrip("=") for pat in patterns(kind) for group in pat.groups for alt in group}
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 @lru_cache(maxsize=4096)
 def match_header(kind: str, text: str) -> tuple[float, str | tuple[str, ...] | None]:
     """Best (score, target) for a normalised header; target None when nothing matches."""
-    if not text or len(text) > MAX_HEADER_CHARS:
-        return 0.0, None
+    if not text or len(text) > MAX_HEADER_CHARS or not _any_word(kind).search(text):
+        return 0.0, None  # titles, notes and the data rows the header search passes over
     has_time = names_time(text)
     best: tuple[float, str | tuple | None] = (0.0, None)
     for pat in patterns(kind):
