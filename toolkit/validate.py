@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
@@ -47,10 +48,15 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_se
     return report, findings, workbook.registers  # findings come in sheet, row, column, rule order
 
 
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size if path.is_file() else None
+    except OSError:
+        return None
+
+
 def _no_register(sheets: list[SheetReport], lang: str) -> str:
     """Say what the workbook holds instead: "no register found (2 sheets without a register header, 1 chart sheet)"."""
-    from collections import Counter
-
     if not sheets:
         return InputError("err.no_register").render(lang, with_path=False)
     counts = Counter(s.skipped_reason for s in sheets)
@@ -95,9 +101,12 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
     for folder in empty:  # the wrong folder, most likely: say so rather than report nothing
         slots.append(FileReport(str(folder), error=InputError("err.no_workbooks").render(lang, with_path=False)))
     report.skipped_files = list(dict.fromkeys((str(s.path), s.reason) for s in skipped))
+    # the same register given twice has the same size: only files that share a size are hashed
+    sizes = {c.path: _size(c.path) for c in candidates}
+    shared = Counter(size for size in sizes.values() if size is not None)
     for candidate in candidates:
         path = candidate.path
-        digest = content_digest(path) if path.is_file() else None
+        digest = content_digest(path) if shared[sizes[path]] > 1 else None
         if digest and digest in digests:
             slots.append(FileReport(str(path), error=InputError("err.duplicate", other=digests[digest]).render(lang)))
             continue

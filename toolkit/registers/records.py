@@ -343,9 +343,10 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
         chunk = list(islice(iterator, _CHUNK))
         if not chunk:
             break
-        nums = [excel_row for excel_row, _ in chunk]
-        kept = [row if len(row) >= width_needed else [*row, *[""] * (width_needed - len(row))]
-                for _, row in chunk]
+        nums = list(map(itemgetter(0), chunk))
+        kept = list(map(itemgetter(1), chunk))
+        if min(map(len, kept)) < width_needed:  # short rows padded: the transposition stops at the shortest
+            kept = [row if len(row) >= width_needed else [*row, *[""] * (width_needed - len(row))] for row in kept]
         by_column = list(zip(*kept))  # the chunk transposed, at C speed
         odd = _not_plain(by_column, len(kept), identity, header_plain)
         # a row of a few cells, one starting like a footer marker, may be a footer whatever its
@@ -374,6 +375,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
         columns: dict[str, list] = {}
         for name, (index, parse, is_time, time_index) in plan.items():
             raw = by_column[index]
+            plain = None  # a column of plain text, read at C speed: nothing unreadable in it
             if is_time:
                 col = [x if type(x) is datetime else None if x == "" else parse(x) for x in raw]
                 if time_index is not None:
@@ -383,6 +385,8 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
                     col = [d if type(d) is v.Unreadable else _combine(d, t) for d, t in zip(col, times)]
                     if str in set(map(type, raw_times)):
                         _next_day(col, times, raw_times, by_column[index])
+            elif parse is v.parse_text and (plain := v.plain_text_column(raw)) is not None:
+                col = plain
             elif parse is v.parse_text and set(map(type, raw)) == {str}:
                 col = v.parse_text_column(raw)
             elif parse is v.parse_flag:
@@ -395,7 +399,8 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
                 col = list(map(parse, raw))
             if name in yes_no and v.Unreadable in set(map(type, col)):
                 col = v.done_or_not(col)
-            _take_problems(col, name, problems)
+            if plain is None:
+                _take_problems(col, name, problems)
             if name in _SIGNATURES:
                 col = v.without_refusals(col)
             if name in parts and parse is v.parse_text:
@@ -466,6 +471,8 @@ def _not_plain(by_column: list[tuple], n: int, identity: list[int], header_plain
     if not states:
         return [] if plain >= 2 else list(range(n))
     totals = states[0] if len(states) == 1 else list(map(sum, zip(*states)))
+    if plain >= 2:  # two plain identity cells in every row: only a suspect cell makes a row odd
+        return list(compress(count(), map(le, repeat(_SUSPECT), totals)))
     low, high = 2 - plain, _SUSPECT - plain
     return [j for j, total in enumerate(totals) if not low <= total < high]
 

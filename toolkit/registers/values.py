@@ -83,6 +83,7 @@ _NOT_YET = re.compile(r"^(?!待定$)(?:尚|还|暂|仍)?(?:未|待|没有?|无�
 _NOT_SIGNED = re.compile(r"^(?:(?:尚|还|暂)?未|待|没有?|拒绝?|不)(?:签|交|收|确认|同意)\D{0,3}$"
                          r"|^(?:(?:尚|还|暂)?未|没有?)$|^(?:否|no|n|×|✗|✘)$", re.I)
 _NOT_SIGNED_START = frozenset("尚还暂未待没拒不否NnＮｎ×✗✘")
+_REFUSAL_START = re.compile("\x00[" + re.escape("".join(sorted(_NOT_SIGNED_START))) + "]")
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
 _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"})
@@ -473,14 +474,26 @@ _PLACEHOLDER_FORMS = frozenset(PLACEHOLDERS | {p.upper() for p in PLACEHOLDERS} 
 _ODD_TEXT = _PLACEHOLDER_FORMS | _EXCEL_ERRORS | {"N/a", "nA", "NONE", "NuLL"}
 
 
-def parse_text_column(cells: list[str]) -> list:
-    """parse_text over a column of strings, at C speed for the usual clean column."""
-    col = list(map(str.strip, cells))
+def plain_text_column(cells) -> list | None:
+    """parse_text over a column of plain text (every cell a string, none a placeholder or an
+    Excel error), at C speed; None for any other column."""
+    try:
+        col = list(map(str.strip, cells))
+    except TypeError:  # a number or a date among them
+        return None
     if not _ODD_TEXT.isdisjoint(col):
-        return [parse_text(x) for x in cells]
+        return None
     if "" in col:
+        if col.count("") == len(col):
+            return [None] * len(col)  # a column nobody fills in
         col = [s or None for s in col]
     return col
+
+
+def parse_text_column(cells: list[str]) -> list:
+    """parse_text over a column of strings, at C speed for the usual clean column."""
+    col = plain_text_column(cells)
+    return col if col is not None else [parse_text(x) for x in cells]
 
 
 def parse_flag_column(cells: list) -> list:
@@ -509,8 +522,13 @@ def parse_repeating(parse, cells) -> list:
 
 def without_refusals(col: list) -> list:
     """A signature column with 未签, 未交, 拒签, 否 and the like taken as no signature."""
-    # a site has a few signers: each distinct value is looked at once
-    refusals = {x for x in set(col) if type(x) is str and x[:1] in _NOT_SIGNED_START
+    # a site has a few signers: each distinct value is looked at once, and none at all when no
+    # value starts like a refusal (told by one search of them all joined)
+    distinct = set(col)
+    distinct.discard(None)
+    if all(map(str.__instancecheck__, distinct)) and not _REFUSAL_START.search("\x00" + "\x00".join(distinct)):
+        return col
+    refusals = {x for x in distinct if type(x) is str and x[:1] in _NOT_SIGNED_START
                 and _NOT_SIGNED.match(unicodedata.normalize("NFKC", x))}
     return [None if x in refusals else x for x in col] if refusals else col
 
