@@ -75,3 +75,11 @@ def test_progress_is_reported_once_per_file():
     seen = []
     list(run_each(_square, list(range(7)), jobs=2, on_done=seen.append))
     assert seen == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_a_worker_grown_past_the_peak_is_replaced_and_a_small_one_serves_on():
+    items = [("ok", n) for n in range(6)]
+    grown = [result[2] for _, result in run_each(_misbehave, items, jobs=1, retire_peak=1)]
+    assert len(set(grown)) == 6, "every worker is past a one-byte peak after its file: each file a fresh one"
+    small = [result[2] for _, result in run_each(_misbehave, items, jobs=1)]
+    assert len(set(small)) == 1, "files that leave little behind keep the worker that is warm"

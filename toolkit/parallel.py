@@ -59,25 +59,42 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-FILES_PER_WORKER = 16  # then a fresh worker: memory a large file left behind goes back
+# A worker is replaced once it has grown past this peak (a large register read: the memory it
+# left behind goes back), or after this many files whatever its size (a fresh start now and
+# then). A new worker starts cold, so small files are not a reason to replace one.
+RETIRE_PEAK = 512 * 1024**2
+FILES_PER_WORKER = 256
 
 
 def run_each(fn: Callable[[Any], Any], items: list, *, jobs: int, timeout: float = DEFAULT_TIMEOUT,
              memory: int = DEFAULT_MEMORY, on_done: Callable[[int], None] | None = None,
-             files_per_worker: int = FILES_PER_WORKER) -> Iterator[tuple[Any, Any]]:
+             files_per_worker: int = FILES_PER_WORKER, retire_peak: int = RETIRE_PEAK) -> Iterator[tuple[Any, Any]]:
     """Yield (item, result) in input order; result is fn(item) or a Failure."""
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     with gc_paused():  # in the workers too, which are forked from here
-        yield from _Pool(ctx, fn, items, jobs, timeout, memory, on_done, files_per_worker).results()
+        yield from _Pool(ctx, fn, items, jobs, timeout, memory, on_done, files_per_worker, retire_peak).results()
 
 
-def _serve(fn, items, conn, memory: int, budget: int) -> None:
-    """A worker: take item numbers from the pipe, send back (number, result); stop on None."""
+def _peak_memory() -> int:
+    """This process's peak resident memory in bytes (0 where it cannot be read)."""
+    try:
+        import resource
+        import sys
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024  # bytes on macOS, KiB elsewhere
+    except (ImportError, OSError):
+        return 0
+
+
+def _serve(fn, items, conn, memory: int, budget: int, retire_peak: int) -> None:
+    """A worker: take item numbers from the pipe, send back (number, result, retiring); stop on
+    None, after ``budget`` items, or once its peak memory passed ``retire_peak``."""
     import gc
 
     _limit_memory(memory)
     gc.freeze()  # what the parent had is never garbage here: later collections skip it
-    for _ in range(budget):
+    for served in range(1, budget + 1):
         index = conn.recv()
         if index is None:
             break
@@ -87,11 +104,14 @@ def _serve(fn, items, conn, memory: int, budget: int) -> None:
             result = Failure("crashed", "out of memory")
         except BaseException as exc:  # reported for this file; the run goes on
             result = Failure("crashed", f"{type(exc).__name__}: {exc}"[:300])
+        retiring = served == budget or _peak_memory() > retire_peak
         try:
-            conn.send((index, result))
+            conn.send((index, result, retiring))
         except Exception as exc:  # a result that cannot be pickled: still an answer for this file
-            conn.send((index, Failure("crashed", f"{type(exc).__name__}: {exc}"[:300])))
+            conn.send((index, Failure("crashed", f"{type(exc).__name__}: {exc}"[:300]), retiring))
         del result
+        if retiring:
+            break
         gc.collect(0)  # garbage cycles of this file, before the next (collection is off while working)
     conn.close()
 
@@ -99,13 +119,14 @@ def _serve(fn, items, conn, memory: int, budget: int) -> None:
 class _Pool:
     """``jobs`` long-lived workers, each fed one item at a time. A worker that runs past the
     time limit is killed, one that dies is reported; either way a fresh one takes its place,
-    and each is replaced after ``files_per_worker`` items. Forking once per worker rather than
+    and each is replaced once it has grown large or served ``files_per_worker`` items. Forking once per worker rather than
     once per file saves about 40 ms a file."""
 
-    def __init__(self, ctx, fn, items, jobs, timeout, memory, on_done, files_per_worker):
+    def __init__(self, ctx, fn, items, jobs, timeout, memory, on_done, files_per_worker, retire_peak):
         self.ctx, self.fn, self.items = ctx, fn, items
         self.jobs, self.timeout, self.memory, self.on_done = max(1, jobs), timeout, memory, on_done
         self.budget = max(1, files_per_worker)
+        self.retire_peak = retire_peak
         self.workers: list[_Worker] = []
         self.next_index = 0
         self.done = 0
@@ -133,7 +154,7 @@ class _Pool:
             if idle is None:
                 if len(self.workers) >= self.jobs:
                     return
-                idle = _Worker(self.ctx, self.fn, self.items, self.memory, self.budget)
+                idle = _Worker(self.ctx, self.fn, self.items, self.memory, self.budget, self.retire_peak)
                 self.workers.append(idle)
             idle.give(self.next_index)
             self.next_index += 1
@@ -157,9 +178,9 @@ class _Pool:
 
 
 class _Worker:
-    def __init__(self, ctx, fn, items, memory: int, budget: int):
+    def __init__(self, ctx, fn, items, memory: int, budget: int, retire_peak: int):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_serve, args=(fn, items, child, memory, budget), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(fn, items, child, memory, budget, retire_peak), daemon=True)
         self.proc.start()
         child.close()
         self.left = budget
@@ -181,7 +202,9 @@ class _Worker:
         result = None
         if self.conn.poll(0):
             try:
-                _, result = self.conn.recv()
+                _, result, retiring = self.conn.recv()
+                if retiring:
+                    self.left = 0  # it has stopped taking files: a fresh one takes its place
             except (EOFError, OSError):
                 result = self._lost()
         elif not self.proc.is_alive() and not self.conn.poll(0):  # it may have sent just before dying

@@ -11,7 +11,7 @@ from toolkit.config import Config
 from toolkit.errors import InputError
 from toolkit.findings import FileReport, Finding, Report, SheetReport
 from toolkit.registers.discover import content_digest, discover, open_in_excel_by
-from toolkit.registers.reader import read_workbook
+from toolkit.registers.reader import read_workbook, warm_up
 from toolkit.registers.records import Register
 from toolkit.rules.engine import check_registers
 
@@ -143,6 +143,7 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
             if progress:
                 progress(done, len(todo))
     else:
+        warm_up()  # once here rather than once in every worker
         results = dict(run_each(one, todo, jobs=jobs,
                                 on_done=(lambda n: progress(n, len(todo))) if progress else None))
     for slot in slots:

@@ -104,6 +104,13 @@ def _any_word(kind: str) -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
+def patterns_for_all() -> None:
+    """Compile every kind's patterns and alias words now (once per process)."""
+    for kind in KINDS:
+        patterns(kind)
+        _any_word(kind)
+
+
 @lru_cache(maxsize=4096)
 def match_header(kind: str, text: str) -> tuple[float, str | tuple[str, ...] | None]:
     """Best (score, target) for a normalised header; target None when nothing matches."""
