@@ -21,7 +21,7 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_se
     """Read one workbook and check every register in it. Never raises for bad input."""
     report = FileReport(str(path))
     try:
-        workbook = read_workbook(path, as_of, config.columns)
+        workbook = read_workbook(path, as_of, config.columns, overlap=use_second_core)
     except InputError as exc:
         report.error = exc.render(lang, with_path=False)
         return report, [], []

@@ -385,8 +385,10 @@ def warm_up() -> None:
 
 
 def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | None = None,
-                  kinds: tuple[str, ...] = KINDS) -> WorkbookRead:
-    """Read every sheet of one workbook. File-level failures raise InputError."""
+                  kinds: tuple[str, ...] = KINDS, overlap: bool = True) -> WorkbookRead:
+    """Read every sheet of one workbook. File-level failures raise InputError. With ``overlap``
+    the next sheet loads in a thread while this one is read (worth it when a core is free: not
+    in a worker process beside others that keep every core busy)."""
     path = Path(path)
     wb = open_workbook(path)
     marks = toolkit_marks(path) if path.suffix.lower() in (".xlsx", ".xlsm") else ToolkitMarks()
@@ -405,7 +407,7 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
     worksheets = [m.name for m in metadata if str(m.typ).split(".")[-1] == "WorkSheet"]
     # calamine parses a sheet without holding the GIL: the next sheet loads in a thread while
     # this one is turned into records (and while the package is scanned for the first).
-    loader = ThreadPoolExecutor(max_workers=1)
+    loader = ThreadPoolExecutor(max_workers=1) if overlap else _InPlace()
     loading = {name: loader.submit(wb.get_sheet_by_name, name) for name in worksheets[:1]}
     try:
         marked = marks.findings_sheet
@@ -415,6 +417,23 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
     finally:
         loader.shutdown(wait=True, cancel_futures=True)
     return result
+
+
+class _InPlace:
+    """A loader that loads when asked, in this thread (the ThreadPoolExecutor calls it makes)."""
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+
+        future = Future()
+        try:
+            future.set_result(fn(*args))
+        except Exception as exc:  # raised again where the sheet is taken, as from a thread
+            future.set_exception(exc)
+        return future
+
+    def shutdown(self, **_):
+        pass
 
 
 def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, explicit, kinds, as_of, path) -> None:
