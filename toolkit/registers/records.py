@@ -486,13 +486,15 @@ def _all_plain(col: tuple, header: str | None) -> bool:
     and dates, or texts of which none is empty, the header again, starts like a marker or ends
     in a space. The texts are joined with NUL, which no cell read from XML holds (one that
     did could only make the column look less plain)."""
-    kinds = set(map(type, col))
-    if str not in kinds:
-        return type(None) not in kinds
-    if kinds != {str} or "" in col or (header is not None and header in col):
-        return False
-    joined = "\x00" + "\x00".join(col) + "\x00"
-    return _STARTS_LIKE_MARKER.search(joined) is None and _ENDS_IN_SPACE.search(joined[::-1]) is None
+    try:
+        texts = "\x00".join(col)
+    except TypeError:  # numbers or dates among the texts (phones typed as numbers): they are plain
+        if None in col:
+            return False
+        texts = "\x00".join(compress(col, map(str.__instancecheck__, col)))
+    joined = f"\x00{texts}\x00"
+    return ("\x00\x00" not in joined and (header is None or header not in col)
+            and _STARTS_LIKE_MARKER.search(joined) is None and _ENDS_IN_SPACE.search(joined[::-1]) is None)
 
 
 def _identity_state(text: str, header: str | None) -> int:

@@ -261,18 +261,18 @@ def parse_datetime(raw: object, anchor: date):
 
     ``anchor`` (the sheet's month, else the as-of date) supplies a year that was not written.
     """
-    if raw is None or raw == "":
-        return None
-    if isinstance(raw, datetime):
-        return raw
-    if isinstance(raw, (date, time)):
-        return raw
     if (type(raw) is str and len(raw) in (16, 19) and raw[4] in "-/" and raw[7] == raw[4] and raw[10] == " "
             and raw[13] == ":" and raw[16:17] in ("", ":")):
         try:  # "2026/11/03 14:05", "2026-11-03 14:05:30": the usual typed form, read at C speed
             return datetime.fromisoformat(raw.replace("/", "-"))
         except ValueError:
             pass  # the general reader below decides
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, datetime):
+        return raw
+    if isinstance(raw, (date, time)):
+        return raw
     if isinstance(raw, bool):
         return Unreadable(raw, BAD_DATE)
     if isinstance(raw, (int, float)):
