@@ -164,3 +164,65 @@ def test_a_sheet_with_no_rows_and_a_damaged_part_give_no_facts(tmp_path, inflate
     data[start:start + 40] = b"\xff" * 40
     damaged.write_bytes(bytes(data))
     assert inspect_package(damaged).get("登记") is None  # the scan gives up on the sheet; the reader reports the file
+
+
+# ---- the package handed to the engine with its sheets inflated --------------------------------
+
+def _engine_view(workbook) -> dict:
+    """Everything the reader takes from the engine: each sheet's kind and visibility, cells
+    (with their position) and merges."""
+    view = {}
+    for meta in workbook.sheets_metadata:
+        entry = [str(meta.typ), str(meta.visible)]
+        if str(meta.typ).endswith("WorkSheet"):
+            try:
+                sheet = workbook.get_sheet_by_name(meta.name)
+                entry += [sheet.start, sheet.to_python(skip_empty_area=False), sheet.merged_cell_ranges]
+            except Exception as exc:
+                entry.append(f"error: {type(exc).__name__}")
+        view[meta.name] = entry
+    return view
+
+
+def _real_packages() -> list:
+    from conftest import SHARED
+
+    corpus = SHARED / "corpus"
+    return sorted(p for p in corpus.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm") and p.is_file())
+
+
+def test_every_real_package_reads_the_same_from_its_inflated_copy():
+    """The engine reads the copy exactly as it reads the file: over every .xlsx and .xlsm of
+    the corpus (Excel-saved files and the engine's bug files), sheet by sheet."""
+    import io
+
+    import python_calamine as pc
+
+    from toolkit.registers.package import read_package
+
+    files = _real_packages()
+    assert len(files) > 150, "the corpus is beside the repository"
+    copied = 0
+    for path in files:
+        try:
+            original = _engine_view(pc.CalamineWorkbook.from_path(str(path)))
+        except Exception:
+            original = None  # unreadable: the reader then opens the file itself and says why
+        facts, copy = read_package(path)
+        if copy is None:
+            continue
+        copied += 1
+        assert original is not None, f"{path.name}: a copy of a file the engine cannot read"
+        assert _engine_view(pc.CalamineWorkbook.from_filelike(io.BytesIO(copy))) == original, path.name
+        assert facts == read_package(path, inflate=False)[0], path.name
+    assert copied > 150
+
+
+def test_a_large_package_is_read_from_its_file(tmp_path, monkeypatch):
+    rows = [row(r, [text(f"A{r}", f"WX{r:05d}")], ' hidden="1"' if r == 7 else "") for r in range(1, 500)]
+    path = build(tmp_path / "large.xlsx", sheet(rows))
+    facts, copy = package.read_package(path)
+    assert copy is not None and facts["登记"].hidden_rows == [7]
+    monkeypatch.setattr(package, "MAX_INFLATED", 1000)
+    facts, copy = package.read_package(path)
+    assert copy is None and facts["登记"].hidden_rows == [7], "the facts are read all the same"

@@ -5,6 +5,7 @@ cached values; their cells read as empty, and must not be taken for empty)."""
 
 from __future__ import annotations
 
+import io
 import re
 import struct
 import zipfile
@@ -68,17 +69,122 @@ def _unescape(text: str) -> str:
 
 def inspect_package(path) -> dict[str, SheetFacts]:
     """Facts per sheet name; empty for files that are not .xlsx packages or cannot be read."""
+    return read_package(path, inflate=False)[0]
+
+
+# The sheets (and shared strings) of a package up to this size, inflated, are handed to the
+# engine in memory; a larger package is read from its file (memory stays bounded).
+MAX_INFLATED = 64 * 1024**2
+
+
+def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], bytes | None]:
+    """Facts per sheet name, and (with ``inflate``) the package again with its sheets and shared
+    strings stored inflated: the sheets' XML is inflated here once, for the facts, and the
+    engine reading the copy need not inflate it a second time. The copy is None for a large
+    package or anything unusual in it (the engine then reads the file itself); the facts are
+    empty for files that are not .xlsx packages or cannot be read."""
     facts: dict[str, SheetFacts] = {}
     try:
         with zipfile.ZipFile(path) as zf, open(path, "rb") as raw:
-            for name, part in sheet_parts(zf).items():
-                try:
-                    facts[name] = _scan(_inflated(zf, raw, zf.getinfo(part)))
-                except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, _InflateError):
-                    continue
-    except (zipfile.BadZipFile, OSError):
-        return {}
-    return facts
+            parts = sheet_parts(zf)
+            sheets = {part: name for name, part in parts.items()}
+            infos = zf.infolist()
+            if inflate and parts:
+                wanted = [i for i in infos if i.filename in sheets or i.filename == _SHARED_STRINGS]
+                inflate = sum(i.file_size for i in wanted) <= MAX_INFLATED and _plain_entries(infos)
+            if not (inflate and parts):
+                for name, part in parts.items():
+                    try:
+                        facts[name] = _scan(_inflated(zf, raw, zf.getinfo(part)))
+                    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, _InflateError):
+                        continue
+                return facts, None
+            copy = _StoredCopy()
+            for info in infos:
+                data = _raw_bytes(raw, info)
+                if info.filename in sheets or info.filename == _SHARED_STRINGS:
+                    try:
+                        data = _inflate_whole(data, info)
+                    except (ValueError, _InflateError):
+                        return _facts_only(path), None  # a damaged part: the engine reports it
+                    if info.filename in sheets:
+                        facts[sheets[info.filename]] = _scan(iter((data,)))
+                    copy.add(info, data, stored=True)
+                else:
+                    copy.add(info, data, stored=False)
+            return facts, copy.finish()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return {}, None
+
+
+def _facts_only(path) -> dict[str, SheetFacts]:
+    return read_package(path, inflate=False)[0]
+
+
+_SHARED_STRINGS = "xl/sharedStrings.xml"
+
+
+def _plain_entries(infos: list[zipfile.ZipInfo]) -> bool:
+    """Entries a copy can be written for as they are: deflated or stored, not encrypted, a
+    package of ordinary size."""
+    return (len(infos) < 0xFFFF and all(i.compress_type in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED)
+                                        and not i.flag_bits & 0x1 and i.file_size < 0xFFFFFFFF
+                                        and i.compress_size < 0xFFFFFFFF for i in infos))
+
+
+def _raw_bytes(raw, info: zipfile.ZipInfo) -> bytes:
+    """An entry's bytes as they lie in the file (compressed as they are)."""
+    raw.seek(info.header_offset)
+    magic, name_len, extra_len = _LOCAL_HEADER.unpack(raw.read(_LOCAL_HEADER.size))
+    if magic != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+    raw.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
+    data = raw.read(info.compress_size)
+    if len(data) != info.compress_size:
+        raise EOFError(f"{info.filename} is cut short")
+    return data
+
+
+def _inflate_whole(data: bytes, info: zipfile.ZipInfo) -> bytes:
+    if info.compress_type == zipfile.ZIP_DEFLATED:
+        inflate = _decompressobj(-15)
+        data = inflate.decompress(data) + inflate.flush()
+    if len(data) != info.file_size:
+        raise ValueError(f"{info.filename} does not match its declared size")
+    return data
+
+
+class _StoredCopy:
+    """A zip package written in memory: entries copied as they are, or stored uncompressed.
+    Each entry keeps its CRC (of the uncompressed bytes, the same either way), which the
+    engine checks as it reads."""
+
+    _LOCAL = struct.Struct("<4sHHHHHIIIHH")
+    _CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")
+    _END = struct.Struct("<4sHHHHIIH")
+
+    def __init__(self):
+        self._out = io.BytesIO()
+        self._central: list[bytes] = []
+
+    def add(self, info: zipfile.ZipInfo, data: bytes, stored: bool) -> None:
+        name = info.filename.encode("utf-8")
+        method = zipfile.ZIP_STORED if stored else info.compress_type
+        offset = self._out.tell()
+        fields = (20, 0x800, method, 0, 0x21, info.CRC, len(data), info.file_size, len(name))
+        self._out.write(self._LOCAL.pack(b"PK\x03\x04", *fields, 0))
+        self._out.write(name)
+        self._out.write(data)
+        self._central.append(self._CENTRAL.pack(b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, 0, offset) + name)
+
+    def finish(self) -> bytes:
+        start = self._out.tell()
+        for entry in self._central:
+            self._out.write(entry)
+        size = self._out.tell() - start
+        count = len(self._central)
+        self._out.write(self._END.pack(b"PK\x05\x06", 0, 0, count, count, size, start, 0))
+        return self._out.getvalue()
 
 
 try:  # ISA-L inflates a sheet's XML about three times faster than zlib (it is read twice: here and by calamine)

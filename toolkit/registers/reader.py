@@ -175,14 +175,6 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
-def _is_zip(path: Path) -> bool:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(4) == _ZIP_MAGIC
-    except OSError:
-        return False
-
-
 def _explained(detail: str, path: Path) -> InputError:
     """calamine's own words, turned into what the user can do about it."""
     cells = re.search(r"Cell limit exceeded \((\d+) cells", detail)
@@ -195,10 +187,36 @@ def _explained(detail: str, path: Path) -> InputError:
     return InputError("err.unreadable", path=str(path), detail=detail[:200])
 
 
-def open_workbook(path: Path):
-    """Open with calamine, turning every failure into one clear InputError."""
+def open_workbook(path: Path, package: bytes | None = None, magic: bytes | None = None):
+    """Open with calamine, turning every failure into one clear InputError. ``package``: the
+    file's package with its sheets already inflated (read_package), read in its place;
+    ``magic``: what check_file_kind gave, when it has been asked already."""
     import python_calamine as pc
 
+    magic = check_file_kind(path) if magic is None else magic
+    if package is not None:
+        import io
+
+        try:
+            return pc.CalamineWorkbook.from_filelike(io.BytesIO(package))
+        except Exception:  # whatever it is, the file itself says it in the engine's own words
+            pass
+    try:
+        return pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError:
+        raise InputError("err.encrypted", path=str(path)) from None
+    except Exception as exc:  # calamine raises several types for damaged files
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if magic.startswith(_OLE_MAGIC) and "password" in detail.lower():
+            raise InputError("err.encrypted", path=str(path)) from None
+        if magic.startswith(_OLE_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
+            raise InputError("err.old_container", path=str(path)) from None
+        raise _explained(detail, path) from None
+
+
+def check_file_kind(path: Path) -> bytes:
+    """The file's first bytes, once it is known to be a workbook the engine may open: empty
+    files, zip bombs, web pages, text and unknown formats are refused here."""
     magic = _sniff(path)
     if not magic:
         raise InputError("err.empty", path=str(path))
@@ -211,17 +229,7 @@ def open_workbook(path: Path):
         if _looks_like_text(magic):
             raise InputError("err.csv", path=str(path))
         raise InputError("err.unknown_format", path=str(path))
-    try:
-        return pc.CalamineWorkbook.from_path(str(path))
-    except pc.PasswordError:
-        raise InputError("err.encrypted", path=str(path)) from None
-    except Exception as exc:  # calamine raises several types for damaged files
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if magic.startswith(_OLE_MAGIC) and "password" in detail.lower():
-            raise InputError("err.encrypted", path=str(path)) from None
-        if magic.startswith(_OLE_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
-            raise InputError("err.old_container", path=str(path)) from None
-        raise _explained(detail, path) from None
+    return magic
 
 
 _MONTH_PATTERNS = (
@@ -389,8 +397,15 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
     """Read every sheet of one workbook. File-level failures raise InputError. With ``overlap``
     the next sheet loads in a thread while this one is read (worth it when a core is free: not
     in a worker process beside others that keep every core busy)."""
+    from toolkit.registers.package import read_package
+
     path = Path(path)
-    wb = open_workbook(path)
+    magic = check_file_kind(path)
+    # the package's sheets inflated once: scanned for what the values do not tell (hidden
+    # rows, formulas), and handed to the engine so that it need not inflate them again
+    facts, package = read_package(path) if magic.startswith(_ZIP_MAGIC) else ({}, None)
+    wb = open_workbook(path, package, magic)
+    del package
     marks = toolkit_marks(path) if path.suffix.lower() in (".xlsx", ".xlsm") else ToolkitMarks()
     if marks.weekly:
         raise InputError("err.weekly_workbook", path=str(path))
@@ -402,8 +417,6 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
         raise InputError("err.unreadable", path=str(path), detail=str(exc)[:200]) from None
     from concurrent.futures import ThreadPoolExecutor
 
-    from toolkit.registers.package import inspect_package
-
     worksheets = [m.name for m in metadata if str(m.typ).split(".")[-1] == "WorkSheet"]
     # calamine parses a sheet without holding the GIL: the next sheet loads in a thread while
     # this one is turned into records (and while the package is scanned for the first).
@@ -411,7 +424,6 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
     loading = {name: loader.submit(wb.get_sheet_by_name, name) for name in worksheets[:1]}
     try:
         marked = marks.findings_sheet
-        facts = inspect_package(path) if _is_zip(path) else {}
         for meta in metadata:
             _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, explicit, kinds, as_of, path)
     finally:
