@@ -401,14 +401,14 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
 
     path = Path(path)
     magic = check_file_kind(path)
+    marks = toolkit_marks(path) if path.suffix.lower() in (".xlsx", ".xlsm") else ToolkitMarks()
+    if marks.weekly:
+        raise InputError("err.weekly_workbook", path=str(path))
     # the package's sheets inflated once: scanned for what the values do not tell (hidden
     # rows, formulas), and handed to the engine so that it need not inflate them again
     facts, package = read_package(path) if magic.startswith(_ZIP_MAGIC) else ({}, None)
     wb = open_workbook(path, package, magic)
     del package
-    marks = toolkit_marks(path) if path.suffix.lower() in (".xlsx", ".xlsm") else ToolkitMarks()
-    if marks.weekly:
-        raise InputError("err.weekly_workbook", path=str(path))
     result = WorkbookRead(str(path))
     explicit = {normalise(k): v for k, v in (columns or {}).items()}
     try:
@@ -419,7 +419,7 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
 
     worksheets = [m.name for m in metadata if str(m.typ).split(".")[-1] == "WorkSheet"]
     # calamine parses a sheet without holding the GIL: the next sheet loads in a thread while
-    # this one is turned into records (and while the package is scanned for the first).
+    # this one is turned into records.
     loader = ThreadPoolExecutor(max_workers=1) if overlap else _InPlace()
     loading = {name: loader.submit(wb.get_sheet_by_name, name) for name in worksheets[:1]}
     try:

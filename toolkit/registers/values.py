@@ -566,6 +566,8 @@ def phone_is_valid(text: str) -> bool:
         return True  # a plain mobile number: most cells
     if _PLAIN_LANDLINE.fullmatch(text):
         return True  # 0571-88886666: most of the rest
+    if text.isascii() and text.isdigit():
+        return _one_phone_is_valid(text)  # digits alone: one number, no note, nothing to split
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii() and _DEAD_NUMBER.search(text):
         return False  # a note that says the number does not work
