@@ -45,15 +45,23 @@ class _Emitter:
         shared_by_hit: dict[tuple, tuple] = {}
         append, add_key, path, sheet, rule_id = self.findings.append, self.keys.append, reg.path, reg.sheet, rule.id
         kind, sheet_key = self._kind, self._sheet_rank[id(reg)] << _ROW_SHIFT
+        last = None  # the (field, message) of the hit before: a rule's hits mostly share it
         for record, hits in found:
             row = record.row
             row_key = (sheet_key | row) << _CELL_SHIFT
             for field, message, params in hits:
-                shared = shared_by_hit.get((field, message))
-                if shared is None:
-                    shared = shared_by_hit[(field, message)] = self._shared_for(reg, rule, field, message)
-                letter, header, label, severity, number_field, template, fixed, cell_key = shared
-                text = template.format_map({"label": label, **params}) if params or fixed is None else fixed
+                if last is None or field is not last[0] or message is not last[1]:
+                    last = (field, message)
+                    shared = shared_by_hit.get(last)
+                    if shared is None:
+                        shared = shared_by_hit[last] = self._shared_for(reg, rule, field, message)
+                    letter, header, label, severity, number_field, template, fixed, cell_key, labelled = shared
+                if not params:
+                    text = fixed if fixed is not None else template.format_map({"label": label})
+                elif "label" in params:  # the rule names the field itself (time-order)
+                    text = template.format_map({"label": label, **params})
+                else:
+                    text = labelled.format_map(params)
                 append(_new_finding(kind, (path, sheet, row, f"{letter}{row}" if letter else None, header,
                                            field, getattr(record, number_field), rule_id, severity, text)))
                 add_key(row_key | cell_key)
@@ -80,8 +88,11 @@ class _Emitter:
         except (KeyError, IndexError):
             fixed = None  # the message needs values this hit did not bring
         cell_key = ((col.index + 1 if col else 0) << _RULE_BITS) | _rule_rank(rule.id)
+        # the template with the label written in, so a hit's own values fill it without a merge
+        labelled = template.replace("{label}", label.replace("{", "{{").replace("}", "}}"))
         return (col.letter if col else None, col.header if col else None, label,
-                self.config.severity(rule.id, rule.severity), RECORD_NUMBER[reg.kind], template, fixed, cell_key)
+                self.config.severity(rule.id, rule.severity), RECORD_NUMBER[reg.kind], template, fixed, cell_key,
+                labelled)
 
 
 # Sort keys: | sheet | row (32 bits) | column (15 bits: Excel has 16,384) | rule (7 bits) |
