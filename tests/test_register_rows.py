@@ -279,3 +279,31 @@ def test_an_excel_date_without_a_time_is_known_to_the_day_not_midnight(tmp_path)
     report = check(path)
     assert report.findings == []
     assert read_workbook(path, AS_OF).registers[0].records[0].completed_at == datetime(2026, 11, 3).date()
+
+
+def test_a_workbook_of_several_sheets_reads_the_same_in_a_worker_as_alone(tmp_path):
+    """Alone, the next sheet loads in a thread while one is read; in a folder run's worker
+    (every core busy) each loads in turn. Either way: the same sheets, records and facts."""
+    import openpyxl
+
+    from toolkit.registers.reader import read_workbook
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    wb.active["A1"] = "填表说明：每月一张表"
+    for month in (10, 11, 12):
+        write_register(tmp_path / "months.xlsx", [good_order(单号=f"WX26{month}{n:03d}") for n in range(1, 30)],
+                       sheet=f"2026年{month}月", workbook=wb)
+    wb["2026年11月"].row_dimensions[5].hidden = True
+    wb.save(tmp_path / "months.xlsx")
+
+    def view(read):
+        return [(s.name, s.skipped_reason, s.error, s.register and s.register.records,
+                 s.register and s.register.hidden_rows) for s in read.sheets]
+
+    alone = read_workbook(tmp_path / "months.xlsx", AS_OF, overlap=True)
+    worker = read_workbook(tmp_path / "months.xlsx", AS_OF, overlap=False)
+    assert view(alone) == view(worker)
+    assert [s.name for s in worker.sheets] == ["说明", "2026年10月", "2026年11月", "2026年12月"]
+    assert [len(s.register.records) for s in worker.sheets[1:]] == [29, 29, 29]
+    assert worker.sheets[2].register.hidden_rows == [5]

@@ -287,8 +287,11 @@ def _stream_fixes(rows, merged, data_start: int, uncalculated, errors=None):
     for (r, c), text in (errors or {}).items():
         by_row.setdefault(r, []).append((c, text))  # calamine reads an error cell as empty
     if not spans and not by_row:
-        yield from rows
-        return
+        return rows  # the usual sheet: its rows pass as they come, through no generator
+    return _fixed(rows, spans, by_row)
+
+
+def _fixed(rows, spans, by_row):
     active: list[list] = []  # [r0, r1, c0, c1, value]
     pending = list(spans)
     for excel_row, row in rows:
@@ -319,8 +322,11 @@ def _fold_merged_orders(rows, merged, cmap, data_start: int, continued: list[int
     spans = {r0 + 1: r1 + 1 for (r0, c0), (r1, c1) in merged or ()
              if number is not None and c0 <= number.index <= c1 and r1 > r0 and r0 >= data_start}
     if not spans:
-        yield from rows
-        return
+        return rows
+    return _folded(rows, spans, continued)
+
+
+def _folded(rows, spans, continued: list[int]):
     held = None  # [first row number, its cells, last row of the span, {column: lines}]
     for excel_row, row in rows:
         if held is not None and excel_row <= held[2]:
@@ -367,14 +373,12 @@ def _sheet_rows(ws):
     """(Excel row number, cells from column A) for every row of the used range, lazily."""
     start = ws.start
     if start is None:
-        return
+        return iter(())
     r0, c0 = start
     if not c0:
-        yield from zip(count(r0 + 1), ws.iter_rows())
-        return
+        return zip(count(r0 + 1), ws.iter_rows())
     pad = [""] * c0
-    for i, row in enumerate(ws.iter_rows()):
-        yield r0 + i + 1, pad + row
+    return ((r0 + i + 1, pad + row) for i, row in enumerate(ws.iter_rows()))
 
 
 def warm_up() -> None:
@@ -458,7 +462,7 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
     try:
         future = loading.pop(meta.name, None) or loader.submit(wb.get_sheet_by_name, meta.name)
         position = worksheets.index(meta.name)
-        if position + 1 < len(worksheets):
+        if position + 1 < len(worksheets) and not isinstance(loader, _InPlace):  # in place: one at a time
             following = worksheets[position + 1]
             loading.setdefault(following, loader.submit(wb.get_sheet_by_name, following))
         ws = future.result()
