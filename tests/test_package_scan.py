@@ -226,3 +226,94 @@ def test_a_large_package_is_read_from_its_file(tmp_path, monkeypatch):
     monkeypatch.setattr(package, "MAX_INFLATED", 1000)
     facts, copy = package.read_package(path)
     assert copy is None and facts["登记"].hidden_rows == [7], "the facts are read all the same"
+
+
+def _patch_central(path: Path, part: str, *, offset: int, value: bytes) -> None:
+    """Overwrite a field of one entry's central directory record (offset from its signature)."""
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        size = int.from_bytes(data[at + 28:at + 30], "little")
+        if data[at + 46:at + 46 + size] == part.encode():
+            data[at + offset:at + offset + len(value)] = value
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_sheet_that_inflates_past_the_size_it_declares_is_not_inflated_further(tmp_path, inflater):
+    """A zip bomb may declare a small size for a part that inflates to gigabytes: nothing is
+    inflated past the declared size, whichever way the package is read."""
+    import tracemalloc
+
+    xml = sheet([row(1, [text("A1", "单号")]), row(2, [text("A2", "WX1")])]).replace("<sheetData>", "<sheetData>" + " " * 30_000_000)
+    path = build(tmp_path / "lying.xlsx", xml)
+    _patch_central(path, "xl/worksheets/sheet1.xml", offset=24, value=(20_000).to_bytes(4, "little"))
+    tracemalloc.start()
+    try:
+        facts, copy = package.read_package(path)
+        only = package.inspect_package(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert copy is None and "登记" not in facts and "登记" not in only
+    assert peak < 8_000_000, f"{peak:,} bytes held while reading a 30 MB part that declares 20 KB"
+
+
+def test_a_package_with_large_other_parts_is_read_from_its_file(tmp_path, monkeypatch):
+    """Photos and the like count toward the copy's size as much as the sheets do."""
+    path = build(tmp_path / "photos.xlsx", sheet([row(1, [text("A1", "单号")])], ))
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("xl/media/image1.jpeg", random.Random(1).randbytes(200_000))
+    monkeypatch.setattr(package, "MAX_INFLATED", 100_000)
+    facts, copy = package.read_package(path)
+    assert copy is None and "登记" in facts
+
+
+def test_part_names_written_without_the_utf8_flag_keep_their_bytes(tmp_path):
+    """A tool that writes UTF-8 names without flagging them: the copy names its parts with the
+    same bytes, and the engine finds the sheet in the copy as it does in the file."""
+    import io
+
+    import python_calamine as pc
+
+    rows = [row(1, [text("A1", "单号")]), row(2, [text("A2", "WX1")], ' hidden="1"')]
+    path = tmp_path / "unflagged.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in zipfile.ZipFile(build(tmp_path / "plain.xlsx", sheet(rows))).infolist():
+            data = zipfile.ZipFile(tmp_path / "plain.xlsx").read(info)
+            data = data.replace(b"worksheets/sheet1.xml", "worksheets/表.xml".encode())
+            zf.writestr(info.filename.replace("worksheets/sheet1.xml", "worksheets/表.xml"), data)
+    data = bytearray(path.read_bytes())
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(signature)
+        while at != -1:
+            value = int.from_bytes(data[at + flags:at + flags + 2], "little") & ~0x800
+            data[at + flags:at + flags + 2] = value.to_bytes(2, "little")
+            at = data.find(signature, at + 4)
+    path.write_bytes(bytes(data))
+    facts, copy = package.read_package(path)
+    assert copy is not None
+    original = _engine_view(pc.CalamineWorkbook.from_path(str(path)))
+    assert _engine_view(pc.CalamineWorkbook.from_filelike(io.BytesIO(copy))) == original
+    assert original["登记"][3][1] == ["WX1"]
+
+
+def test_a_damaged_part_that_is_not_a_sheet_keeps_the_sheets_facts(tmp_path):
+    rows = [row(1, [text("A1", "单号")]), row(2, [text("A2", "WX1"), '<c r="B2"><f>1+1</f></c>'], ' hidden="1"')]
+    path = build(tmp_path / "props.xlsx", sheet(rows))
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("docProps/core.xml", "<coreProperties/>")
+    data = bytearray(path.read_bytes())
+    at = data.rfind(b"PK\x03\x04")  # the local header of the part added last
+    data[at:at + 4] = b"XX\x03\x04"
+    path.write_bytes(bytes(data))
+    facts, copy = package.read_package(path)
+    assert copy is None
+    assert facts["登记"].hidden_rows == [2] and facts["登记"].uncalculated == {(2, 1)}
+
+
+def test_a_sheet_in_a_method_zipfile_cannot_read_gives_no_facts_and_no_crash(tmp_path):
+    path = build(tmp_path / "deflate64.xlsx", sheet([row(1, [text("A1", "单号")])]))
+    _patch_central(path, "xl/worksheets/sheet1.xml", offset=10, value=(9).to_bytes(2, "little"))  # deflate64
+    facts, copy = package.read_package(path)
+    assert copy is None and "登记" not in facts

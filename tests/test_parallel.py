@@ -77,9 +77,27 @@ def test_progress_is_reported_once_per_file():
     assert seen == [1, 2, 3, 4, 5, 6, 7]
 
 
-def test_a_worker_grown_past_the_peak_is_replaced_and_a_small_one_serves_on():
-    items = [("ok", n) for n in range(6)]
-    grown = [result[2] for _, result in run_each(_misbehave, items, jobs=1, retire_peak=1)]
-    assert len(set(grown)) == 6, "every worker is past a one-byte peak after its file: each file a fresh one"
-    small = [result[2] for _, result in run_each(_misbehave, items, jobs=1)]
+_HELD: list = []
+
+
+def _hold(megabytes):
+    """A file that leaves memory behind in its worker (as a large register's read does)."""
+    _HELD.append(bytearray(megabytes * 1024 * 1024))
+    return os.getpid()
+
+
+def test_a_worker_that_holds_more_memory_is_replaced_and_a_small_one_serves_on():
+    grown = [pid for _, pid in run_each(_hold, [40] * 4, jobs=1, retire_growth=20 * 1024**2)]
+    assert len(set(grown)) == 4, "each file leaves 40 MB behind: each the last of its worker"
+    small = [result[2] for _, result in run_each(_misbehave, [("ok", n) for n in range(6)], jobs=1,
+                                                 retire_growth=20 * 1024**2)]
     assert len(set(small)) == 1, "files that leave little behind keep the worker that is warm"
+
+
+def test_what_the_parent_holds_does_not_count_against_its_workers():
+    held = bytearray(60 * 1024 * 1024)  # a parent that keeps registers for the weekly lists
+    held[::4096] = b"x" * len(held[::4096])  # resident, page by page
+    pids = [result[2] for _, result in run_each(_misbehave, [("ok", n) for n in range(6)], jobs=1,
+                                                retire_growth=20 * 1024**2)]
+    assert len(set(pids)) == 1
+    del held

@@ -59,24 +59,32 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-# A worker is replaced once it has grown past this peak (a large register read: the memory it
-# left behind goes back), or after this many files whatever its size (a fresh start now and
-# then). A new worker starts cold, so small files are not a reason to replace one.
-RETIRE_PEAK = 512 * 1024**2
+# A worker is replaced once it holds this much more memory than it started with (a large
+# register read: the memory it left behind goes back), or after this many files whatever its
+# size (a fresh start now and then). A new worker starts cold, so small files are not a
+# reason to replace one.
+RETIRE_GROWTH = 512 * 1024**2
 FILES_PER_WORKER = 256
+FULL_COLLECTION_EVERY = 16  # files; between them only the youngest objects are looked at
 
 
 def run_each(fn: Callable[[Any], Any], items: list, *, jobs: int, timeout: float = DEFAULT_TIMEOUT,
              memory: int = DEFAULT_MEMORY, on_done: Callable[[int], None] | None = None,
-             files_per_worker: int = FILES_PER_WORKER, retire_peak: int = RETIRE_PEAK) -> Iterator[tuple[Any, Any]]:
+             files_per_worker: int = FILES_PER_WORKER, retire_growth: int = RETIRE_GROWTH,
+             ) -> Iterator[tuple[Any, Any]]:
     """Yield (item, result) in input order; result is fn(item) or a Failure."""
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     with gc_paused():  # in the workers too, which are forked from here
-        yield from _Pool(ctx, fn, items, jobs, timeout, memory, on_done, files_per_worker, retire_peak).results()
+        yield from _Pool(ctx, fn, items, jobs, timeout, memory, on_done, files_per_worker, retire_growth).results()
 
 
-def _peak_memory() -> int:
-    """This process's peak resident memory in bytes (0 where it cannot be read)."""
+def _resident_memory() -> int:
+    """This process's resident memory in bytes now (Linux), else its peak (0 when unknown)."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         import resource
         import sys
@@ -87,13 +95,14 @@ def _peak_memory() -> int:
         return 0
 
 
-def _serve(fn, items, conn, memory: int, budget: int, retire_peak: int) -> None:
+def _serve(fn, items, conn, memory: int, budget: int, retire_growth: int) -> None:
     """A worker: take item numbers from the pipe, send back (number, result, retiring); stop on
-    None, after ``budget`` items, or once its peak memory passed ``retire_peak``."""
+    None, after ``budget`` items, or once it holds ``retire_growth`` more memory than at its start."""
     import gc
 
     _limit_memory(memory)
     gc.freeze()  # what the parent had is never garbage here: later collections skip it
+    start = _resident_memory()  # what it shares with the parent counts from the start
     for served in range(1, budget + 1):
         index = conn.recv()
         if index is None:
@@ -104,7 +113,7 @@ def _serve(fn, items, conn, memory: int, budget: int, retire_peak: int) -> None:
             result = Failure("crashed", "out of memory")
         except BaseException as exc:  # reported for this file; the run goes on
             result = Failure("crashed", f"{type(exc).__name__}: {exc}"[:300])
-        retiring = served == budget or _peak_memory() > retire_peak
+        retiring = served == budget or _resident_memory() - start > retire_growth
         try:
             conn.send((index, result, retiring))
         except Exception as exc:  # a result that cannot be pickled: still an answer for this file
@@ -112,7 +121,9 @@ def _serve(fn, items, conn, memory: int, budget: int, retire_peak: int) -> None:
         del result
         if retiring:
             break
-        gc.collect(0)  # garbage cycles of this file, before the next (collection is off while working)
+        # garbage cycles of this file, before the next (collection is off while working): what a
+        # file leaves is young; now and then a full collection for what outlived one
+        gc.collect() if served % FULL_COLLECTION_EVERY == 0 else gc.collect(0)
     conn.close()
 
 
@@ -122,11 +133,11 @@ class _Pool:
     and each is replaced once it has grown large or served ``files_per_worker`` items. Forking once per worker rather than
     once per file saves about 40 ms a file."""
 
-    def __init__(self, ctx, fn, items, jobs, timeout, memory, on_done, files_per_worker, retire_peak):
+    def __init__(self, ctx, fn, items, jobs, timeout, memory, on_done, files_per_worker, retire_growth):
         self.ctx, self.fn, self.items = ctx, fn, items
         self.jobs, self.timeout, self.memory, self.on_done = max(1, jobs), timeout, memory, on_done
         self.budget = max(1, files_per_worker)
-        self.retire_peak = retire_peak
+        self.retire_growth = retire_growth
         self.workers: list[_Worker] = []
         self.next_index = 0
         self.done = 0
@@ -154,7 +165,7 @@ class _Pool:
             if idle is None:
                 if len(self.workers) >= self.jobs:
                     return
-                idle = _Worker(self.ctx, self.fn, self.items, self.memory, self.budget, self.retire_peak)
+                idle = _Worker(self.ctx, self.fn, self.items, self.memory, self.budget, self.retire_growth)
                 self.workers.append(idle)
             idle.give(self.next_index)
             self.next_index += 1
@@ -178,9 +189,9 @@ class _Pool:
 
 
 class _Worker:
-    def __init__(self, ctx, fn, items, memory: int, budget: int, retire_peak: int):
+    def __init__(self, ctx, fn, items, memory: int, budget: int, retire_growth: int):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_serve, args=(fn, items, child, memory, budget, retire_peak), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(fn, items, child, memory, budget, retire_growth), daemon=True)
         self.proc.start()
         child.close()
         self.left = budget

@@ -72,8 +72,8 @@ def inspect_package(path) -> dict[str, SheetFacts]:
     return read_package(path, inflate=False)[0]
 
 
-# The sheets (and shared strings) of a package up to this size, inflated, are handed to the
-# engine in memory; a larger package is read from its file (memory stays bounded).
+# A package whose copy (sheets and shared strings inflated, every other part as it is) would
+# be larger than this is read by the engine from its file: memory stays bounded.
 MAX_INFLATED = 64 * 1024**2
 
 
@@ -81,8 +81,9 @@ def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], byt
     """Facts per sheet name, and (with ``inflate``) the package again with its sheets and shared
     strings stored inflated: the sheets' XML is inflated here once, for the facts, and the
     engine reading the copy need not inflate it a second time. The copy is None for a large
-    package or anything unusual in it (the engine then reads the file itself); the facts are
-    empty for files that are not .xlsx packages or cannot be read."""
+    package, anything unusual or damaged in it (the engine then reads the file itself and
+    says what is wrong); the facts are empty for files that are not .xlsx packages or cannot
+    be read. No part is inflated past the size it declares (a zip bomb can lie about it)."""
     facts: dict[str, SheetFacts] = {}
     try:
         with zipfile.ZipFile(path) as zf, open(path, "rb") as raw:
@@ -90,31 +91,39 @@ def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], byt
             sheets = {part: name for name, part in parts.items()}
             infos = zf.infolist()
             if inflate and parts:
-                wanted = [i for i in infos if i.filename in sheets or i.filename == _SHARED_STRINGS]
-                inflate = sum(i.file_size for i in wanted) <= MAX_INFLATED and _plain_entries(infos)
+                size = sum(i.file_size if i.filename in sheets or i.filename == _SHARED_STRINGS else i.compress_size
+                           for i in infos)
+                inflate = size <= MAX_INFLATED and _plain_entries(infos)
             if not (inflate and parts):
                 for name, part in parts.items():
                     try:
                         facts[name] = _scan(_inflated(zf, raw, zf.getinfo(part)))
-                    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, _InflateError):
+                    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError,
+                            NotImplementedError, _InflateError):  # damaged, encrypted, an unknown method
                         continue
                 return facts, None
-            copy = _StoredCopy()
-            for info in infos:
-                data = _raw_bytes(raw, info)
-                if info.filename in sheets or info.filename == _SHARED_STRINGS:
-                    try:
-                        data = _inflate_whole(data, info)
-                    except (ValueError, _InflateError):
-                        return _facts_only(path), None  # a damaged part: the engine reports it
-                    if info.filename in sheets:
-                        facts[sheets[info.filename]] = _scan(iter((data,)))
-                    copy.add(info, data, stored=True)
-                else:
-                    copy.add(info, data, stored=False)
-            return facts, copy.finish()
+            try:
+                return _copied(raw, infos, sheets)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, _InflateError):
+                return _facts_only(path), None  # a damaged part: the engine reports it
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return {}, None
+
+
+def _copied(raw, infos: list[zipfile.ZipInfo], sheets: dict[str, str]) -> tuple[dict[str, SheetFacts], bytes]:
+    """The facts of each sheet, and the package copied with its sheets and shared strings stored."""
+    facts: dict[str, SheetFacts] = {}
+    copy = _StoredCopy()
+    for info in infos:
+        data = _raw_bytes(raw, info)
+        if info.filename in sheets or info.filename == _SHARED_STRINGS:
+            data = _inflate_whole(data, info)
+            if info.filename in sheets:
+                facts[sheets[info.filename]] = _scan(iter((data,)))
+            copy.add(info, data, stored=True)
+        else:
+            copy.add(info, data, stored=False)
+    return facts, copy.finish()
 
 
 def _facts_only(path) -> dict[str, SheetFacts]:
@@ -148,10 +157,21 @@ def _raw_bytes(raw, info: zipfile.ZipInfo) -> bytes:
 def _inflate_whole(data: bytes, info: zipfile.ZipInfo) -> bytes:
     if info.compress_type == zipfile.ZIP_DEFLATED:
         inflate = _decompressobj(-15)
-        data = inflate.decompress(data) + inflate.flush()
+        data = inflate.decompress(data, info.file_size + 1)  # one byte past the declared size tells a lie
     if len(data) != info.file_size:
         raise ValueError(f"{info.filename} does not match its declared size")
     return data
+
+
+def _unicode_path(extra: bytes) -> bytes:
+    """The Info-ZIP Unicode Path records of an extra field (empty when there are none)."""
+    kept, at = b"", 0
+    while at + 4 <= len(extra):
+        kind, size = struct.unpack_from("<HH", extra, at)
+        if kind == 0x7075:
+            kept += extra[at:at + 4 + size]
+        at += 4 + size
+    return kept
 
 
 class _StoredCopy:
@@ -168,14 +188,20 @@ class _StoredCopy:
         self._central: list[bytes] = []
 
     def add(self, info: zipfile.ZipInfo, data: bytes, stored: bool) -> None:
-        name = info.filename.encode("utf-8")
+        # the name as its bytes were (UTF-8 when flagged so, else what zipfile read as cp437),
+        # and the extra field that may give it in Unicode (Info-ZIP 0x7075); no other extra
+        # field carries over (zip64 sizes would contradict the ones written here)
+        utf8 = info.flag_bits & 0x800
+        name = info.orig_filename.encode("utf-8" if utf8 else "cp437")
+        extra = _unicode_path(info.extra)
         method = zipfile.ZIP_STORED if stored else info.compress_type
         offset = self._out.tell()
-        fields = (20, 0x800, method, 0, 0x21, info.CRC, len(data), info.file_size, len(name))
-        self._out.write(self._LOCAL.pack(b"PK\x03\x04", *fields, 0))
+        fields = (20, utf8, method, 0, 0x21, info.CRC, len(data), info.file_size, len(name), len(extra))
+        self._out.write(self._LOCAL.pack(b"PK\x03\x04", *fields))
         self._out.write(name)
+        self._out.write(extra)
         self._out.write(data)
-        self._central.append(self._CENTRAL.pack(b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, 0, offset) + name)
+        self._central.append(self._CENTRAL.pack(b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, offset) + name + extra)
 
     def finish(self) -> bytes:
         start = self._out.tell()
@@ -209,15 +235,25 @@ def _inflated(zf: zipfile.ZipFile, raw, info: zipfile.ZipInfo) -> Iterator[bytes
         raise zipfile.BadZipFile(f"bad local header for {info.filename}")
     raw.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
     left = info.compress_size
+    room = info.file_size + 1  # what may still come out: no more than the part declares
     inflate = _decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
     while left > 0:
         piece = raw.read(min(_RAW_CHUNK, left))
         if not piece:
             raise EOFError(f"{info.filename} is cut short")
         left -= len(piece)
-        yield inflate.decompress(piece) if inflate is not None else piece
-    if inflate is not None:
-        yield inflate.flush()
+        if inflate is not None:
+            piece = inflate.decompress(piece, room)
+            if inflate.unconsumed_tail:
+                raise ValueError(f"{info.filename} is larger than it declares")
+        room -= len(piece)
+        if room <= 0:
+            raise ValueError(f"{info.filename} is larger than it declares")
+        yield piece
+    if inflate is not None and (rest := inflate.flush()):
+        if len(rest) >= room:
+            raise ValueError(f"{info.filename} is larger than it declares")
+        yield rest
 
 
 def _scan(pieces: Iterator[bytes]) -> SheetFacts:
