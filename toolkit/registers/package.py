@@ -73,8 +73,9 @@ def inspect_package(path) -> dict[str, SheetFacts]:
 
 
 # A package whose copy (sheets and shared strings inflated, every other part as it is) would
-# be larger than this is read by the engine from its file: memory stays bounded.
-MAX_INFLATED = 64 * 1024**2
+# be larger than this is read by the engine from its file: memory stays bounded, and for a
+# large register the inflating saved is small beside the memory the copy takes.
+MAX_INFLATED = 16 * 1024**2
 
 
 def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], bytes | None]:
