@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from toolkit.config import parse_config
 from toolkit.registers.reader import read_workbook
 from toolkit.registers.values import (
-    Unreadable, parse_count, parse_datetime, parse_flag, parse_money, parse_phone, phone_is_valid,
+    Unreadable, parse_count, parse_datetime, parse_flag, parse_money, parse_phone, parse_text, phone_is_valid,
 )
 from toolkit.validate import validate
 
@@ -541,3 +541,32 @@ def test_column_readers_give_what_the_cell_readers_give(cells):
     assert parse_repeating(parse_money, cells) == list(map(parse_money, cells))
     assert parse_repeating(parse_count, cells) == list(map(parse_count, cells))
     assert parse_phone_column(cells) == list(map(parse_phone, cells))
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(st.one_of(
+    st.text(max_size=8),
+    st.sampled_from(["none", "null", "n/a", "na", "-", "/", "无", "#N/A", "#VALUE!", " 王丽 ", "", "李明"]).flatmap(
+        lambda word: st.lists(st.booleans(), min_size=len(word), max_size=len(word)).map(
+            lambda ups: "".join(ch.upper() if up else ch for ch, up in zip(word, ups))))),
+    max_size=30))
+def test_a_text_column_reads_as_its_cells_read_one_by_one(cells):
+    """Placeholders in any mix of cases (NoNe, nUlL, N/a) are nothing in a column as in a cell."""
+    from toolkit.registers.values import parse_text_column
+
+    assert parse_text_column(cells) == [parse_text(x) for x in cells]
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(st.one_of(st.none(), st.text(max_size=5),
+                                st.sampled_from(["未签", "拒签", "未交", "否", "N", "ｎ", "×", "尚未签字", "不签", "王丽",
+                                                 "李明", "不凡", "尚不凡", "未", "待确认"])), max_size=30))
+def test_refusals_in_a_signature_column_are_those_found_cell_by_cell(cells):
+    """A signature column is looked at value by distinct value: the same as cell by cell."""
+    import unicodedata
+
+    from toolkit.registers.values import _NOT_SIGNED, _NOT_SIGNED_START, without_refusals
+
+    one_by_one = [None if type(x) is str and x[:1] in _NOT_SIGNED_START
+                  and _NOT_SIGNED.match(unicodedata.normalize("NFKC", x)) else x for x in cells]
+    assert without_refusals(cells) == one_by_one

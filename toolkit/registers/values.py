@@ -470,8 +470,16 @@ _EDGE_NOTE = re.compile(r"^[\u3400-\u9fff]+\s*:?|[\u3400-\u9fff]+$")
 _DEAD_NUMBER = re.compile(r"空号|停机|停用|错号|有误|错误|不对|不通|无法接通|注销|无效|作废")
 
 
-_PLACEHOLDER_FORMS = frozenset(PLACEHOLDERS | {p.upper() for p in PLACEHOLDERS} | {p.title() for p in PLACEHOLDERS})
-_ODD_TEXT = _PLACEHOLDER_FORMS | _EXCEL_ERRORS | {"N/a", "nA", "NONE", "NuLL"}
+def _every_case(word: str) -> set[str]:
+    """The word written in every mix of cases (none, None, NONE, nOnE …)."""
+    from itertools import product
+
+    return {"".join(chars) for chars in product(*({ch, ch.upper(), ch.lower()} for ch in word))}
+
+
+# Every text parse_text turns into nothing or an Excel error, in every case (it compares
+# placeholders case-blind): a column holding none of them is plain text.
+_ODD_TEXT = frozenset().union(*map(_every_case, PLACEHOLDERS)) | _EXCEL_ERRORS
 
 
 def plain_text_column(cells) -> list | None:
