@@ -60,7 +60,8 @@ def _finding_lines(findings):
                                    f', "rule": {enc(rule)}, "severity": {enc(severity)}, "message": ')
         yield (f'{opening}{where_text}{"null" if row is None else row}, '
                f'"cell": {"null" if cell is None else encode_basestring(cell)}{parts[0]}'
-               f'{enc(record)}{parts[1]}{enc(message)}}}')
+               f'{encode_basestring(record) if type(record) is str else enc(record)}{parts[1]}'
+               f'{encode_basestring(message) if type(message) is str else enc(message)}}}')
         opening = ",\n    {"
 
 

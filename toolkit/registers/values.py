@@ -549,7 +549,11 @@ def parse_phone(raw: object):
 
 
 def _one_phone_is_valid(part: str) -> bool:
-    p = _EXTENSION.sub("", _PHONE_NOISE.sub("", part))
+    return _digits_are_a_number(_EXTENSION.sub("", _PHONE_NOISE.sub("", part)))
+
+
+def _digits_are_a_number(p: str) -> bool:
+    """A number without spaces, dashes or extension: a mobile, a landline or a local number."""
     if p.startswith("+86"):
         p = p[3:]
     elif p.startswith("0086"):
@@ -575,7 +579,7 @@ def phone_is_valid(text: str) -> bool:
     if _PLAIN_LANDLINE.fullmatch(text):
         return True  # 0571-88886666: most of the rest
     if text.isascii() and text.isdigit():
-        return _one_phone_is_valid(text)  # digits alone: one number, no note, nothing to split
+        return _digits_are_a_number(text)  # digits alone: one number, no note, nothing to remove
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii() and _DEAD_NUMBER.search(text):
         return False  # a note that says the number does not work

@@ -11,7 +11,7 @@ from itertools import compress, repeat
 from toolkit.config import Config
 from toolkit.findings import Finding
 from toolkit.registers.fields import FIELDS, RECORD_NUMBER
-from toolkit.registers.records import Register
+from toolkit.registers.records import RECORD_TYPES, Register
 from toolkit.rules.catalog import RECORD, WORKBOOK, Hit, Rule, RuleContext, all_rules, rules_for
 from toolkit.rules.screens import Columns
 
@@ -55,7 +55,7 @@ class _Emitter:
                     shared = shared_by_hit.get(last)
                     if shared is None:
                         shared = shared_by_hit[last] = self._shared_for(reg, rule, field, message)
-                    letter, header, label, severity, number_field, template, fixed, cell_key, labelled = shared
+                    letter, header, label, severity, number_at, template, fixed, cell_key, labelled = shared
                 if not params:
                     text = fixed if fixed is not None else template.format_map({"label": label})
                 elif "label" in params:  # the rule names the field itself (time-order)
@@ -63,7 +63,7 @@ class _Emitter:
                 else:
                     text = labelled.format_map(params)
                 append(_new_finding(kind, (path, sheet, row, f"{letter}{row}" if letter else None, header,
-                                           field, getattr(record, number_field), rule_id, severity, text)))
+                                           field, record[number_at], rule_id, severity, text)))
                 add_key(row_key | cell_key)
 
     def in_order(self) -> list[Finding]:
@@ -90,9 +90,9 @@ class _Emitter:
         cell_key = ((col.index + 1 if col else 0) << _RULE_BITS) | _rule_rank(rule.id)
         # the template with the label written in, so a hit's own values fill it without a merge
         labelled = template.replace("{label}", label.replace("{", "{{").replace("}", "}}"))
+        number_at = RECORD_TYPES[reg.kind]._fields.index(RECORD_NUMBER[reg.kind])  # the form number's place
         return (col.letter if col else None, col.header if col else None, label,
-                self.config.severity(rule.id, rule.severity), RECORD_NUMBER[reg.kind], template, fixed, cell_key,
-                labelled)
+                self.config.severity(rule.id, rule.severity), number_at, template, fixed, cell_key, labelled)
 
 
 # Sort keys: | sheet | row (32 bits) | column (15 bits: Excel has 16,384) | rule (7 bits) |
