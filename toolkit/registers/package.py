@@ -78,7 +78,7 @@ def inspect_package(path) -> dict[str, SheetFacts]:
 MAX_INFLATED = 16 * 1024**2
 
 
-def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], bytes | None]:
+def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], io.BytesIO | None]:
     """Facts per sheet name, and (with ``inflate``) the package again with its sheets and shared
     strings stored inflated: the sheets' XML is inflated here once, for the facts, and the
     engine reading the copy need not inflate it a second time. The copy is None for a large
@@ -111,7 +111,7 @@ def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], byt
         return {}, None
 
 
-def _copied(raw, infos: list[zipfile.ZipInfo], sheets: dict[str, str]) -> tuple[dict[str, SheetFacts], bytes]:
+def _copied(raw, infos: list[zipfile.ZipInfo], sheets: dict[str, str]) -> tuple[dict[str, SheetFacts], io.BytesIO]:
     """The facts of each sheet, and the package copied with its sheets and shared strings stored."""
     facts: dict[str, SheetFacts] = {}
     copy = _StoredCopy()
@@ -204,14 +204,16 @@ class _StoredCopy:
         self._out.write(data)
         self._central.append(self._CENTRAL.pack(b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, offset) + name + extra)
 
-    def finish(self) -> bytes:
+    def finish(self) -> io.BytesIO:
+        """The package, ready to be read from its start (the buffer itself, not a copy of it)."""
         start = self._out.tell()
         for entry in self._central:
             self._out.write(entry)
         size = self._out.tell() - start
         count = len(self._central)
         self._out.write(self._END.pack(b"PK\x05\x06", 0, 0, count, count, size, start, 0))
-        return self._out.getvalue()
+        self._out.seek(0)
+        return self._out
 
 
 try:  # ISA-L inflates a sheet's XML about three times faster than zlib (it is read twice: here and by calamine)

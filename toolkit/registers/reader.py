@@ -12,6 +12,7 @@ from itertools import chain, count, islice
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from toolkit.errors import InputError
 from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, normalise
@@ -187,7 +188,7 @@ def _explained(detail: str, path: Path) -> InputError:
     return InputError("err.unreadable", path=str(path), detail=detail[:200])
 
 
-def open_workbook(path: Path, package: bytes | None = None, magic: bytes | None = None):
+def open_workbook(path: Path, package: BinaryIO | None = None, magic: bytes | None = None):
     """Open with calamine, turning every failure into one clear InputError. ``package``: the
     file's package with its sheets already inflated (read_package), read in its place;
     ``magic``: what check_file_kind gave, when it has been asked already."""
@@ -195,10 +196,8 @@ def open_workbook(path: Path, package: bytes | None = None, magic: bytes | None 
 
     magic = check_file_kind(path) if magic is None else magic
     if package is not None:
-        import io
-
         try:
-            return pc.CalamineWorkbook.from_filelike(io.BytesIO(package))
+            return pc.CalamineWorkbook.from_filelike(package)
         except Exception:  # whatever it is, the file itself says it in the engine's own words
             pass
     try:
