@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import compress, count, repeat
-from operator import is_, is_not, not_
+from operator import is_, not_
 
 
 class Columns:
@@ -43,11 +43,6 @@ def nones(col: list) -> list[int]:
     if all(col) or None not in col:  # the usual full column: texts and times are all true
         return []
     return list(compress(count(), map(is_, col, repeat(None))))
-
-
-def filled(col: list) -> list[int]:
-    """Positions of the values that are there."""
-    return list(compress(count(), map(is_not, col, repeat(None))))
 
 
 def falsy(col: list) -> list[int]:

@@ -19,7 +19,7 @@ from toolkit.registers.values import DONE_NO_TIME, UNCALCULATED_REASON, phone_is
 from toolkit.rules.catalog import (
     ERROR, WARNING, WORKBOOK, Hit, filled, hours, rule, show_time, surely_after,
 )
-from toolkit.rules.screens import any_none, falsy, mapped, nones, truthy
+from toolkit.rules.screens import any_none, falsy, mapped, nones, truthy, union
 
 K = WORK_ORDERS
 _REQUIRED = ("order_no", "location", "content", "customer_name", "customer_phone", "paid")
@@ -269,8 +269,6 @@ def _same_names(cols, name: str, others: tuple[str, ...]) -> list[int]:
     compares them. The few names in ``name`` (the repairers) are normalised once each; a column
     of names already in normal form (most: no space, no full-width letter) is compared as it
     stands, at C speed; any other is normalised name by name."""
-    from toolkit.rules.screens import union
-
     first = cols[name]
     seen = set(first)
     seen.discard(None)
