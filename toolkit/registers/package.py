@@ -106,7 +106,7 @@ def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], io.
             try:
                 return _copied(raw, infos, sheets)
             except (zipfile.BadZipFile, OSError, EOFError, ValueError, _InflateError):
-                return _facts_only(path), None  # a damaged part: the engine reports it
+                return inspect_package(path), None  # a damaged part: the engine reports it
     except (zipfile.BadZipFile, OSError, EOFError, ValueError):
         return {}, None
 
@@ -127,10 +127,6 @@ def _copied(raw, infos: list[zipfile.ZipInfo], sheets: dict[str, str]) -> tuple[
     return facts, copy.finish()
 
 
-def _facts_only(path) -> dict[str, SheetFacts]:
-    return read_package(path, inflate=False)[0]
-
-
 _SHARED_STRINGS = "xl/sharedStrings.xml"
 
 
@@ -142,13 +138,18 @@ def _plain_entries(infos: list[zipfile.ZipInfo]) -> bool:
                                         and i.compress_size < 0xFFFFFFFF for i in infos))
 
 
-def _raw_bytes(raw, info: zipfile.ZipInfo) -> bytes:
-    """An entry's bytes as they lie in the file (compressed as they are)."""
+def _seek_data(raw, info: zipfile.ZipInfo) -> None:
+    """Put the file at the first byte of an entry's data, past its local header."""
     raw.seek(info.header_offset)
     magic, name_len, extra_len = _LOCAL_HEADER.unpack(raw.read(_LOCAL_HEADER.size))
     if magic != b"PK\x03\x04":
         raise zipfile.BadZipFile(f"bad local header for {info.filename}")
     raw.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
+
+
+def _raw_bytes(raw, info: zipfile.ZipInfo) -> bytes:
+    """An entry's bytes as they lie in the file (compressed as they are)."""
+    _seek_data(raw, info)
     data = raw.read(info.compress_size)
     if len(data) != info.compress_size:
         raise EOFError(f"{info.filename} is cut short")
@@ -216,7 +217,7 @@ class _StoredCopy:
         return self._out
 
 
-try:  # ISA-L inflates a sheet's XML about three times faster than zlib (it is read twice: here and by calamine)
+try:  # ISA-L inflates a sheet's XML about three times faster than zlib
     from isal.isal_zlib import decompressobj as _decompressobj, error as _InflateError
 except ImportError:  # a platform without its wheel: zlib, slower and the same
     from zlib import decompressobj as _decompressobj, error as _InflateError
@@ -232,11 +233,7 @@ def _inflated(zf: zipfile.ZipFile, raw, info: zipfile.ZipInfo) -> Iterator[bytes
         with zf.open(info) as fh:
             yield from iter(lambda: fh.read(_CHUNK), b"")
         return
-    raw.seek(info.header_offset)
-    magic, name_len, extra_len = _LOCAL_HEADER.unpack(raw.read(_LOCAL_HEADER.size))
-    if magic != b"PK\x03\x04":
-        raise zipfile.BadZipFile(f"bad local header for {info.filename}")
-    raw.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
+    _seek_data(raw, info)
     left = info.compress_size
     room = info.file_size + 1  # what may still come out: no more than the part declares
     inflate = _decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None

@@ -463,17 +463,25 @@ def duplicate_number(registers, ctx):
     return duplicate_numbers(registers, ctx, "order_no")
 
 
-def _uniform_numbers(numbers: list[str]) -> tuple[str, int, list[int]] | None:
-    """(key, width, the numbers as integers) when every number is one prefix and as many ASCII
-    digits (WX2611001, WX2611002, …: the usual book), else None. Told column-wise at C speed;
-    the same parts as number_parts gives one by one."""
+def _book_shape(numbers: list[str]) -> tuple[str, int] | None:
+    """(prefix, length) when every number is that prefix and then as many ASCII digits
+    (WX2611001, WX2611002, …: the usual book), else None. Told column-wise at C speed."""
     first = numbers[0]
     prefix = first.rstrip(_DIGITS)
-    if len(prefix) == len(first) or not "".join(numbers).isascii() or set(map(len, numbers)) != {len(first)}:
+    if len(prefix) == len(first) or " " in prefix or not "".join(numbers).isascii() \
+            or set(map(len, numbers)) != {len(first)} or set(map(str.rstrip, numbers, repeat(_DIGITS))) != {prefix}:
         return None
-    if set(map(str.rstrip, numbers, repeat(_DIGITS))) != {prefix} or " " in prefix:
+    return prefix, len(first)
+
+
+def _uniform_numbers(numbers: list[str]) -> tuple[str, int, list[int]] | None:
+    """(key, width, the numbers as integers) for a book of one shape (_book_shape), else None:
+    the same parts as number_parts gives one by one."""
+    shape = _book_shape(numbers)
+    if shape is None:
         return None
-    return prefix.upper(), len(first) - len(prefix), list(map(int, map(itemgetter(slice(len(prefix), None)), numbers)))
+    prefix, length = shape
+    return prefix.upper(), length - len(prefix), list(map(int, map(itemgetter(slice(len(prefix), None)), numbers)))
 
 
 _DIGITS = "0123456789"
@@ -489,13 +497,8 @@ def _one_unbroken_book(registers) -> bool:
         numbers = list(filter(None, reg.column("order_no")))
         if not numbers:
             continue
-        first = numbers[0]
-        prefix = first.rstrip(_DIGITS)
-        this = (prefix, len(first))
-        if shape not in (None, this) or len(prefix) == len(first) or " " in prefix:
-            return False
-        if not "".join(numbers).isascii() or set(map(len, numbers)) != {len(first)} \
-                or set(map(str.rstrip, numbers, repeat(_DIGITS))) != {prefix}:
+        this = _book_shape(numbers)
+        if this is None or shape not in (None, this):
             return False
         shape = this
         texts.extend(numbers)
