@@ -6,6 +6,7 @@ compared with a plain whole-document reading of the same XML."""
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import zipfile
@@ -199,6 +200,8 @@ def test_every_real_package_reads_the_same_from_its_inflated_copy():
     from toolkit.registers.package import read_package
 
     files = _real_packages()
+    if not files and os.environ.get("CI") != "true":  # CI always has ../shared beside the clone
+        pytest.skip("../shared/corpus is absent: the real packages were not read")
     assert len(files) > 150, "the corpus is beside the repository"
     copied = 0
     for path in files:
