@@ -313,8 +313,30 @@ def weekly(
     raise typer.Exit(job.exit_code())
 
 
+def prepare_streams() -> None:
+    """Output that never fails on a character. A file or a pipe gets UTF-8 whatever the locale
+    (Windows would write its ANSI code page, cp936, which has no BOM, ›, ✓ and many names);
+    a console keeps its own encoding and shows what it cannot as "?". No stream at all
+    (pythonw under Task Scheduler) writes to nowhere instead of failing."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            continue
+        if not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+        except (OSError, ValueError):  # a closed stream: nothing will be written there
+            pass
+
+
 def main() -> None:
     """Entry point: every failure the user can act on is one line and an exit code."""
+    prepare_streams()
     try:
         _main()
     except SystemExit as exc:

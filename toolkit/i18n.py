@@ -6,6 +6,7 @@ UI strings live here in both languages; rule messages live with their rules.
 from __future__ import annotations
 
 import os
+import sys
 
 LANGS = ("zh", "en")
 
@@ -14,11 +15,40 @@ def resolve_lang(option: str | None = None, configured: str | None = None) -> st
     for choice in (option, configured):
         if choice:
             return choice
+    return system_lang()
+
+
+def system_lang() -> str:
+    """The user's language: the locale variables where they are set (Linux, macOS, Git Bash),
+    else on Windows, which sets none of them, the language of the user's Windows."""
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "")
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
+    if sys.platform == "win32":
+        return "zh" if _windows_language_is_chinese() else "en"
     return "en"
+
+
+_LANG_CHINESE = 0x04  # the primary language of a Windows LANGID (zh-CN 0x0804, zh-TW 0x0404, zh-HK 0x0C04…)
+
+
+def _windows_language_is_chinese() -> bool:
+    """The display language of the user's Windows, then the language of its regional format."""
+    try:
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        for ask in (kernel32.GetUserDefaultUILanguage, kernel32.GetUserDefaultLangID):
+            langid = ask()
+            if langid:
+                return langid & 0x3FF == _LANG_CHINESE
+    except (AttributeError, OSError):  # no Windows API after all
+        pass
+    import locale
+
+    name = (locale.getlocale()[0] or "").lower()  # "Chinese (Simplified)_China" or "zh_CN"
+    return name.startswith(("zh", "chinese"))
 
 
 # key -> (zh, en)

@@ -32,6 +32,16 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def worker_context():
+    """fork where the system has it (a worker starts warm, with what the parent compiled);
+    otherwise, and whenever the program chose another start method, that one: Windows has only
+    spawn, where a worker starts cold and gets its function and files by pickle."""
+    chosen = mp.get_start_method(allow_none=True)
+    if chosen is None and hasattr(os, "fork") and "fork" in mp.get_all_start_methods():
+        return mp.get_context("fork")
+    return mp.get_context(chosen)
+
+
 def _limit_memory(limit: int) -> None:
     try:
         import resource
@@ -73,9 +83,8 @@ def run_each(fn: Callable[[Any], Any], items: list, *, jobs: int, timeout: float
              files_per_worker: int = FILES_PER_WORKER, retire_growth: int = RETIRE_GROWTH,
              ) -> Iterator[tuple[Any, Any]]:
     """Yield (item, result) in input order; result is fn(item) or a Failure."""
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    with gc_paused():  # in the workers too, which are forked from here
-        yield from _Pool(ctx, fn, items, jobs, timeout, memory, on_done, files_per_worker, retire_growth).results()
+    with gc_paused():  # in forked workers too
+        yield from _Pool(worker_context(), fn, items, jobs, timeout, memory, on_done, files_per_worker, retire_growth).results()
 
 
 def _resident_memory() -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -89,6 +90,23 @@ def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str
         return _validate(paths, as_of, config, lang, keep_registers, jobs, progress)
 
 
+@dataclass(frozen=True)
+class CheckOne:
+    """What a worker process does with one file. A module-level class, not a closure, so that it
+    pickles: on Windows workers are spawned, not forked, and are handed their work by pickle."""
+
+    as_of: datetime
+    config: Config
+    lang: str
+    keep: bool | frozenset[str]  # the registers to bring back: all, none, or those of these kinds
+
+    def __call__(self, path: Path, alone: bool = False):
+        file_report, findings, registers = check_file(path, self.as_of, self.config, self.lang, use_second_core=alone)
+        keep = self.keep
+        kept = (registers if keep else []) if isinstance(keep, bool) else [r for r in registers if r.kind in keep]
+        return file_report, findings, kept
+
+
 def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Report:
     from toolkit.parallel import Failure, default_jobs, run_each
 
@@ -115,15 +133,7 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
         slots.append(path)
         todo.append(path)
 
-    if keep_registers is True or keep_registers is False:
-        keep = (lambda reg: keep_registers)
-    else:
-        kinds = frozenset(keep_registers)
-        keep = (lambda reg: reg.kind in kinds)
-
-    def one(path: Path, alone: bool = False):
-        file_report, findings, registers = check_file(path, as_of, config, lang, use_second_core=alone)
-        return file_report, findings, [reg for reg in registers if keep(reg)]
+    one = CheckOne(as_of, config, lang, keep_registers if isinstance(keep_registers, bool) else frozenset(keep_registers))
 
     jobs = default_jobs() if jobs is None else jobs
     if len(todo) <= 1 or jobs <= 1:

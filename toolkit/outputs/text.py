@@ -15,7 +15,15 @@ _RESET = "\033[0m"
 
 
 def use_colour(stream) -> bool:
-    return hasattr(stream, "isatty") and stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    """Colour where the terminal shows it, as rich judges it: NO_COLOR and FORCE_COLOR honoured,
+    TERM=dumb and files left plain, and an old Windows console (no ANSI) left plain too."""
+    if not os.environ.get("FORCE_COLOR") and not (hasattr(stream, "isatty") and stream.isatty()):
+        return False  # a file or a pipe, told without loading rich
+    from rich.console import Console
+
+    console = Console(file=stream)
+    return (console.is_terminal and not console.no_color and console.color_system is not None
+            and not console.legacy_windows)
 
 
 def _width(text: str) -> int:
