@@ -212,7 +212,9 @@ def remind(
 
     config, lang_code = _setup(config_path, lang)
     result = run_remind(paths, parse_as_of(as_of), config, lang_code, send=send, outbox=outbox, force_now=now)
-    sys.stdout.write(render_json(result) if fmt == Format.json else render_text(result, lang_code))
+    from toolkit.outputs.safe import visible
+
+    sys.stdout.write(render_json(result) if fmt == Format.json else visible(render_text(result, lang_code)))
     raise typer.Exit(result.exit_code())
 
 
@@ -307,7 +309,9 @@ def weekly(
         sys.stdout.write(render_job(job))
     else:
         from toolkit.outputs.weekly_text import render, render_mail
-        sys.stdout.write(render(job.report, lang_code) + ("\n" + render_mail(job, lang_code) if job.email else ""))
+        from toolkit.outputs.safe import visible
+
+        sys.stdout.write(visible(render(job.report, lang_code) + ("\n" + render_mail(job, lang_code) if job.email else "")))
     if job.workbook is not None:
         typer.echo(t("output.written", lang_code, path=job.workbook), err=True)
     raise typer.Exit(job.exit_code())

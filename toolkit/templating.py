@@ -24,6 +24,14 @@ def escapes(name: str | None) -> bool:
     return not (name or "").endswith(".txt.j2")
 
 
+def _shown(value):
+    if isinstance(value, str):
+        from toolkit.outputs.safe import visible
+
+        return visible(value)
+    return value
+
+
 @lru_cache(maxsize=1)
 def environment():
     import jinja2
@@ -35,6 +43,7 @@ def environment():
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,  # a control character from a cell is shown escaped, in HTML and plain text alike
     )
     return env
 

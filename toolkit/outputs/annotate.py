@@ -94,7 +94,6 @@ def annotate_file(source: Path, findings: list[Finding], target: Path, lang: str
         result.cells, result.not_kept = _annotate(pkg, findings, lang, as_of, source.name)
         with atomic_path(target) as tmp:
             pkg.save(tmp)
-            _readable(tmp)
     except PackageError as exc:
         result.error = t("annotate.failed", lang, detail=str(exc))
         return result
@@ -108,13 +107,6 @@ def annotate_file(source: Path, findings: list[Finding], target: Path, lang: str
         return result
     result.target = str(target)
     return result
-
-
-def _readable(path: Path) -> None:
-    """The copy gets the permissions of any new file (a temporary file starts private)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
 
 
 # ---------------------------------------------------------------- the edit

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 
 from toolkit.findings import Report
 from toolkit.i18n import t
+from toolkit.outputs.safe import visible
 from toolkit.registers.fields import FIELDS
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "bold": "\033[1m"}
@@ -54,7 +55,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     for file in report.files:
         file_lines: list[str] = []
         if file.error:
-            file_lines.append("  " + c("error", file.error))
+            file_lines.append("  " + c("error", visible(file.error)))
         for note in file.notes:
             if note.startswith("open_in_excel:"):
                 who = note.split(":", 1)[1]
@@ -68,16 +69,16 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                                      [FIELDS[sheet.kind][m].label(lang) if m in FIELDS[sheet.kind] else m for m in missing])
                 not_run_on[rule].add((sheet.kind, f"{file.path}\0{sheet.name}"))
             if sheet.error:
-                file_lines.append(f"  {sheet.name}: " + c("error", sheet.error))
+                file_lines.append(f"  {visible(sheet.name)}: " + c("error", visible(sheet.error)))
                 continue
             if sheet.kind is None:
                 if verbose:
                     reason = t(f"reason.{sheet.skipped_reason}", lang) if sheet.skipped_reason in _REASONS else sheet.skipped_reason
-                    file_lines.append(f"  {sheet.name}: " + c("dim", t("sheet.not_register", lang, reason=reason)))
+                    file_lines.append(f"  {visible(sheet.name)}: " + c("dim", t("sheet.not_register", lang, reason=visible(reason))))
                 continue
             if not found and not verbose:
                 continue
-            head = f"  {c('bold', sheet.name)} · {t('kind.' + sheet.kind, lang)} · " + t(
+            head = f"  {c('bold', visible(sheet.name))} · {t('kind.' + sheet.kind, lang)} · " + t(
                 "sheet.line", lang, header_row=sheet.header_row, records=sheet.records)
             if sheet.skipped_rows:
                 reasons = Counter(s.reason for s in sheet.skipped_rows)
@@ -93,20 +94,20 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                 cols = ", ".join(f"{FIELDS[sheet.kind][k].label(lang)}={v}" for k, v in sheet.columns.items() if k in FIELDS[sheet.kind])
                 file_lines.append("    " + c("dim", cols))
                 if sheet.unmapped_columns:
-                    file_lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + ", ".join(sheet.unmapped_columns)))
+                    file_lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(sheet.unmapped_columns))))
             for f in found:
                 where = f"{t('col.row', lang)} {f.row}" if f.row else ""
-                col = (f.column or "").split(" / ")[-1].replace("\n", "")
+                col = visible((f.column or "").split(" / ")[-1].replace("\n", ""))
                 sev = c(f.severity, _pad(t(f"severity.{f.severity}", lang), 8))
-                file_lines.append(f"    {_pad(where, 9)}{_pad(f.cell or '', 6)}{_pad(col, 16)}{sev}{_pad(f.rule, rule_width)}{f.message}")
+                file_lines.append(f"    {_pad(where, 9)}{_pad(f.cell or '', 6)}{_pad(col, 16)}{sev}{_pad(f.rule, rule_width)}{visible(f.message)}")
         if file_lines:
-            lines.append(c("bold", file.path))
+            lines.append(c("bold", visible(file.path)))
             lines.extend(file_lines)
             lines.append("")
 
     if verbose:
         for path, reason in report.skipped_files:
-            lines.append(c("dim", t("skipped_file.line", lang, path=path, reason=t(f"skipped_file.{reason}", lang))))
+            lines.append(c("dim", t("skipped_file.line", lang, path=visible(path), reason=t(f"skipped_file.{reason}", lang))))
     if not_run:
         label = t("rules_not_run", lang)
         parts = []
@@ -117,7 +118,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
             if len(not_run_on[rule]) < total:
                 text += ("；" if lang == "zh" else "; ") + t("rules_not_run.some", lang, n=len(not_run_on[rule]), total=total)
             parts.append(f"{rule} ({text})")
-        lines.append(c("dim", f"{label}: " + "; ".join(parts)))
+        lines.append(c("dim", f"{label}: " + visible("; ".join(parts))))
     s = report.summary()
     summary = t("summary", lang, files=s["files"], sheets=s["registers"], records=s["records"],
                 errors=s["errors"], warnings=s["warnings"])

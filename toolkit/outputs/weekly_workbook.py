@@ -16,6 +16,7 @@ from pathlib import Path
 
 from toolkit.followup.weekly import WeeklyReport
 from toolkit.i18n import t
+from toolkit.outputs.safe import xlsx_text
 from toolkit.outputs.weekly_tables import (
     Column, Table, category_table, complaint_categories, engineer_label, engineer_table, findings_compared, headline,
     section_tables, show_rate, trend_rows,
@@ -113,7 +114,7 @@ def _put(ws, row: int, col: int, value, styles: _Styles | None = None, wrap: boo
         fmt = _DATETIME_FORMAT
     elif isinstance(value, date):
         fmt = _DATE_FORMAT
-    cell.value = value
+    cell.value = xlsx_text(value)  # a control character from a cell would stop openpyxl
     if isinstance(value, str):
         cell.data_type = "s"  # "=SUM(…)" typed in a register stays text
     if styles is None:
