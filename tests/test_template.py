@@ -486,7 +486,7 @@ def rendered_colours(path: Path, tmp_path: Path) -> dict[str, str]:
     return {cell: colour for cell, colour in parser.colours.items() if int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) >= 3}
 
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+needs_soffice = pytest.mark.requires_soffice
 
 
 @needs_soffice

@@ -169,14 +169,14 @@ def test_a_path_that_does_not_exist_is_reported_and_the_rest_checked(shelf, tmp_
     assert data["summary"]["errors"] == 1
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")
+@pytest.mark.requires_corpus
 def test_an_encrypted_workbook_says_how_to_remove_the_password():
     result = run_cli("validate", str(CORPUS / "pass_protected.xlsx"), "--format", "json", "--lang", "en")
     error = json.loads(result.stdout)["files"][0]["error"]
     assert result.returncode == 2 and error.startswith("encrypted") and "Encrypt with Password" in error
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside this checkout")
+@pytest.mark.requires_corpus
 def test_a_legacy_xls_is_read(tmp_path):
     result = run_cli("validate", str(CORPUS / "date.xls"), "--format", "json", "--lang", "en")
     file = json.loads(result.stdout)["files"][0]

@@ -1,0 +1,62 @@
+"""A newcomer's clone has no ../shared beside it and may have no LibreOffice: the tests that
+need them skip with their reason there, and fail under CI=true, where both must be present."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+NEEDS_BOTH = '''
+import pytest
+
+@pytest.mark.requires_corpus
+def test_needs_the_corpus():
+    pass
+
+@pytest.mark.requires_soffice
+def test_needs_libreoffice():
+    pass
+
+def test_needs_nothing():
+    pass
+'''
+
+
+@pytest.fixture
+def clone(tmp_path):
+    """The tests folder of a clone with nothing beside it and no LibreOffice on PATH."""
+    tests = tmp_path / "clone" / "tests"
+    tests.mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "conftest.py", tests / "conftest.py")
+    (tests / "test_needs.py").write_text(NEEDS_BOTH, encoding="utf-8")
+    return tests
+
+
+def _pytest(tests, ci: bool) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["PATH"] = os.path.dirname(sys.executable)  # python, but no soffice
+    if ci:
+        env["CI"] = "true"
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(tests)],
+                          capture_output=True, text=True, cwd=tests.parent, env=env, timeout=120)
+
+
+def test_on_a_developers_clone_they_skip_with_their_reason(clone):
+    result = _pytest(clone, ci=False)
+    assert result.returncode == 0, result.stdout
+    assert "1 passed, 2 skipped" in result.stdout
+    assert "../shared/corpus is not beside this checkout" in result.stdout
+    assert "LibreOffice (soffice) is not installed" in result.stdout
+
+
+def test_under_ci_a_missing_corpus_or_libreoffice_fails(clone):
+    result = _pytest(clone, ci=True)
+    assert result.returncode == 1
+    assert "1 passed, 2 errors" in result.stdout  # failed in set-up: reported as errors
+    assert "under CI=true this is a failure, not a skip" in result.stdout
