@@ -104,6 +104,18 @@ def test_on_a_working_day_reminders_go_out_and_the_calendar_notice_goes_once(sit
     assert UNCONFIRMED in second.stderr  # said on every run until confirmed
 
 
+def test_a_refused_notice_exits_3_and_the_next_run_sends_it_and_nothing_else(site):
+    site.server.handler.refuse_from = 3  # the two reminders pass, the calendar notice is refused
+    failed = site.remind("2027-01-05 10:00", "--send", "--lang", "en")
+    assert failed.returncode == 3, failed.stdout + failed.stderr
+    assert "calendar notice (2027) NOT sent to zhangqiang@example.com: retried on the next run" in failed.stdout
+    assert len(site.server.received) == 2 and NOTICE_EN not in site.subjects()
+    site.server.handler.refuse_from = None
+    retry = site.remind("2027-01-05 11:00", "--send", "--lang", "en")
+    assert retry.returncode == 0, retry.stdout + retry.stderr
+    assert site.subjects()[2:] == [NOTICE_EN]  # the reminders were not sent twice
+
+
 def test_the_notice_in_english_says_the_year_the_source_and_the_table_to_add(site):
     result = site.remind("2027-01-05 10:00", "--send", "--lang", "en")
     assert result.returncode == 0, result.stderr

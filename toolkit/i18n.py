@@ -278,7 +278,7 @@ _TEXT.update({
     "calendar.source.weekdays": ("周一至周五（不知道任何节假日）", "Monday to Friday (no holidays known at all)"),
     "calendar.source.weekdays_chosen": ('周一至周五（配置 calendar = "weekdays"）',
                                         'Monday to Friday (calendar = "weekdays" in the config)'),
-    "calendar.unconfirmed": ("注意：{year} 年的放假安排未经确认，目前按{source}判断工作日。国务院公布 {year} 年安排后，"
+    "calendar.unconfirmed": ("注意：{year} 年的放假安排未经确认，目前判断工作日的依据是：{source}。国务院公布 {year} 年安排后，"
                              "请在 toolkit.toml 中加入 [calendar.{year}]，写明 days_off = [...]（放假日）和 workdays = [...]"
                              "（调休上班日）；`toolkit calendar {year}` 列出目前所用的日期，可作草稿",
                              "warning: the {year} holiday arrangement is not confirmed; working days are judged by {source}. "
@@ -299,7 +299,7 @@ _TEXT.update({
                               "[Working calendar] The {year} holiday arrangement is not confirmed: add [calendar.{year}] "
                               "to toolkit.toml"),
     "calendar.mail.hello": ("您好：", "Hello,"),
-    "calendar.mail.intro": ("toolkit 只在工作日发送投诉答复提醒和周报。{year} 年的放假安排尚未确认：目前按{source}判断哪天是工作日。"
+    "calendar.mail.intro": ("toolkit 只在工作日发送投诉答复提醒和周报。{year} 年的放假安排尚未确认，目前判断工作日的依据是：{source}。"
                             "这可能与国务院公布的安排不同：调休上班的周六、周日不会发送，推算为放假的日子也可能其实要上班。",
                             "toolkit sends complaint reply reminders and the weekly digest on working days only. The {year} "
                             "holiday arrangement is not confirmed: working days are judged by {source}. This may differ "
