@@ -220,8 +220,11 @@ def test_outside_working_hours_nothing_is_sent_until_the_next_window(setup, tmp_
     late = run_cli("remind", str(path), "--as-of", "2026-11-25 20:00", "--send", "--lang", "en", cwd=tmp_path)
     assert late.returncode == 0 and server.received == []
     assert "next window opens 2026-11-26 08:30" in late.stdout
-    forced = run_cli("remind", str(path), "--as-of", "2026-11-25 20:00", "--send", "--now", cwd=tmp_path)
-    assert forced.returncode == 0 and len(server.received) == 2
+    forced = run_cli("remind", str(path), "--as-of", "2026-11-25 20:00", "--send", "--now", "--lang", "en", cwd=tmp_path)
+    assert forced.returncode == 0
+    # the two reminders, and (from November, 2027 being unconfirmed) the calendar notice to escalate_to
+    assert sorted((m.recipients[0], m.subject.startswith("[Working calendar]")) for m in server.received) == [
+        ("chenxiao@example.com", False), ("wangli@example.com", False), ("zhangqiang@example.com", True)]
 
 
 def test_the_json_output_lists_messages_and_items(setup, tmp_path):

@@ -5,7 +5,7 @@ import sys
 
 from conftest import good_order
 
-HEAVY = ("openpyxl", "jinja2", "yagmail", "rich", "keyring", "chinese_calendar")
+HEAVY = ("openpyxl", "jinja2", "yagmail", "rich", "keyring", "chinese_calendar", "holidays")
 
 
 def _imported(*args: str) -> set[str]:

@@ -28,7 +28,10 @@ def test_json_follows_the_contract(tmp_path):
                      cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"as_of", "week", "sections", "stats", "unusable_files", "history_saved"}
+    assert set(data) == {"as_of", "week", "sections", "stats", "unusable_files", "history_saved", "calendar"}
+    # from November the next year is in use too, and 2027 is only estimated
+    assert data["calendar"] == {"2026": {"source": "chinesecalendar", "confirmed": True},
+                                "2027": {"source": "holidays", "confirmed": False}}
     assert data["unusable_files"] == [] and data["history_saved"] is True
     assert data["as_of"] == "2026-11-23T08:30"
     assert data["week"] == {"label": "2026-W47", "start": "2026-11-16T00:00", "end": "2026-11-23T00:00"}

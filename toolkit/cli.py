@@ -215,7 +215,17 @@ def remind(
     from toolkit.outputs.safe import visible
 
     sys.stdout.write(render_json(result) if fmt == Format.json else visible(render_text(result, lang_code)))
+    _say_calendar(result.calendar, lang_code)
     raise typer.Exit(result.exit_code())
+
+
+def _say_calendar(arrangements, lang: str) -> None:
+    """A year in use with no confirmed arrangement, on stderr: what a scheduled run's log keeps."""
+    from toolkit.outputs.calendar_text import unconfirmed_lines
+
+    sys.stdout.flush()
+    for line in unconfirmed_lines(arrangements, lang):
+        typer.echo(f"toolkit: {line}", err=True)
 
 
 @app.command()
@@ -285,6 +295,7 @@ def weekly(
     email: Annotated[bool, typer.Option("--email", help="Email the digest to [weekly] to and finance (a preview unless --send).")] = False,
     send: Annotated[bool, typer.Option("--send", help="Really send the digest (once per week per recipient).")] = False,
     outbox: Annotated[Optional[Path], typer.Option("--outbox", help="Also write each digest as an .eml file in this folder.")] = None,
+    now: Annotated[bool, typer.Option("--now", help="Send even on a day off (else --send waits for the next working day).")] = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ):
@@ -303,7 +314,7 @@ def weekly(
     refuse_overwriting(out, paths)
     moment = parse_as_of(as_of)
     job = weekly_job(paths, moment, parse_week(week, moment), config, lang_code, out=out, email=email, send=send,
-                     outbox=outbox)
+                     outbox=outbox, now=now)
     if fmt == WeeklyFormat.json:
         from toolkit.outputs.weekly_json import render_job
         sys.stdout.write(render_job(job))
@@ -314,7 +325,31 @@ def weekly(
         sys.stdout.write(visible(render(job.report, lang_code) + ("\n" + render_mail(job, lang_code) if job.email else "")))
     if job.workbook is not None:
         typer.echo(t("output.written", lang_code, path=job.workbook), err=True)
+    _say_calendar(job.calendar, lang_code)
     raise typer.Exit(job.exit_code())
+
+
+@app.command()
+def calendar(
+    year: Annotated[Optional[int], typer.Argument(min=1900, max=2999, help="The year to show (default: this year, and the next one from 1 November).")] = None,
+    as_of: AsOfOption = None,
+    config_path: ConfigOption = None,
+    fmt: Annotated[WeeklyFormat, typer.Option("--format", "-f", help="text (default) or json.")] = WeeklyFormat.text,
+    lang: LangOption = None,
+):
+    """Show the working calendar in use: days off and make-up working days, and where each comes from.
+
+    Sources, the first that knows the year: [calendar.YYYY] in the config, chinesecalendar,
+    the holidays package (estimated), Monday–Friday. Reminders and the weekly job keep to it.
+    """
+    from toolkit.outputs.calendar_text import render_json, render_text
+    from toolkit.workcalendar import WorkCalendar, calendar_settings, current_years
+
+    config, lang_code = _setup(config_path, lang)
+    work_calendar = WorkCalendar(calendar_settings(config))
+    years = [year] if year else current_years(parse_as_of(as_of))
+    sys.stdout.write(render_json(work_calendar, years, lang_code) if fmt == WeeklyFormat.json
+                     else render_text(work_calendar, years, lang_code))
 
 
 def prepare_streams() -> None:

@@ -46,7 +46,7 @@ _WHOLE = ("min_content_chars", "number_gap_max", "major_people")  # counts of ch
 _AT_LEAST_ONE = ("major_people",)  # 0 people would make every open complaint major
 _LARGEST = 1e6  # hours, days, people: anything larger is a typing slip (1e400 is infinity)
 # Sections owned by the mail and weekly commands; they validate their own keys.
-_OTHER_SECTIONS = ("smtp", "reminders", "people", "weekly", "store")
+_OTHER_SECTIONS = ("smtp", "reminders", "people", "weekly", "store", "calendar")
 _TOP_KEYS = ("lang", "ledger", "validate", "complaints", "rules", "columns", *_OTHER_SECTIONS)
 
 

@@ -297,3 +297,81 @@ _TEXT.update({
     "weekly.mail.pending": ("未发送（下次运行重试）", "NOT sent (retried on the next run)"),
     "weekly.mail.invalid": ("地址无效，未发送", "invalid address, not sent"),
 })
+
+# ---- the working calendar (toolkit/workcalendar.py): remind, weekly, toolkit calendar ----------
+_TEXT.update({
+    "calendar.source.config": ("toolkit.toml 中的 [calendar.{year}]", "[calendar.{year}] in toolkit.toml"),
+    "calendar.source.chinesecalendar": ("chinesecalendar（国务院公布的放假安排，含调休）",
+                                        "chinesecalendar (the State Council's published arrangement, make-up days included)"),
+    "calendar.source.holidays": ("holidays 包推算的法定节假日（推定，不含调休上班日）",
+                                 "the statutory days computed by the holidays package (estimated, no make-up working days)"),
+    "calendar.source.weekdays": ("周一至周五（不知道任何节假日）", "Monday to Friday (no holidays known at all)"),
+    "calendar.source.weekdays_chosen": ('周一至周五（配置 calendar = "weekdays"）',
+                                        'Monday to Friday (calendar = "weekdays" in the config)'),
+    "calendar.unconfirmed": ("注意：{year} 年的放假安排未经确认，目前判断工作日的依据是：{source}。国务院公布 {year} 年安排后，"
+                             "请在 toolkit.toml 中加入 [calendar.{year}]，写明 days_off = [...]（放假日）和 workdays = [...]"
+                             "（调休上班日）；`toolkit calendar {year}` 列出目前所用的日期，可作草稿",
+                             "warning: the {year} holiday arrangement is not confirmed; working days are judged by {source}. "
+                             "Once the State Council publishes it, add [calendar.{year}] to toolkit.toml with days_off = [...] "
+                             "(days off) and workdays = [...] (make-up working days); `toolkit calendar {year}` lists the "
+                             "days now in use, as a draft"),
+    "calendar.day_off": ("{day} 是休息日（{why}）", "{day} is a day off ({why})"),
+    "calendar.weekend": ("周末", "weekend"),
+    "calendar.why": ("{name}，{source}", "{name}, {source}"),
+    "calendar.notice.sent": ("已发送工作日历提醒（{year} 年放假安排未确认）给 {to}",
+                             "calendar notice ({year} arrangement not confirmed) sent to {to}"),
+    "calendar.notice.preview": ("将发送工作日历提醒（{year} 年放假安排未确认）给 {to}",
+                                "would send the calendar notice ({year} arrangement not confirmed) to {to}"),
+    "calendar.notice.pending": ("工作日历提醒（{year} 年）未能发送给 {to}：下次运行重试",
+                                "calendar notice ({year}) NOT sent to {to}: retried on the next run"),
+    # the once-a-year mail to escalate_to
+    "calendar.mail.subject": ("【工作日历】{year} 年放假安排未经确认：请在 toolkit.toml 中加入 [calendar.{year}]",
+                              "[Working calendar] The {year} holiday arrangement is not confirmed: add [calendar.{year}] "
+                              "to toolkit.toml"),
+    "calendar.mail.hello": ("您好：", "Hello,"),
+    "calendar.mail.intro": ("toolkit 只在工作日发送投诉答复提醒和周报。{year} 年的放假安排尚未确认，目前判断工作日的依据是：{source}。"
+                            "这可能与国务院公布的安排不同：调休上班的周六、周日不会发送，推算为放假的日子也可能其实要上班。",
+                            "toolkit sends complaint reply reminders and the weekly digest on working days only. The {year} "
+                            "holiday arrangement is not confirmed: working days are judged by {source}. This may differ "
+                            "from what the State Council publishes: make-up working Saturdays and Sundays are treated as "
+                            "days off, and a day estimated to be off may turn out to be a working day."),
+    "calendar.mail.days": ("目前按以下日期放假（另加其余的周六、周日）：",
+                           "The days off now in use (and every other Saturday and Sunday):"),
+    "calendar.mail.how": ("国务院公布 {year} 年安排后，请把下面这张表加入 toolkit.toml（{path}），按通知改好放假日（days_off）"
+                          "和调休上班日（workdays）。加入后不再提醒。",
+                          "Once the State Council publishes it, add this table to toolkit.toml ({path}), corrected to "
+                          "the notice's days off (days_off) and make-up working days (workdays). Once it is there, "
+                          "nothing more is said."),
+    "calendar.mail.check": ("运行 `toolkit calendar {year}` 可查看目前所用的每一天及其来源。此邮件每年只发一次。",
+                            "`toolkit calendar {year}` lists every day now in use and where it comes from. This mail "
+                            "is sent once for the year."),
+    # toolkit calendar
+    "calendar.title": ("{year} 年：{source}", "{year}: {source}"),
+    "calendar.confirmed": ("已确认", "confirmed"),
+    "calendar.not_confirmed": ("未确认", "NOT confirmed"),
+    "calendar.days_off": ("放假日（{n}）：", "Days off ({n}):"),
+    "calendar.workdays": ("调休上班日（{n}）：", "Make-up working days ({n}):"),
+    "calendar.none": ("无", "none"),
+    "calendar.weekends": ("另有 {n} 个周六、周日休息（周末）", "and {n} Saturdays and Sundays off (weekends)"),
+    "calendar.hours": ("工作时间：{start}–{end}（提醒只在此时段发送）", "Working hours: {start}–{end} (reminders go out only then)"),
+    "calendar.draft": ("确认后加入 toolkit.toml（按国务院通知修改）：", "To confirm it, add to toolkit.toml (corrected to the State Council's notice):"),
+    "calendar.off": ('日历已关闭（[reminders] calendar = "off"）：任何时间都是工作时间',
+                     'the calendar is off ([reminders] calendar = "off"): every moment is working time'),
+    "calendar.from.config": ("配置", "config"),
+    "calendar.from.chinesecalendar": ("chinesecalendar", "chinesecalendar"),
+    "calendar.from.holidays": ("holidays 推算", "holidays-estimated"),
+    "calendar.from.weekends": ("周末", "weekends"),
+    "calendar.from.weekdays": ("工作日", "weekdays"),
+    # toolkit weekly --send on a day off
+    "weekly.mail.waiting": ("未发送：今天休息，等下一个工作日", "not sent: a day off, waiting for the next working day"),
+    "weekly.waits": ("{day_off}：周报未发送，下一个工作日 {next} 的运行会发送（--now 可强制发送）",
+                     "{day_off}: the digest is not sent; the run on the next working day, {next}, sends it "
+                     "(--now sends anyway)"),
+})
+
+WEEKDAY_NAMES = {"zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+                 "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
+_TEXT.update({
+    "remind.day_off": ("{day_off}：未发送；下一个发送时段：{next}（--now 可强制发送）",
+                       "{day_off}: nothing sent; next window opens {next} (--now sends anyway)"),
+})

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, UsageError
@@ -23,9 +23,13 @@ class WeeklyJob:
     send: bool = False
     messages: list = field(default_factory=list)
     delivery: object | None = None  # toolkit.mail.outgoing.DeliveryResult
+    calendar: list = field(default_factory=list)  # toolkit.workcalendar.Arrangement of each year in use
+    waits_until: date | None = None  # --send on a day off: the next working day, when a run will send
+    day_off: str | None = None  # "2027-01-01 is a day off (…)" when the digest waits
+    notices: object | None = None  # the calendar notice to escalate_to (a year not confirmed)
 
     def exit_code(self) -> int:
-        if self.delivery is not None and self.delivery.error is not None:
+        if any(d is not None and d.error is not None for d in (self.delivery, self.notices)):
             return EXIT_SEND
         if self.report.unusable or (self.delivery is not None and self.delivery.invalid):
             return EXIT_INPUT
@@ -33,8 +37,9 @@ class WeeklyJob:
 
 
 def weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path | None = None,
-               email: bool = False, send: bool = False, outbox: Path | None = None) -> WeeklyJob:
+               email: bool = False, send: bool = False, outbox: Path | None = None, now: bool = False) -> WeeklyJob:
     from toolkit.store import Store, store_path
+    from toolkit.workcalendar import WorkCalendar, calendar_settings
 
     if week.start > as_of:
         raise UsageError(f"--week {week.label} starts after --as-of {as_of:%Y-%m-%d %H:%M}: nothing has happened in it yet")
@@ -42,6 +47,9 @@ def weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Pa
 
     email = email or send
     recipients = weekly_settings(config)  # a typo in [weekly] is an error even without --email
+    calendar = WorkCalendar(calendar_settings(config))
+    # on a day off the digest waits for the run on the next working day (the ledger keeps it once a week)
+    hold = send and not now and not calendar.is_working_day(as_of.date())
     if email:  # check the mail settings before the registers are read
         from toolkit.mail.settings import mail_settings
 
@@ -53,7 +61,12 @@ def weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Pa
     store = Store(store_path(config))
     try:
         report = run_weekly(paths, as_of, week, config, lang, store)
-        job = WeeklyJob(report, lang, email=email, send=send)
+        job = WeeklyJob(report, lang, email=email, send=send, calendar=calendar.status(as_of))
+        if hold:
+            from toolkit.outputs.calendar_text import day_off_text
+
+            job.waits_until = calendar.next_working_day(as_of.date())
+            job.day_off = day_off_text(calendar, as_of, lang)
         if out is not None:
             from toolkit.outputs.weekly_workbook import write_workbook
 
@@ -75,7 +88,12 @@ def weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Pa
                 attachment = write_workbook(report, scratch / name, mail_lang)
             job.messages = digest_messages(report, recipients.to, recipients.finance, mail_lang, attachment)
             with store.run_lock():
-                job.delivery = deliver(job.messages, smtp, store, send=send, outbox=outbox)
+                job.delivery = deliver(job.messages, smtp, store, send=send and not hold, outbox=outbox)
+                if not job.delivery.error:
+                    from toolkit.mail.calendar_notice import notice_messages
+
+                    notices = notice_messages(job.calendar, smtp, store, mail_lang, config.path)
+                    job.notices = deliver(notices, smtp, store, send=send and not hold, outbox=outbox)
         finally:
             if scratch is not None:
                 shutil.rmtree(scratch, ignore_errors=True)

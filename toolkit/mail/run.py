@@ -9,12 +9,15 @@ from datetime import datetime
 from pathlib import Path
 
 from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, ToolkitError
+from toolkit.i18n import t
+from toolkit.mail.calendar_notice import notice_messages
 from toolkit.mail.outgoing import DeliveryResult, deliver
 from toolkit.mail.reminders import Plan, describe_promise, describe_timing, plan_reminders
 from toolkit.mail.settings import mail_settings
-from toolkit.mail.workcal import in_working_time, next_window
+from toolkit.outputs.calendar_text import day_off_text, notice_json, notice_lines
 from toolkit.registers.fields import COMPLAINTS
 from toolkit.rules.catalog import show_time
+from toolkit.workcalendar import Arrangement, WorkCalendar, status_json
 
 
 @dataclass
@@ -24,13 +27,15 @@ class RemindResult:
     delivery: DeliveryResult | None = None
     send: bool = False
     outside_hours: datetime | None = None  # set when sending waited for the next window
-    calendar_notes: list[str] = field(default_factory=list)
+    day_off: str | None = None  # why it waited, when the reason is a day off ("2027-01-01 is a day off (…)")
+    calendar: list[Arrangement] = field(default_factory=list)  # the years in use, and where their days come from
+    notices: DeliveryResult | None = None  # the calendar notice to escalate_to (a year not confirmed)
     file_errors: list[str] = field(default_factory=list)
     complaints: int = 0
     configured: bool = True  # a toolkit.toml was found
 
     def exit_code(self) -> int:
-        if self.delivery and self.delivery.error:
+        if (self.delivery and self.delivery.error) or (self.notices and self.notices.error):
             return EXIT_SEND
         if self.file_errors or self.plan.undeliverable or (self.delivery and self.delivery.invalid):
             return EXIT_INPUT
@@ -55,17 +60,24 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
                                   file_errors=[f"{f.path}: {f.error}" for f in report.files if f.error],
                                   complaints=sum(len(r.records) for r in report.registers),
                                   configured=config.path is not None)
-            ok, note = in_working_time(as_of, settings.reminders)
-            if note:
-                result.calendar_notes.append(note)
-            really_send = send and (ok or force_now)
+            calendar = WorkCalendar(settings.calendar)
+            really_send = send and (force_now or calendar.in_working_time(as_of))
             if send and not really_send:
-                result.outside_hours = next_window(as_of, settings.reminders)
+                result.outside_hours = calendar.next_window(as_of)
+                result.day_off = day_off_text(calendar, as_of, lang)
+            result.calendar = calendar.status(as_of, result.outside_hours)
             result.delivery = deliver(plan.messages, settings, store, send=really_send, outbox=outbox)
+            if not result.delivery.error:
+                notices = notice_messages(result.calendar, settings, store, lang, config.path)
+                result.notices = deliver(notices, settings, store, send=really_send, outbox=outbox)
             return result
     finally:
         if store:
             store.close()
+
+
+def _outbox(result: RemindResult) -> list[Path]:
+    return [p for d in (result.delivery, result.notices) if d for p in d.outbox_files]
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -96,17 +108,17 @@ def render_text(result: RemindResult, lang: str) -> str:
     if d:
         for message, bad in d.invalid:
             lines.append(_t(lang, f"地址无效，未发送：{bad}", f"invalid address, not sent: {bad}"))
-        for path in d.outbox_files:
-            lines.append(_t(lang, f"已写入 {path}", f"wrote {path}"))
-    for note in result.calendar_notes:
-        year = note.split(":")[-1]
-        lines.append(_t(lang, f"注意：节假日日历不含 {year} 年，按周一至周五及配置的 holidays 判断工作日",
-                        f"note: the holiday calendar does not cover {year}; using Monday–Friday and the configured holidays"))
-    if result.outside_hours:
+    lines += notice_lines(result.notices, lang)
+    for path in _outbox(result):
+        lines.append(_t(lang, f"已写入 {path}", f"wrote {path}"))
+    if result.day_off:
+        lines.append(t("remind.day_off", lang, day_off=result.day_off, next=show_time(result.outside_hours)))
+    elif result.outside_hours:
         lines.append(_t(lang, f"现在不是工作时间，未发送；下一个发送时段：{show_time(result.outside_hours)}（--now 可强制发送）",
                         f"outside working hours: nothing sent; next window opens {show_time(result.outside_hours)} (--now sends anyway)"))
-    if d and d.error:
-        lines.append(f"toolkit: {d.error.render(lang)}")
+    for error in (d.error if d else None, result.notices.error if result.notices else None):
+        if error:
+            lines.append(f"toolkit: {error.render(lang)}")
     if not result.complaints and not result.file_errors:
         lines.append(_t(lang, "所给文件中没有投诉登记表：没有可提醒的事项",
                         "no complaint register in the files given: nothing to remind"))
@@ -130,6 +142,10 @@ def render_json(result: RemindResult) -> str:
         "as_of": result.as_of.isoformat(timespec="minutes"),
         "send": result.send,
         "outside_hours_next_window": result.outside_hours.isoformat(timespec="minutes") if result.outside_hours else None,
+        "day_off": result.day_off is not None,
+        # each year in use: {"2027": {"source": "holidays", "confirmed": false}}
+        "calendar": status_json(result.calendar),
+        "calendar_notice": notice_json(result.notices),
         "messages": [
             {"to": address, "sent": address in sent_to,
              "subject": next((m.subject for m in result.plan.messages if m.to[0] == address), None),
@@ -141,8 +157,9 @@ def render_json(result: RemindResult) -> str:
             for address, assignments in result.plan.by_recipient.items()],
         "unknown_people": result.plan.unknown_people,
         "already_sent": result.plan.already_sent,
-        "outbox": [str(p) for p in (d.outbox_files if d else [])],
-        "error": d.error.render("en") if d and d.error else None,
+        "outbox": [str(p) for p in _outbox(result)],
+        "error": (d.error.render("en") if d and d.error else
+                  result.notices.error.render("en") if result.notices and result.notices.error else None),
         "file_errors": result.file_errors,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import date, time
 
 from toolkit.errors import ConfigError, SendError
+from toolkit.workcalendar import CalendarSettings, calendar_settings
 
 PASSWORD_ENV = "TOOLKIT_SMTP_PASSWORD"
 KEYRING_SERVICE = "toolkit"
@@ -40,10 +40,6 @@ class SmtpSettings:
 class ReminderSettings:
     lead_hours: float = 24
     escalate_to: tuple[str, ...] = ()
-    work_hours: tuple[time, time] = (time(8, 30), time(18, 0))
-    calendar: str = "chinese"  # chinese (holidays and 调休 make-up days), weekdays, or off
-    holidays: tuple[date, ...] = ()  # extra days off (also the fallback for years the calendar lacks)
-    workdays: tuple[date, ...] = ()  # extra working days
     ladder_hours: tuple[float, ...] = ()  # overdue reminders at these hours past due; empty: once a day
 
 
@@ -52,6 +48,8 @@ class MailSettings:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     people: dict[str, str] = field(default_factory=dict)  # name (as in the register) → address
+    # work_hours, calendar, holidays and workdays of [reminders], with the [calendar.YYYY] tables
+    calendar: CalendarSettings = field(default_factory=CalendarSettings)
 
 
 def _fail(where: str, msg: str):
@@ -82,31 +80,6 @@ def _typed(where, name, value, kind):
     elif kind is str and not isinstance(value, str):
         _fail(where, f"{name} must be text")
     return value
-
-
-def _dates(where, name, values) -> tuple[date, ...]:
-    if not isinstance(values, list):
-        _fail(where, f"{name} must be a list of dates")
-    out = []
-    for v in values:
-        if isinstance(v, date):
-            out.append(v)
-            continue
-        try:
-            out.append(date.fromisoformat(str(v)))
-        except ValueError:
-            _fail(where, f"{name}: '{v}' is not a date (YYYY-MM-DD)")
-    return tuple(out)
-
-
-def parse_work_hours(where: str, text: str) -> tuple[time, time]:
-    m = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", str(text))
-    if not m:
-        _fail(where, f'reminders.work_hours must look like "08:30-18:00", not "{text}"')
-    start, end = time(int(m[1]), int(m[2])), time(int(m[3]), int(m[4]))
-    if start >= end:
-        _fail(where, "reminders.work_hours: the start must be before the end")
-    return start, end
 
 
 def mail_settings(config) -> MailSettings:
@@ -149,15 +122,6 @@ def mail_settings(config) -> MailSettings:
         if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
             _fail(where, "reminders.escalate_to must be a list of names or addresses")
         rem["escalate_to"] = tuple(x.strip() for x in value)
-    if "work_hours" in rem_raw:
-        rem["work_hours"] = parse_work_hours(where, rem_raw["work_hours"])
-    if "calendar" in rem_raw:
-        if rem_raw["calendar"] not in ("chinese", "weekdays", "off"):
-            _fail(where, 'reminders.calendar must be "chinese", "weekdays" or "off"')
-        rem["calendar"] = rem_raw["calendar"]
-    for key in ("holidays", "workdays"):
-        if key in rem_raw:
-            rem[key] = _dates(where, f"reminders.{key}", rem_raw[key])
     ladder = rem_raw.get("ladder_hours")
     if "ladder" in rem_raw:  # [[reminders.ladder]] after_hours = 24
         steps = rem_raw["ladder"]
@@ -181,7 +145,7 @@ def mail_settings(config) -> MailSettings:
         if not is_address(email):
             _fail(where, f"people.\"{name}\".email '{email}' is not an email address")
         people[_person_key(name)] = email
-    return MailSettings(smtp, reminders, people)
+    return MailSettings(smtp, reminders, people, calendar_settings(config))
 
 
 def _person_key(name: str) -> str:

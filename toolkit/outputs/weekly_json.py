@@ -4,7 +4,8 @@
      "sections": {"unfinished": [{"record", "path", "sheet", "row", "cell", …}], "overdue": […],
                   "finance_handover": […], "return_visits": […], "findings": […]},
      "stats": {"this_week": {…}, "last_week": {…} | null, "history": [{…}, …]},
-     "unusable_files": [{"path", "error"}], "history_saved": bool}
+     "unusable_files": [{"path", "error"}], "history_saved": bool,
+     "calendar": {"2027": {"source", "confirmed"}}}  (render_job: each year of the working calendar in use)
 
 Codes (kind, why, category) stay in English whatever the language; rates carry their
 count and denominator, and "rate": null when nothing could be judged.
@@ -78,12 +79,20 @@ def render(report: WeeklyReport) -> str:
 
 def render_job(job) -> str:
     """The report, plus what happened to each digest when --email was given."""
+    from toolkit.outputs.calendar_text import notice_json
     from toolkit.outputs.weekly_text import mail_status
+    from toolkit.workcalendar import status_json
 
     data = as_dict(job.report)
+    # each year in use: {"2027": {"source": "holidays", "confirmed": false}}
+    data["calendar"] = status_json(job.calendar)
     if job.email:
         data["email"] = [{"to": to, "status": status, "subject": subject} for to, status, subject in mail_status(job)]
-        data["email_error"] = job.delivery.error.render("en") if job.delivery and job.delivery.error else None
+        errors = [d.error.render("en") for d in (job.delivery, job.notices) if d is not None and d.error is not None]
+        data["email_error"] = errors[0] if errors else None
+        # --send on a day off: the next working day, when the scheduled run sends the digest
+        data["send_waits_until"] = job.waits_until.isoformat() if job.waits_until else None
+        data["calendar_notice"] = notice_json(job.notices)
     if job.workbook is not None:
         data["workbook"] = str(job.workbook)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

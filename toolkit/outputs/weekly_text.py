@@ -100,15 +100,22 @@ def mail_status(job) -> list[tuple[str, str, str]]:
     for m in job.messages:
         status = ("sent" if m in d.sent else "already" if m in d.already_sent else
                   "invalid" if any(m is x for x, _ in d.invalid) else
-                  "pending" if job.send else "preview")
+                  "waiting" if job.waits_until else "pending" if job.send else "preview")
         out.append((m.to[0], status, m.subject))
     return out
 
 
 def render_mail(job, lang: str) -> str:
+    from toolkit.outputs.calendar_text import notice_lines
+
     lines = [f"{to}  [{t('weekly.mail.' + status, lang)}]  {subject}" for to, status, subject in mail_status(job)]
-    for path in (job.delivery.outbox_files if job.delivery else []):
-        lines.append(t("output.written", lang, path=path))
-    if job.delivery is not None and job.delivery.error is not None:
-        lines.append(f"toolkit: {job.delivery.error.render(lang)}")
+    lines += notice_lines(job.notices, lang)
+    for d in (job.delivery, job.notices):
+        for path in (d.outbox_files if d else []):
+            lines.append(t("output.written", lang, path=path))
+    if job.waits_until:
+        lines.append(t("weekly.waits", lang, day_off=job.day_off, next=job.waits_until.isoformat()))
+    for d in (job.delivery, job.notices):
+        if d is not None and d.error is not None:
+            lines.append(f"toolkit: {d.error.render(lang)}")
     return "\n".join(lines) + ("\n" if lines else "")
