@@ -82,7 +82,8 @@ def render_job(job) -> str:
 
     data = as_dict(job.report)
     if job.email:
-        data["email"] = [{"to": to, "status": status, "subject": subject} for to, status, subject in mail_status(job)]
+        data["email"] = [{"to": to, "status": status, "subject": subject, **({"reply": reply} if reply else {})}
+                         for to, status, subject, reply in mail_status(job)]
         data["email_error"] = job.delivery.error.render("en") if job.delivery and job.delivery.error else None
     if job.workbook is not None:
         data["workbook"] = str(job.workbook)

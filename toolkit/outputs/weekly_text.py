@@ -91,22 +91,24 @@ def render(report: WeeklyReport, lang: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def mail_status(job) -> list[tuple[str, str, str]]:
-    """(recipient, status key, subject) of each digest: sent, preview, already, pending, invalid."""
+def mail_status(job) -> list[tuple[str, str, str, str]]:
+    """(recipient, status key, subject, server reply) of each digest: sent, resent, preview, already,
+    pending, invalid, refused, deferred or uncertain (the reply is the server's, for a refusal)."""
     d = job.delivery
     if d is None:
         return []
     out = []
     for m in job.messages:
-        status = ("sent" if m in d.sent else "already" if m in d.already_sent else
-                  "invalid" if any(m is x for x, _ in d.invalid) else
-                  "pending" if job.send else "preview")
-        out.append((m.to[0], status, m.subject))
+        status = d.status(m)
+        if status == "pending" and not job.send:
+            status = "preview"
+        out.append((m.to[0], status, m.subject, "; ".join(r.reply for r in d.refusals(m))))
     return out
 
 
 def render_mail(job, lang: str) -> str:
-    lines = [f"{to}  [{t('weekly.mail.' + status, lang)}]  {subject}" for to, status, subject in mail_status(job)]
+    lines = [f"{to}  [{t('weekly.mail.' + status, lang, **({'reply': reply} if reply else {}))}]  {subject}"
+             for to, status, subject, reply in mail_status(job)]
     for path in (job.delivery.outbox_files if job.delivery else []):
         lines.append(t("output.written", lang, path=path))
     if job.delivery is not None and job.delivery.error is not None:
