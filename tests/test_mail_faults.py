@@ -18,6 +18,7 @@ import time
 from datetime import datetime
 
 import pytest
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from conftest import run_cli, write_register
 from smtp_server import Handler, SmtpServer, smtp_config
@@ -326,3 +327,56 @@ def test_each_message_has_a_message_id_of_what_it_is_and_the_ledger_keeps_it(sit
                    COMPLAINT_HEADER, title=None)
     assert remind(tmp_path, path).returncode == 0
     assert server.received[-1].message["Message-ID"] != ids["wangli@example.com"]
+
+
+# ---- 4. no password in the clear ---------------------------------------------------------------
+
+def _login_config(tmp_path, host: str, port: int = 2525):
+    text = smtp_config(port, people=NINE, escalate_to=["主管"]).replace('host = "127.0.0.1"', f'host = "{host}"')
+    (tmp_path / "toolkit.toml").write_text(text.replace("[smtp]\n", '[smtp]\nuser = "kefu@example.com"\n'),
+                                           encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", [["remind"], ["remind", "--send"]])
+def test_a_login_without_tls_to_another_host_is_refused(site, tmp_path, command):
+    path, server = site(["王丽"])
+    _login_config(tmp_path, "mail.example.com")
+    result = run_cli(*command, str(path), "--as-of", AS_OF, "--lang", "en", cwd=tmp_path,
+                     env={"TOOLKIT_SMTP_PASSWORD": "s3cret-Pa55"})
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert "smtp.user is set but neither smtp.ssl nor smtp.starttls is on: the password would cross the network " \
+           "to mail.example.com in the clear" in lines[0]
+    assert "s3cret" not in result.stdout + result.stderr
+    zh = run_cli(*command, str(path), "--as-of", AS_OF, "--lang", "zh", cwd=tmp_path)
+    assert zh.returncode == 2 and "密码会以明文经网络发往 mail.example.com" in zh.stderr
+
+
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.2", "::1", "[::1]"])
+def test_a_loopback_host_is_not_refused(site, tmp_path, host):
+    path, server = site(["王丽"])
+    _login_config(tmp_path, host)
+    result = run_cli("remind", str(path), "--as-of", AS_OF, "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_login_without_tls_on_this_computer_sends_with_a_warning(tmp_path):
+    password = "s3cret-Pa55-word"
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        return AuthResult(success=isinstance(auth_data, LoginPassword) and auth_data.password == password.encode())
+
+    path = write_register(tmp_path / "投诉.xlsx", [complaint("TS2611001", datetime(2026, 11, 25, 16, 0))],
+                          COMPLAINT_HEADER, title=None)
+    server = SmtpServer(Handler())
+    server.controller.SMTP_kwargs = {**server.controller.SMTP_kwargs, "authenticator": authenticator,
+                                     "auth_required": True, "auth_require_tls": False}
+    with server:
+        _login_config(tmp_path, "127.0.0.1", server.port)
+        result = run_cli("remind", str(path), "--as-of", AS_OF, "--send", "--lang", "en", cwd=tmp_path,
+                         env={"TOOLKIT_SMTP_PASSWORD": password})
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert len(server.received) == 2
+        assert "toolkit: warning: the SMTP password goes to 127.0.0.1 unencrypted" in result.stderr
+        assert password not in result.stdout + result.stderr

@@ -212,8 +212,17 @@ def remind(
 
     config, lang_code = _setup(config_path, lang)
     result = run_remind(paths, parse_as_of(as_of), config, lang_code, send=send, outbox=outbox, force_now=now)
+    _mail_warnings(result.delivery, lang_code)
     sys.stdout.write(render_json(result) if fmt == Format.json else render_text(result, lang_code))
     raise typer.Exit(result.exit_code())
+
+
+def _mail_warnings(delivery, lang: str) -> None:
+    """What sending did that the user should know of, on stderr (a password sent unencrypted)."""
+    from toolkit.i18n import t
+
+    for key, params in (delivery.warnings if delivery is not None else ()):
+        typer.echo(f"toolkit: {t(key, lang, **params)}", err=True)
 
 
 @app.command()
@@ -302,6 +311,7 @@ def weekly(
     moment = parse_as_of(as_of)
     job = weekly_job(paths, moment, parse_week(week, moment), config, lang_code, out=out, email=email, send=send,
                      outbox=outbox)
+    _mail_warnings(job.delivery, lang_code)
     if fmt == WeeklyFormat.json:
         from toolkit.outputs.weekly_json import render_job
         sys.stdout.write(render_job(job))

@@ -300,6 +300,13 @@ _TEXT.update({
 
 # ---- mail: what the SMTP server did with each message (toolkit remind, toolkit weekly --send) ----
 _TEXT.update({
+    "err.smtp_cleartext": (
+        "设置了 smtp.user，但 smtp.ssl 和 smtp.starttls 都没有打开：密码会以明文经网络发往 {host}；"
+        "请设置 ssl = true（端口 465）或 starttls = true（端口 587）",
+        "smtp.user is set but neither smtp.ssl nor smtp.starttls is on: the password would cross the network "
+        "to {host} in the clear; set ssl = true (port 465) or starttls = true (port 587)"),
+    "mail.warn_cleartext": ("警告：SMTP 密码以明文发往 {host}（未加密；只因它是本机才允许）",
+                            "warning: the SMTP password goes to {host} unencrypted (allowed only because it is this computer)"),
     "mail.failed": ("SMTP {server} 尝试 {attempts} 次仍失败：{detail}；{pending} 封邮件留待下次运行发送",
                     "SMTP {server} failed after {attempts} attempt(s): {detail}; {pending} message(s) stay pending "
                     "for the next run"),

@@ -363,6 +363,8 @@ def deliver(messages: list[Message], settings: MailSettings, store, *, send: boo
         return result
 
     result.attempted = True
+    if smtp.user and not (smtp.ssl or smtp.starttls):  # allowed for this computer only (settings)
+        result.warnings.append(("mail.warn_cleartext", {"host": smtp.host}))
     sender = _sender(settings)
     client = None
 

@@ -129,6 +129,8 @@ def mail_settings(config) -> MailSettings:
     smtp = SmtpSettings(**smtp_values)
     if smtp.ssl and smtp.starttls:
         _fail(where, "smtp.ssl (implicit TLS) and smtp.starttls cannot both be true")
+    if smtp.user and not (smtp.ssl or smtp.starttls) and not is_loopback(smtp.host):
+        raise ConfigError("err.smtp_cleartext", path=where, host=smtp.host)
     if smtp.sender and not is_address(smtp.sender):
         _fail(where, f"smtp.sender '{smtp.sender}' is not an email address")
     if smtp.ca_file:
@@ -183,6 +185,19 @@ def mail_settings(config) -> MailSettings:
             _fail(where, f"people.\"{name}\".email '{email}' is not an email address")
         people[_person_key(name)] = email
     return MailSettings(smtp, reminders, people)
+
+
+def is_loopback(host: str) -> bool:
+    """This computer: localhost, 127.0.0.0/8 or ::1 (a login there crosses no network)."""
+    import ipaddress
+
+    name = host.strip().strip("[]").rstrip(".").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def _person_key(name: str) -> str:
