@@ -361,6 +361,7 @@ def test_a_loopback_host_is_not_refused(site, tmp_path, host):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # on purpose: that is the case
 def test_a_login_without_tls_on_this_computer_sends_with_a_warning(tmp_path):
     password = "s3cret-Pa55-word"
 
