@@ -212,6 +212,7 @@ def remind(
 
     config, lang_code = _setup(config_path, lang)
     result = run_remind(paths, parse_as_of(as_of), config, lang_code, send=send, outbox=outbox, force_now=now)
+    _mail_warnings(result.delivery, lang_code)
     from toolkit.outputs.safe import visible
 
     sys.stdout.write(render_json(result) if fmt == Format.json else visible(render_text(result, lang_code)))
@@ -226,6 +227,14 @@ def _say_calendar(arrangements, lang: str) -> None:
     sys.stdout.flush()
     for line in unconfirmed_lines(arrangements, lang):
         typer.echo(f"toolkit: {line}", err=True)
+
+
+def _mail_warnings(delivery, lang: str) -> None:
+    """What sending did that the user should know of, on stderr (a password sent unencrypted)."""
+    from toolkit.i18n import t
+
+    for key, params in (delivery.warnings if delivery is not None else ()):
+        typer.echo(f"toolkit: {t(key, lang, **params)}", err=True)
 
 
 @app.command()
@@ -315,6 +324,7 @@ def weekly(
     moment = parse_as_of(as_of)
     job = weekly_job(paths, moment, parse_week(week, moment), config, lang_code, out=out, email=email, send=send,
                      outbox=outbox, now=now)
+    _mail_warnings(job.delivery, lang_code)
     if fmt == WeeklyFormat.json:
         from toolkit.outputs.weekly_json import render_job
         sys.stdout.write(render_job(job))

@@ -21,7 +21,8 @@ class ToolkitError(Exception):
     exit_code = EXIT_INPUT
 
     def __init__(self, message: str, *, path: str | None = None, **params):
-        """``message`` is an i18n key ("err.encrypted") or literal English text."""
+        """``message`` is an i18n key ("err.encrypted"), whose template ``params`` fill, or literal
+        English text, shown as it is: it may quote a server or a file, braces and all."""
         super().__init__(message)
         self.key = message
         self.path = path
@@ -30,7 +31,7 @@ class ToolkitError(Exception):
     def render(self, lang: str = "en", with_path: bool = True) -> str:
         from toolkit.i18n import has_text, t
 
-        text = t(self.key, lang, **self.params) if has_text(self.key) else self.key.format(**self.params)
+        text = t(self.key, lang, **self.params) if has_text(self.key) else self.key
         return f"{self.path}: {text}" if (with_path and self.path) else text
 
     @property

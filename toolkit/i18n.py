@@ -375,3 +375,49 @@ _TEXT.update({
     "remind.day_off": ("{day_off}：未发送；下一个发送时段：{next}（--now 可强制发送）",
                        "{day_off}: nothing sent; next window opens {next} (--now sends anyway)"),
 })
+
+# ---- mail: what the SMTP server did with each message (toolkit remind, toolkit weekly --send) ----
+_TEXT.update({
+    "err.smtp_cleartext": (
+        "设置了 smtp.user，但 smtp.ssl 和 smtp.starttls 都没有打开：密码会以明文经网络发往 {host}；"
+        "请设置 ssl = true（端口 465）或 starttls = true（端口 587）",
+        "smtp.user is set but neither smtp.ssl nor smtp.starttls is on: the password would cross the network "
+        "to {host} in the clear; set ssl = true (port 465) or starttls = true (port 587)"),
+    "mail.warn_cleartext": ("警告：SMTP 密码以明文发往 {host}（未加密；只因它是本机才允许）",
+                            "warning: the SMTP password goes to {host} unencrypted (allowed only because it is this computer)"),
+    "mail.failed": ("SMTP {server} 尝试 {attempts} 次仍失败：{detail}；{pending} 封邮件留待下次运行发送",
+                    "SMTP {server} failed after {attempts} attempt(s): {detail}; {pending} message(s) stay pending "
+                    "for the next run"),
+    "mail.refused": ("邮件服务器拒收：{refusals}；其余邮件照常发送",
+                     "the mail server refused {refusals}; the other messages went ahead"),
+    "mail.uncertain": ("邮件已交给服务器，但 {seconds} 秒内没有等到确认（{detail}）：{to} 可能已经收到；"
+                       "下次运行会再发一次（Message-ID 相同）",
+                       "no answer from the server within {seconds} s of handing over the message to {to} ({detail}): "
+                       "it may have arrived; the next run sends it again (same Message-ID)"),
+    "mail.uncertain_stopped": ("邮件已交给服务器，但 {seconds} 秒内没有等到确认（{detail}）：{to} 可能已经收到，"
+                               "下次运行会再发一次（Message-ID 相同）；服务器无响应，其余 {pending} 封邮件留待下次运行发送",
+                               "no answer from the server within {seconds} s of handing over the message to {to} "
+                               "({detail}): it may have arrived, and the next run sends it again (same Message-ID); "
+                               "the server is not answering, so {pending} other message(s) stay pending for the next run"),
+    "mail.status.sent": ("已发送", "sent"),
+    "mail.status.resent": ("已再次发送：上次运行交给服务器后没有等到确认，可能重复（Message-ID 相同）",
+                           "sent again: the last run got no answer after handing it over, so it may arrive twice "
+                           "(same Message-ID)"),
+    "mail.status.refused": ("邮件服务器拒收：{reply}", "REFUSED by the mail server: {reply}"),
+    "mail.status.deferred": ("邮件服务器暂时拒收（{reply}），已重试，下次运行再发",
+                             "deferred by the mail server ({reply}), retried; sent on the next run"),
+    "mail.status.uncertain": ("未确认：已交给服务器但没有等到答复，下次运行再发",
+                              "NOT confirmed: handed over, no answer from the server; sent again on the next run"),
+    "mail.refused_escalated": ("邮件服务器拒收 {address}（{records}）→ 转给 escalate_to：{targets}",
+                               "the mail server refused {address} ({records}) → escalated to {targets}"),
+    "mail.refused_alone": ("邮件服务器拒收 {address}（{records}），且没有可转交的 escalate_to：未能提醒",
+                           "the mail server refused {address} ({records}) and there is no escalate_to to send them to: "
+                           "NOT reminded"),
+    "mail.on_behalf": ("代收：{address} 被拒收", "on behalf of {address}, refused"),
+    "weekly.mail.resent": ("已再次发送（上次运行没有等到服务器确认，可能重复，Message-ID 相同）",
+                           "sent again (the last run got no answer from the server; may arrive twice, same Message-ID)"),
+    "weekly.mail.refused": ("邮件服务器拒收：{reply}", "REFUSED by the mail server: {reply}"),
+    "weekly.mail.deferred": ("邮件服务器暂时拒收（{reply}），下次运行重试", "deferred by the mail server ({reply}); retried on the next run"),
+    "weekly.mail.uncertain": ("未确认：已交给服务器但没有等到答复，下次运行再发",
+                              "NOT confirmed: handed over, no answer from the server; sent again on the next run"),
+})

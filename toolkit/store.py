@@ -29,6 +29,18 @@ CREATE TABLE IF NOT EXISTS sent (
     message_id TEXT,
     PRIMARY KEY (register, record, stage, promised, recipient)
 );
+CREATE TABLE IF NOT EXISTS unconfirmed (
+    -- handed to the SMTP server up to the final dot, the answer never heard: it may have arrived;
+    -- the next run sends it again (same Message-ID) and says so. Gone once the server answers.
+    register   TEXT NOT NULL,
+    record     TEXT NOT NULL,
+    stage      TEXT NOT NULL,
+    promised   TEXT NOT NULL,
+    recipient  TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    handed_at  TEXT NOT NULL,
+    PRIMARY KEY (register, record, stage, promised, recipient)
+);
 CREATE TABLE IF NOT EXISTS weekly_history (
     week    TEXT PRIMARY KEY,  -- ISO week, 2026-W48
     as_of   TEXT NOT NULL,

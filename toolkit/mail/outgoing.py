@@ -1,22 +1,30 @@
-"""Messages, the sent ledger, the outbox and SMTP delivery (through yagmail).
+"""Messages, the sent ledger, the outbox and SMTP delivery (yagmail connects and logs in).
 
-Exactly once: a message's ledger keys are written in a transaction right after the SMTP
-server accepted it (250), before the next message is sent. A crash or a refusal
-mid-batch leaves the rest pending; the rerun sends exactly those.
+At least once, with one window. A message's ledger keys are written in a transaction right
+after the SMTP server accepted it (250 to the final dot), before the next message is sent: a
+message is never recorded as sent unless the server took it. Just before the final dot the
+keys are noted as unconfirmed; if the server's answer never comes (it stalls past
+``data_timeout``, hangs up, or the run is killed), the message may or may not have arrived:
+it is not sent again in the same run, and the next run sends it again, saying so, with the
+same Message-ID (derived from what the message is about, so the copy is recognisable).
+
+A recipient the server refuses at RCPT (5xx: for good this run; 4xx: after the retries) is
+reported and does not stop the batch: everybody else gets theirs. A failure that is not about
+one message (the server unreachable, the login refused, the sender refused) stops the batch
+after the retries; the rest stay pending for the next run.
 """
 
 from __future__ import annotations
 
-import email
-import smtplib
 import email.policy
 import re
+import smtplib
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from toolkit.errors import SendError
+from toolkit.errors import SendError, ToolkitError
 from toolkit.mail.settings import MailSettings, is_address, smtp_password
 
 
@@ -40,27 +48,104 @@ class Message:
     keys: tuple[LedgerKey, ...] = ()
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """The server said no to one recipient of one message (at RCPT, or to the message itself)."""
+
+    message: Message
+    address: str
+    reply: str  # "550 5.1.1 …", as the server wrote it (one line, shortened)
+    permanent: bool  # 5xx: not again this run; 4xx: retried, left for the next run
+
+    @property
+    def code(self) -> int:
+        head = self.reply[:3]
+        return int(head) if head.isdigit() else 0
+
+
 @dataclass
 class DeliveryResult:
     sent: list[Message] = field(default_factory=list)
     already_sent: list[Message] = field(default_factory=list)
-    pending: list[Message] = field(default_factory=list)  # not sent (preview, or a failure stopped the batch)
+    pending: list[Message] = field(default_factory=list)  # not tried: a preview, or a failure stopped the batch
     invalid: list[tuple[Message, str]] = field(default_factory=list)  # bad addresses: reported, not sent
+    refused: list[Refusal] = field(default_factory=list)  # recipients the server refused (the others went ahead)
+    uncertain: list[Message] = field(default_factory=list)  # handed over, no answer: sent again on the next run
+    resent: list[Message] = field(default_factory=list)  # sent again: an earlier run never heard back (also in sent)
     outbox_files: list[Path] = field(default_factory=list)
-    error: SendError | None = None
+    attempted: bool = False  # --send, in working time: something was tried
+    stop_error: SendError | None = None  # what stopped the batch (the rest are pending)
+    warnings: list[tuple[str, dict]] = field(default_factory=list)  # i18n key and params, for stderr
+    uncertain_detail: str = ""
+    data_timeout: float = 0
+
+    @property
+    def error(self) -> SendError | None:
+        """What makes the run exit 3: the batch stopped, a reply never came, or a recipient was refused."""
+        if self.stop_error is not None:
+            return self.stop_error
+        if self.uncertain:
+            return SendError("mail.uncertain", to=", ".join(m.to[0] for m in self.uncertain),
+                             seconds=f"{self.data_timeout:g}", detail=self.uncertain_detail)
+        if self.refused:
+            return SendError("mail.refused", refusals="; ".join(f"{r.address} ({r.reply})" for r in self.refused))
+        return None
+
+    def status(self, message: Message) -> str:
+        """sent, resent, already, invalid, refused, deferred, uncertain, pending, or preview."""
+        if any(message is m for m in self.sent):
+            return "resent" if any(message is m for m in self.resent) else "sent"
+        if any(message is m for m in self.already_sent):
+            return "already"
+        if any(message is m for m, _ in self.invalid):
+            return "invalid"
+        refusals = self.refusals(message)
+        if refusals:
+            return "refused" if all(r.permanent for r in refusals) else "deferred"
+        if any(message is m for m in self.uncertain):
+            return "uncertain"
+        return "pending" if self.attempted else "preview"
+
+    def refusals(self, message: Message) -> list[Refusal]:
+        return [r for r in self.refused if r.message is message]
+
+    def merge(self, other: "DeliveryResult") -> None:
+        """Add a second delivery of the same run (the escalations of refused recipients)."""
+        for name in ("sent", "already_sent", "pending", "invalid", "refused", "uncertain", "resent", "outbox_files"):
+            getattr(self, name).extend(getattr(other, name))
+        self.warnings.extend(w for w in other.warnings if w not in self.warnings)
+        self.attempted = self.attempted or other.attempted
+        self.stop_error = self.stop_error or other.stop_error
+        self.uncertain_detail = self.uncertain_detail or other.uncertain_detail
+        self.data_timeout = self.data_timeout or other.data_timeout
 
 
-def sent_keys(store, keys) -> set[LedgerKey]:
+# ---- the ledger -------------------------------------------------------------------------------
+
+def _key_rows(keys) -> list[tuple]:
+    return [(k.register, k.record, k.stage, k.promised, k.recipient) for k in keys]
+
+
+def _present(store, table: str, keys) -> set[LedgerKey]:
     if store is None or not keys:
         return set()
     found = set()
     for k in keys:
         row = store.db.execute(
-            "SELECT 1 FROM sent WHERE register=? AND record=? AND stage=? AND promised=? AND recipient=?",
+            f"SELECT 1 FROM {table} WHERE register=? AND record=? AND stage=? AND promised=? AND recipient=?",
             (k.register, k.record, k.stage, k.promised, k.recipient)).fetchone()
         if row:
             found.add(k)
     return found
+
+
+def sent_keys(store, keys) -> set[LedgerKey]:
+    return _present(store, "sent", keys)
+
+
+def unconfirmed_keys(store, keys) -> set[LedgerKey]:
+    """Keys of messages an earlier run handed to the server without hearing back."""
+    return _present(store, "unconfirmed", keys)
 
 
 def mark_sent(store, keys, message_id: str | None) -> None:
@@ -68,9 +153,32 @@ def mark_sent(store, keys, message_id: str | None) -> None:
     with store.transaction() as db:
         db.executemany(
             "INSERT OR REPLACE INTO sent (register, record, stage, promised, recipient, sent_at, message_id) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(k.register, k.record, k.stage, k.promised, k.recipient, now, message_id) for k in keys])
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", [(*row, now, message_id) for row in _key_rows(keys)])
+        db.executemany("DELETE FROM unconfirmed WHERE register=? AND record=? AND stage=? AND promised=? "
+                       "AND recipient=?", _key_rows(keys))
 
+
+def _mark_unconfirmed(store, keys, message_id: str) -> None:
+    """Noted before the final dot: from here until the server answers, the message may have arrived."""
+    if store is None or not keys:
+        return
+    now = datetime.now().isoformat(timespec="seconds")
+    with store.transaction() as db:
+        db.executemany(
+            "INSERT OR REPLACE INTO unconfirmed (register, record, stage, promised, recipient, message_id, handed_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", [(*row, message_id, now) for row in _key_rows(keys)])
+
+
+def _forget_unconfirmed(store, keys) -> None:
+    """The server answered no: the message did not arrive."""
+    if store is None or not keys:
+        return
+    with store.transaction() as db:
+        db.executemany("DELETE FROM unconfirmed WHERE register=? AND record=? AND stage=? AND promised=? "
+                       "AND recipient=?", _key_rows(keys))
+
+
+# ---- the message ------------------------------------------------------------------------------
 
 _LINEBREAKS = re.compile(r"[\r\n\t\x0b\x0c\u2028\u2029]+")
 
@@ -80,13 +188,66 @@ def clean_header(text: str) -> str:
     return _LINEBREAKS.sub(" ", text).strip()
 
 
-def _client(settings: MailSettings, *, connect: bool):
+def _sender(settings: MailSettings) -> str:
+    smtp = settings.smtp
+    return smtp.sender or (smtp.user if "@" in smtp.user else "") or "toolkit@localhost"
+
+
+def message_id(message: Message, sender: str) -> str:
+    """Stable: the same reminder (register, record, stage, promised time, recipient) or the same
+    week's digest has the same Message-ID in every run, so a copy sent again is recognisable."""
+    import hashlib
+
+    if message.keys:
+        what = sorted("\x1f".join(row) for row in _key_rows(message.keys))
+    else:
+        what = [*message.to, *message.cc, message.subject, message.html]
+    digest = hashlib.sha256("\x1e".join(what).encode("utf-8")).hexdigest()[:32]
+    domain = sender.rpartition("@")[2] or "localhost"
+    return f"<{digest}.toolkit@{domain}>"
+
+
+def compose(message: Message, settings: MailSettings) -> tuple[list[str], str]:
+    """The message as it goes on the wire (also what the outbox .eml holds): multipart/alternative
+    with the text version and our HTML document exactly as rendered, then any attachments."""
+    import mimetypes
+    from email.message import EmailMessage
+    from email.utils import formatdate
+
+    sender = _sender(settings)
+    msg = EmailMessage(policy=email.policy.SMTP)
+    msg["From"] = sender
+    msg["To"] = ", ".join(message.to)
+    if message.cc:
+        msg["Cc"] = ", ".join(message.cc)
+    msg["Subject"] = clean_header(message.subject)
+    msg["Date"] = formatdate(localtime=True)
+    msg["Message-ID"] = message_id(message, sender)
+    msg["X-Mailer"] = "toolkit"
+    msg.set_content(message.text, subtype="plain", charset="utf-8")
+    msg.add_alternative(message.html, subtype="html", charset="utf-8")
+    for path in message.attachments:
+        path = Path(path)
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        maintype, subtype = kind.split("/", 1)
+        msg.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
+    return [*message.to, *message.cc], msg.as_string()
+
+
+def _wire(raw: str) -> bytes:
+    """SMTP wants CRLF line ends."""
+    return raw.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")
+
+
+# ---- SMTP -------------------------------------------------------------------------------------
+
+def _client(settings: MailSettings):
+    """Connected (and logged in): yagmail's client, whose smtplib connection sends."""
     import ssl
 
     import yagmail
 
     smtp = settings.smtp
-    sender = smtp.sender or smtp.user or "toolkit@localhost"
     kwargs: dict = {"timeout": smtp.timeout}
     starttls: bool | dict = False
     if smtp.ssl or smtp.starttls:
@@ -96,46 +257,77 @@ def _client(settings: MailSettings, *, connect: bool):
             kwargs["context"] = context
         else:
             starttls = {"context": context}
-    password = smtp_password(smtp) if connect else None
-    client = yagmail.SMTP(user=sender, password=password, host=smtp.host, port=smtp.port, smtp_ssl=smtp.ssl,
-                          smtp_starttls=starttls, smtp_skip_login=not smtp.user, soft_email_validation=False,
-                          **kwargs)
+    password = smtp_password(smtp)
+    client = yagmail.SMTP(user=_sender(settings), password=password, host=smtp.host, port=smtp.port,
+                          smtp_ssl=smtp.ssl, smtp_starttls=starttls, smtp_skip_login=not smtp.user,
+                          soft_email_validation=False, **kwargs)
     if smtp.user:
         client.user = smtp.user if "@" in smtp.user else client.user
     client.set_logging(None)
-    return client, sender
+    client.login()
+    return client
 
 
-def compose(message: Message, settings: MailSettings) -> tuple[list[str], str]:
-    """The message as it goes on the wire (also what the outbox .eml holds)."""
-    client, _ = _client(settings, connect=False)
-    recipients, raw = client.prepare_send(
-        to=list(message.to), cc=list(message.cc) or None, subject=clean_header(message.subject),
-        contents=[message.html], attachments=[str(p) for p in message.attachments] or None,
-        headers={"X-Mailer": "toolkit"}, prettify_html=False)
-    return recipients, _with_text_part(raw, message.text)
+class _NoAnswer(Exception):
+    """The message went, up to its final dot; the server's answer did not come back."""
+
+    def __init__(self, detail: str, timed_out: bool):
+        super().__init__(detail)
+        self.detail = detail
+        self.timed_out = timed_out
 
 
-def _with_text_part(raw: str, text: str) -> str:
-    """yagmail's plain-text alternative is the HTML source; put the real text version there."""
-    from email.mime.text import MIMEText
-
-    msg = email.message_from_string(raw, policy=email.policy.compat32)
-    for part in msg.walk():
-        if part.get_content_type() != "multipart/alternative":
-            continue
-        children = part.get_payload()
-        for i, child in enumerate(children):
-            if child.get_content_type() == "text/plain":
-                children[i] = MIMEText(text, "plain", "utf-8")
-                break
-        break
-    return msg.as_string()
+def _reply(code: int, text: bytes | str) -> str:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return clean_header(f"{code} {text}")[:200]
 
 
-def _message_id(raw: str) -> str | None:
-    m = re.search(r"^Message-ID:\s*(\S+)", raw, re.M | re.I)
-    return m.group(1) if m else None
+def _transaction(conn: smtplib.SMTP, sender: str, recipients: list[str], body: bytes, data_timeout: float,
+                 handed_over) -> dict[str, tuple[int, bytes]]:
+    """One SMTP mail transaction, as smtplib's sendmail but with the long wait for the answer to the
+    final dot only, and ``handed_over()`` called just before the dot. Returns the refused recipients
+    when some were accepted; raises SMTPRecipientsRefused when none was."""
+    conn.ehlo_or_helo_if_needed()
+    options = [f"size={len(body)}"] if conn.does_esmtp and conn.has_extn("size") else []
+    code, resp = conn.mail(sender, options)
+    if code != 250:
+        conn.close() if code == 421 else conn.rset()
+        raise smtplib.SMTPSenderRefused(code, resp, sender)
+    refused: dict[str, tuple[int, bytes]] = {}
+    for address in recipients:
+        code, resp = conn.rcpt(address)
+        if code not in (250, 251):
+            refused[address] = (code, resp)
+        if code == 421:
+            conn.close()
+            raise smtplib.SMTPRecipientsRefused(refused)
+    if len(refused) == len(recipients):
+        conn.rset()
+        raise smtplib.SMTPRecipientsRefused(refused)
+    code, resp = conn.docmd("data")
+    if code != 354:
+        conn.rset()
+        raise smtplib.SMTPDataError(code, resp)
+    data = re.sub(rb"(?m)^\.", b"..", body)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    handed_over()
+    conn.send(data + b".\r\n")
+    sock = conn.sock
+    try:
+        if sock is not None:
+            sock.settimeout(data_timeout)
+        code, resp = conn.getreply()
+    except smtplib.SMTPServerDisconnected as exc:
+        timed_out = isinstance(exc.__context__, TimeoutError)
+        raise _NoAnswer(_describe(exc), timed_out) from None
+    finally:
+        if sock is not None and conn.sock is not None:
+            sock.settimeout(conn.timeout)
+    if code != 250:
+        raise smtplib.SMTPDataError(code, resp)
+    return refused
 
 
 def deliver(messages: list[Message], settings: MailSettings, store, *, send: bool,
@@ -143,7 +335,8 @@ def deliver(messages: list[Message], settings: MailSettings, store, *, send: boo
     """Preview, write to the outbox, and (with ``send``) send what the ledger has not seen."""
     from toolkit.fileio import atomic_open
 
-    result = DeliveryResult()
+    smtp = settings.smtp
+    result = DeliveryResult(data_timeout=smtp.data_timeout)
     todo: list[Message] = []
     for message in messages:
         bad = [a for a in (*message.to, *message.cc) if not is_address(a)]
@@ -165,47 +358,108 @@ def deliver(messages: list[Message], settings: MailSettings, store, *, send: boo
                 fh.write(raw)
             result.outbox_files.append(path)
 
-    if not send:
+    if not send or not todo:
         result.pending = todo
         return result
 
+    result.attempted = True
+    if smtp.user and not (smtp.ssl or smtp.starttls):  # allowed for this computer only (settings)
+        result.warnings.append(("mail.warn_cleartext", {"host": smtp.host}))
+    sender = _sender(settings)
     client = None
+
+    def drop():
+        nonlocal client
+        _close(client)
+        client = None
+
     try:
         for index, message in enumerate(todo):
             recipients, raw = compose(message, settings)
-            error = None
-            for attempt, delay in enumerate((0.0, *settings.smtp.retry_delays)):
+            body = _wire(raw)
+            mid = message_id(message, sender)
+            again = bool(unconfirmed_keys(store, message.keys))
+
+            def not_delivered(keys=message.keys, again=again):
+                """A definite no: this attempt's note goes. An earlier run's stays: that copy may have arrived."""
+                if not again:
+                    _forget_unconfirmed(store, keys)
+
+            last: Exception | None = None
+            outcome = None
+            for attempt, delay in enumerate((0.0, *smtp.retry_delays)):
                 if delay:
                     sleep(delay)
                 try:
                     if client is None:
-                        client, sender = _client(settings, connect=True)
-                        client.login()
-                    refused = client.smtp.sendmail(sender, recipients, _wire(raw))
-                    if refused:  # some recipients refused: not delivered to them, so not sent
-                        raise smtplib.SMTPRecipientsRefused(refused)
-                    error = None
+                        client = _client(settings)
+                    refused = _transaction(client.smtp, sender, recipients, body, smtp.data_timeout,
+                                           lambda: _mark_unconfirmed(store, message.keys, mid))
+                    outcome = ("sent", refused)
                     break
-                except SendError:
+                except _NoAnswer as exc:  # it may have arrived: never again in this run
+                    drop()
+                    outcome = ("uncertain", exc)
+                    break
+                except smtplib.SMTPRecipientsRefused as exc:  # nobody of this message accepted at RCPT
+                    last = exc
+                    if all(500 <= code < 600 for code, _ in exc.recipients.values()):
+                        outcome = ("refused", exc.recipients)
+                        break
+                    if any(code == 421 for code, _ in exc.recipients.values()):
+                        drop()
+                except smtplib.SMTPDataError as exc:  # the message itself refused (before or after the dot)
+                    not_delivered()
+                    last = exc
+                    if 500 <= exc.smtp_code < 600:
+                        outcome = ("refused", {a: (exc.smtp_code, exc.smtp_error) for a in recipients})
+                        break
+                    drop()
+                except ToolkitError:
                     raise
-                except Exception as exc:  # refused, dropped, timed out: retry on a fresh connection
-                    error = exc
-                    _close(client)
-                    client = None
+                except Exception as exc:  # dropped, timed out, refused: retry on a fresh connection
+                    not_delivered()  # anything after the dot that may have arrived is _NoAnswer, above
+                    last = exc
+                    drop()
                     if _permanent(exc):
                         break
-            if error is not None:
+            if outcome is None and isinstance(last, smtplib.SMTPRecipientsRefused):
+                outcome = ("deferred", last.recipients)  # 4xx to the end: the next run tries again
+            if outcome is None:
                 result.pending = todo[index:]
-                result.error = SendError(f"SMTP {settings.smtp.host}:{settings.smtp.port} failed after "
-                                         f"{attempt + 1} attempt(s): {_describe(error)}; "
-                                         f"{len(result.pending)} message(s) stay pending for the next run")
+                result.stop_error = SendError(
+                    "mail.failed", server=f"{smtp.host}:{smtp.port}", attempts=attempt + 1, detail=_describe(last),
+                    pending=len(result.pending))
                 return result
-            if message.keys and store is not None:
-                mark_sent(store, message.keys, _message_id(raw))
+            kind, detail = outcome
+            if kind == "uncertain":
+                result.uncertain.append(message)
+                result.uncertain_detail = detail.detail
+                if detail.timed_out:  # a server that stalls is not made to stall again: the rest wait
+                    result.pending = todo[index + 1:]
+                    if result.pending:
+                        result.stop_error = SendError(
+                            "mail.uncertain_stopped", to=message.to[0], seconds=f"{smtp.data_timeout:g}",
+                            detail=detail.detail, pending=len(result.pending))
+                    return result
+                continue
+            refusals = detail  # the recipients refused (for "sent": those of several that were)
+            for address, (code, text) in refusals.items():
+                result.refused.append(Refusal(message, address, _reply(code, text), 500 <= code < 600))
+            if kind != "sent":
+                not_delivered()
+                continue
+            delivered = [k for k in message.keys if k.recipient not in refusals]
+            if store is not None and message.keys:
+                mark_sent(store, delivered, mid)
+                not_delivered([k for k in message.keys if k.recipient in refusals])
             result.sent.append(message)
-    except SendError as exc:
-        result.pending = [m for m in todo if m not in result.sent]
-        result.error = exc
+            if again:
+                result.resent.append(message)
+    except SendError as exc:  # no password to log in with
+        done = {id(m) for m in result.sent} | {id(m) for m in result.uncertain} | {id(r.message) for r in result.refused}
+        result.pending = [m for m in todo if id(m) not in done]
+        result.stop_error = exc
     finally:
         _close(client)
     return result
@@ -213,13 +467,10 @@ def deliver(messages: list[Message], settings: MailSettings, store, *, send: boo
 
 def _permanent(exc: Exception) -> bool:
     """Failures a retry cannot mend: wrong credentials, an untrusted certificate, a 5xx refusal."""
-    import smtplib
     import ssl
 
     if isinstance(exc, (smtplib.SMTPAuthenticationError, ssl.SSLCertVerificationError)):
         return True
-    if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return all(500 <= code < 600 for code, _ in exc.recipients.values())
     code = getattr(exc, "smtp_code", None)
     return isinstance(code, int) and 500 <= code < 600
 
@@ -232,11 +483,10 @@ def _close(client) -> None:
             pass
 
 
-def _describe(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
+def _describe(exc: Exception | None) -> str:
+    if exc is None:
+        return "?"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"{type(exc).__name__}: {_reply(exc.smtp_code, exc.smtp_error)}"
+    text = clean_header(str(exc)) or type(exc).__name__
     return f"{type(exc).__name__}: {text}"[:300]
-
-
-def _wire(raw: str) -> bytes:
-    """SMTP wants CRLF line ends; smtplib adds them only to str messages, which must be ASCII."""
-    return raw.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-8")

@@ -5,7 +5,9 @@ owner, escalated to `escalate_to`, repeated once a day or along a ladder), major
 not closed (escalated), no reply time set, or one written that cannot be read (to the first
 handler). One message per
 recipient per run, listing all their items, most urgent first. A person with no address
-is never dropped: the items go to `escalate_to` with a note, and the run reports it.
+is never dropped: the items go to `escalate_to` with a note, and the run reports it. Nor is
+one whose address the mail server refuses for good: their items go to `escalate_to` the same
+way, in the same run (`escalate_refused`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from toolkit.rules.complaints import is_answered, is_closed
 DUE_SOON, OVERDUE, MAJOR, NO_DEADLINE = "due_soon", "overdue", "major", "no_deadline"
 UNREADABLE_DEADLINE = "unreadable_deadline"  # a reply time was promised, but its cell cannot be read
 OWNER, COPY, ESCALATION, STANDIN = "owner", "copy", "escalation", "standin"
+REFUSED = "refused"  # on behalf of someone whose address the mail server refused
 _URGENCY = {OVERDUE: 0, MAJOR: 1, DUE_SOON: 2, UNREADABLE_DEADLINE: 3, NO_DEADLINE: 3}
 
 
@@ -66,6 +69,9 @@ class Plan:
     undeliverable: list[Item] = field(default_factory=list)  # unknown person and no escalate_to
     already_sent: int = 0
     by_recipient: dict[str, list[Assignment]] = field(default_factory=dict)
+    refused: dict[str, list[str]] = field(default_factory=dict)  # address the server refused → records
+    refused_to: dict[str, list[str]] = field(default_factory=dict)  # … → the escalation addresses they go to
+    standins: list[tuple[Message, list[Assignment]]] = field(default_factory=list)  # their items, to escalate_to
 
 
 def _overdue_step(left: timedelta, as_of: datetime, ladder: tuple[float, ...]) -> str | None:
@@ -175,6 +181,39 @@ def plan_reminders(registers, major_rows, as_of: datetime, settings: MailSetting
     return plan
 
 
+def escalate_refused(plan: Plan, addresses: list[str], settings: MailSettings, store, lang: str) -> list[Message]:
+    """The items of addresses the mail server refused for good go to `escalate_to`, as those of a
+    person with no address do: one message per escalation address, each item once per stage (an
+    item already sent there, as an escalation, is not sent again)."""
+    escalate = [a for a in (address_of(n, settings) for n in settings.reminders.escalate_to) if a]
+    wanted: dict[str, list[Assignment]] = {}
+    for address in addresses:
+        assignments = plan.by_recipient.get(address, [])
+        if not assignments:
+            continue
+        plan.refused[address] = list(dict.fromkeys(a.item.record for a in assignments))
+        plan.refused_to[address] = [target for target in escalate if target not in addresses]
+        for target in plan.refused_to[address]:
+            for a in assignments:
+                wanted.setdefault(target, []).append(Assignment(a.item, REFUSED, address))
+    messages = []
+    for target, assignments in wanted.items():
+        unique: dict[tuple, Assignment] = {}
+        for a in assignments:
+            unique.setdefault((a.item.register, a.item.record, a.item.step), a)
+        keys = {k: LedgerKey(ledger_path(a.item.register), a.item.record, a.item.step, a.item.promised_key, target)
+                for k, a in unique.items()}
+        done = sent_keys(store, list(keys.values()))
+        pending = sorted((a for k, a in unique.items() if keys[k] not in done), key=_urgency)
+        if not pending:
+            continue
+        message = _message(target, pending, plan.as_of, lang,
+                           tuple(keys[(a.item.register, a.item.record, a.item.step)] for a in pending))
+        plan.standins.append((message, pending))
+        messages.append(message)
+    return messages
+
+
 def ledger_path(register: str) -> str:
     """The register as the ledger knows it: its absolute path, whatever was typed."""
     from pathlib import Path
@@ -267,6 +306,7 @@ _ROLE_TEXT = {
     COPY: ("抄送：您是首问责任人", "copy: you took the complaint"),
     ESCALATION: ("升级：责任人 {person}", "escalated: owner {person}"),
     STANDIN: ("代收：{person} 没有邮箱地址", "on behalf of {person}, who has no address"),
+    REFUSED: ("代收：邮件服务器拒收了 {person}", "on behalf of {person}, whose address the mail server refused"),
 }
 
 

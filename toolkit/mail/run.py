@@ -12,7 +12,7 @@ from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, ToolkitError
 from toolkit.i18n import t
 from toolkit.mail.calendar_notice import notice_messages
 from toolkit.mail.outgoing import DeliveryResult, deliver
-from toolkit.mail.reminders import Plan, describe_promise, describe_timing, plan_reminders
+from toolkit.mail.reminders import Plan, describe_promise, describe_timing, escalate_refused, plan_reminders
 from toolkit.mail.settings import mail_settings
 from toolkit.outputs.calendar_text import day_off_text, notice_json, notice_lines
 from toolkit.registers.fields import COMPLAINTS
@@ -67,7 +67,12 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
                 result.day_off = day_off_text(calendar, as_of, lang)
             result.calendar = calendar.status(as_of, result.outside_hours)
             result.delivery = deliver(plan.messages, settings, store, send=really_send, outbox=outbox)
-            if not result.delivery.error:
+            refused = list(dict.fromkeys(r.address for r in result.delivery.refused if r.permanent))
+            if refused:  # their items go to escalate_to, as those of a person with no address
+                extra = escalate_refused(plan, refused, settings, store, lang)
+                if extra and result.delivery.stop_error is None:
+                    result.delivery.merge(deliver(extra, settings, store, send=True))
+            if result.delivery.stop_error is None and not result.delivery.uncertain:  # the server still answers
                 notices = notice_messages(result.calendar, settings, store, lang, config.path)
                 result.notices = deliver(notices, settings, store, send=really_send, outbox=outbox)
             return result
@@ -89,12 +94,13 @@ def render_text(result: RemindResult, lang: str) -> str:
     plan, d = result.plan, result.delivery
     for error in result.file_errors:
         lines.append(error)
-    sent_to = {m.to[0] for m in d.sent} if d else set()
-    for address, assignments in plan.by_recipient.items():
-        status = (_t(lang, "已发送", "sent") if address in sent_to else
-                  _t(lang, "待发送（预览）", "would send (preview)") if not result.send or result.outside_hours else
-                  _t(lang, "未发送", "NOT sent"))
-        lines.append(f"{address}  [{status}]  {len(assignments)} {_t(lang, '项', 'item(s)')}")
+    message_of = {m.to[0]: m for m in plan.messages}
+    recipients = [(address, assignments, message_of.get(address), "") for address, assignments in plan.by_recipient.items()]
+    recipients += [(m.to[0], assignments, m, "  (" + t("mail.on_behalf", lang, address=", ".join(
+        dict.fromkeys(a.person for a in assignments))) + ")") for m, assignments in plan.standins]
+    for address, assignments, message, note in recipients:
+        status = _status(d, message, result, lang)
+        lines.append(f"{address}  [{status}]  {len(assignments)} {_t(lang, '项', 'item(s)')}{note}")
         for a in assignments:
             it = a.item
             lines.append(f"    {it.record:<14}{it.stage + ' ':<12}{describe_promise(it, lang) + ' ':<18}{describe_timing(it, lang) + ' ':<22}"
@@ -105,6 +111,10 @@ def render_text(result: RemindResult, lang: str) -> str:
                      if not plan.undeliverable else
                      _t(lang, f"没有邮箱地址：{name}（{', '.join(records)}），且未配置 escalate_to：未能提醒",
                         f"no address for {name} ({', '.join(records)}) and no escalate_to: NOT reminded"))
+    for address, records in plan.refused.items():
+        targets = plan.refused_to.get(address)
+        lines.append(t("mail.refused_escalated" if targets else "mail.refused_alone", lang, address=address,
+                       records=", ".join(records), targets=", ".join(targets or ())))
     if d:
         for message, bad in d.invalid:
             lines.append(_t(lang, f"地址无效，未发送：{bad}", f"invalid address, not sent: {bad}"))
@@ -126,7 +136,7 @@ def render_text(result: RemindResult, lang: str) -> str:
         lines.append(_t(lang, "尚无配置文件：运行 `toolkit init`，在 [people] 中填写每人的邮箱，并设置 [reminders] escalate_to",
                         "no config file yet: run `toolkit init`, list each person's address under [people] "
                         "and set [reminders] escalate_to"))
-    sent = len(d.sent) if d else 0
+    sent = sum(d.status(m) in ("sent", "resent") for m in plan.messages) if d else 0  # escalations apart
     lines.append(_t(lang,
                     f"{result.complaints} 件投诉，{len(plan.items)} 项提醒，{len(plan.messages)} 封邮件；已发送 {sent} 封；"
                     f"此前已提醒 {plan.already_sent} 项",
@@ -135,9 +145,24 @@ def render_text(result: RemindResult, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _status(d: DeliveryResult | None, message, result: RemindResult, lang: str) -> str:
+    status = d.status(message) if d is not None and message is not None else "preview"
+    if status in ("sent", "resent", "uncertain"):
+        return t(f"mail.status.{status}", lang)
+    if status in ("refused", "deferred"):
+        return t(f"mail.status.{status}", lang, reply="; ".join(r.reply for r in d.refusals(message)))
+    if status == "preview" or not result.send or result.outside_hours:
+        return _t(lang, "待发送（预览）", "would send (preview)")
+    return _t(lang, "未发送", "NOT sent")
+
+
+def _json_status(d: DeliveryResult | None, message) -> str:
+    return d.status(message) if d is not None and message is not None else "preview"
+
+
 def render_json(result: RemindResult) -> str:
     d = result.delivery
-    sent_to = {m.to[0] for m in d.sent} if d else set()
+    message_of = {m.to[0]: m for m in result.plan.messages}
     data = {
         "as_of": result.as_of.isoformat(timespec="minutes"),
         "send": result.send,
@@ -147,15 +172,24 @@ def render_json(result: RemindResult) -> str:
         "calendar": status_json(result.calendar),
         "calendar_notice": notice_json(result.notices),
         "messages": [
-            {"to": address, "sent": address in sent_to,
-             "subject": next((m.subject for m in result.plan.messages if m.to[0] == address), None),
+            {"to": address, "sent": _json_status(d, message) in ("sent", "resent"),
+             "status": _json_status(d, message),
+             "refused": [r.reply for r in d.refusals(message)] if d is not None and message is not None else [],
+             "on_behalf_of": on_behalf,
+             "subject": message.subject if message is not None else None,
              "items": [{"record": a.item.record, "stage": a.item.stage, "role": a.role, "path": a.item.register,
                         "sheet": a.item.sheet, "row": a.item.row,
                         "promised": a.item.promised.isoformat(timespec="minutes") if a.item.promised else None,
                         "promised_text": a.item.promise_text, "answered": a.item.answered}
                        for a in assignments]}
-            for address, assignments in result.plan.by_recipient.items()],
+            for address, assignments, message, on_behalf in
+            [(address, assignments, message_of.get(address), None)
+             for address, assignments in result.plan.by_recipient.items()]
+            + [(m.to[0], assignments, m, sorted({a.person for a in assignments}))
+               for m, assignments in result.plan.standins]],
         "unknown_people": result.plan.unknown_people,
+        # addresses the mail server refused for good this run → their records (escalated when there is escalate_to)
+        "refused": result.plan.refused,
         "already_sent": result.plan.already_sent,
         "outbox": [str(p) for p in _outbox(result)],
         "error": (d.error.render("en") if d and d.error else

@@ -32,7 +32,8 @@ class SmtpSettings:
     sender: str = ""
     user: str = ""  # empty: no login
     ca_file: str | None = None  # a CA bundle to verify the server with (self-signed company CA)
-    timeout: float = 30
+    timeout: float = 30  # connecting and every command, in seconds
+    data_timeout: float = 600  # the reply to a message's final dot (RFC 5321 4.5.3.2.6: 10 minutes)
     retry_delays: tuple[float, ...] = (2, 10, 30)  # back-off between attempts; len = retries
 
 
@@ -88,7 +89,7 @@ def mail_settings(config) -> MailSettings:
 
     smtp_raw = raw.get("smtp", {})
     kinds = {"host": str, "port": int, "ssl": bool, "starttls": bool, "sender": str, "user": str,
-             "ca_file": str, "timeout": float, "retry_delays": list}
+             "ca_file": str, "timeout": float, "data_timeout": float, "retry_delays": list}
     _check_keys(where, "smtp", smtp_raw, kinds)
     smtp_values = {}
     for key, value in smtp_raw.items():
@@ -101,6 +102,8 @@ def mail_settings(config) -> MailSettings:
     smtp = SmtpSettings(**smtp_values)
     if smtp.ssl and smtp.starttls:
         _fail(where, "smtp.ssl (implicit TLS) and smtp.starttls cannot both be true")
+    if smtp.user and not (smtp.ssl or smtp.starttls) and not is_loopback(smtp.host):
+        raise ConfigError("err.smtp_cleartext", path=where, host=smtp.host)
     if smtp.sender and not is_address(smtp.sender):
         _fail(where, f"smtp.sender '{smtp.sender}' is not an email address")
     if smtp.ca_file:
@@ -146,6 +149,19 @@ def mail_settings(config) -> MailSettings:
             _fail(where, f"people.\"{name}\".email '{email}' is not an email address")
         people[_person_key(name)] = email
     return MailSettings(smtp, reminders, people, calendar_settings(config))
+
+
+def is_loopback(host: str) -> bool:
+    """This computer: localhost, 127.0.0.0/8 or ::1 (a login there crosses no network)."""
+    import ipaddress
+
+    name = host.strip().strip("[]").rstrip(".").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def _person_key(name: str) -> str:

@@ -87,7 +87,8 @@ def render_job(job) -> str:
     # each year in use: {"2027": {"source": "holidays", "confirmed": false}}
     data["calendar"] = status_json(job.calendar)
     if job.email:
-        data["email"] = [{"to": to, "status": status, "subject": subject} for to, status, subject in mail_status(job)]
+        data["email"] = [{"to": to, "status": status, "subject": subject, **({"reply": reply} if reply else {})}
+                         for to, status, subject, reply in mail_status(job)]
         errors = [d.error.render("en") for d in (job.delivery, job.notices) if d is not None and d.error is not None]
         data["email_error"] = errors[0] if errors else None
         # --send on a day off: the next working day, when the scheduled run sends the digest

@@ -91,24 +91,28 @@ def render(report: WeeklyReport, lang: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def mail_status(job) -> list[tuple[str, str, str]]:
-    """(recipient, status key, subject) of each digest: sent, preview, already, pending, invalid."""
+def mail_status(job) -> list[tuple[str, str, str, str]]:
+    """(recipient, status key, subject, server reply) of each digest: sent, resent, preview, already,
+    pending, invalid, refused, deferred or uncertain (the reply is the server's, for a refusal)."""
     d = job.delivery
     if d is None:
         return []
     out = []
     for m in job.messages:
-        status = ("sent" if m in d.sent else "already" if m in d.already_sent else
-                  "invalid" if any(m is x for x, _ in d.invalid) else
-                  "waiting" if job.waits_until else "pending" if job.send else "preview")
-        out.append((m.to[0], status, m.subject))
+        status = d.status(m)
+        if status in ("pending", "preview") and job.waits_until:
+            status = "waiting"  # --send on a day off
+        elif status == "pending" and not job.send:
+            status = "preview"
+        out.append((m.to[0], status, m.subject, "; ".join(r.reply for r in d.refusals(m))))
     return out
 
 
 def render_mail(job, lang: str) -> str:
     from toolkit.outputs.calendar_text import notice_lines
 
-    lines = [f"{to}  [{t('weekly.mail.' + status, lang)}]  {subject}" for to, status, subject in mail_status(job)]
+    lines = [f"{to}  [{t('weekly.mail.' + status, lang, **({'reply': reply} if reply else {}))}]  {subject}"
+             for to, status, subject, reply in mail_status(job)]
     lines += notice_lines(job.notices, lang)
     for d in (job.delivery, job.notices):
         for path in (d.outbox_files if d else []):
