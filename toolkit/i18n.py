@@ -142,8 +142,13 @@ _TEXT: dict[str, tuple[str, str]] = {
     "err.duplicate": ("与 {other} 内容相同，只检查一次", "same content as {other}; checked once"),
     "err.weekly_workbook": ("是 toolkit weekly 生成的周报工作簿，不是登记表；不检查（请指定登记表本身）",
                             "a weekly workbook written by toolkit weekly, not a register; not checked (name the registers themselves)"),
-    "err.no_workbooks": ("文件夹里没有工作簿（.xlsx、.xlsm、.xlsb、.xls、.ods）",
-                         "no workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) in this folder"),
+    "err.no_workbooks": ("文件夹里没有工作簿（.xlsx、.xlsm、.xlsb、.xls、.ods、.et）",
+                         "no workbook (.xlsx, .xlsm, .xlsb, .xls, .ods, .et) in this folder"),
+    "err.et_unknown": ("WPS 表格文件（.et）的内容既不是旧版 .xls 格式，也不是 .xlsx 格式，无法读取；请在 WPS 表格中打开并另存为 .xlsx",
+                       "a WPS .et file holding neither an old-format (.xls) nor a new-format (.xlsx) workbook; "
+                       "open it in WPS Spreadsheets and save as .xlsx"),
+    "err.et_unreadable": ("WPS 表格文件无法读取：{detail}；请在 WPS 表格中打开并另存为 .xlsx",
+                          "unreadable WPS .et file: {detail}; open it in WPS Spreadsheets and save as .xlsx"),
     "err.output_is_input": ("是正在检查的文件，输出不能写到它上面；请换一个输出文件名",
                             "is one of the files being checked; an output never replaces it (choose another output file)"),
 }
