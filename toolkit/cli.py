@@ -237,6 +237,51 @@ def schedule(
     typer.echo("\n".join(lines["windows"]))
 
 
+class PasswordAction(str, Enum):
+    set = "set"
+    check = "check"
+    delete = "delete"
+
+
+@app.command()
+def password(
+    action: Annotated[PasswordAction, typer.Argument(help="set, check or delete.")],
+    user: Annotated[Optional[str], typer.Option("--user", "-u", help="The SMTP user (default: user in [smtp] of the config).")] = None,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+):
+    """Store, check or delete the SMTP password in the system keyring (Windows Credential Manager).
+
+    set prompts for it without echo (or reads one line from standard input when that is not a
+    terminal); check says whether one is stored, never what it is. Exit codes: 0 done (check:
+    one is stored), 1 check: none is stored, 2 no SMTP user, or no usable keyring.
+    """
+    from toolkit.i18n import t
+    from toolkit.mail.password import delete_password, password_stored, smtp_user, store_password
+    from toolkit.mail.settings import PASSWORD_ENV
+
+    config, lang_code = _setup(config_path, lang)
+    name = smtp_user(config, user)
+    if action == PasswordAction.set:
+        if sys.stdin is not None and sys.stdin.isatty():
+            secret = typer.prompt(t("password.prompt", lang_code, user=name), hide_input=True,
+                                  confirmation_prompt=t("password.confirm", lang_code))
+        else:
+            secret = sys.stdin.readline().rstrip("\r\n") if sys.stdin is not None else ""
+        backend = store_password(name, secret)
+        typer.echo(t("password.stored", lang_code, user=name, backend=backend))
+        return
+    if action == PasswordAction.check:
+        stored, backend = password_stored(name)
+        typer.echo(t("password.present" if stored else "password.absent", lang_code, user=name, backend=backend))
+        if os.environ.get(PASSWORD_ENV):
+            typer.echo(t("password.env_set", lang_code))
+        raise typer.Exit(0 if stored else 1)
+    deleted, backend = delete_password(name)
+    typer.echo(t("password.deleted" if deleted else "password.nothing_to_delete", lang_code, user=name,
+                 backend=backend))
+
+
 class TemplateKind(str, Enum):
     work_orders = "work-orders"
     complaints = "complaints"
