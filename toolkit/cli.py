@@ -41,6 +41,7 @@ class Lang(str, Enum):
 
 LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of messages: zh or en (default: config, then locale).")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", "-c", help="toolkit.toml to use (default: ./toolkit.toml if present).")]
+LogOption = Annotated[Optional[Path], typer.Option("--log", metavar="FILE", help="Also append this run's output to FILE (UTF-8), after a line with the time and the command: for Task Scheduler and cron.")]
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help='Check as of this time, "YYYY-MM-DD HH:MM" (a date alone means 23:59 that day). Default: now.')]
 
 
@@ -55,6 +56,13 @@ def parse_as_of(value: str | None) -> datetime:
             continue
         return moment.replace(hour=23, minute=59) if end_of_day else moment
     raise UsageError(f'--as-of must look like "2026-11-25 09:00" or "2026-11-25", not "{value}"')
+
+
+def _start_log(log: Path | None) -> None:
+    if log is not None:
+        from toolkit.runlog import start_log
+
+        start_log(log)
 
 
 def _version(value: bool):
@@ -202,6 +210,7 @@ def remind(
     now: Annotated[bool, typer.Option("--now", help="Send even outside working hours and working days.")] = False,
     lang: LangOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text (default) or json.")] = Format.text,
+    log: LogOption = None,
 ):
     """Email reply-time reminders for complaints: due soon, overdue (escalated), major, no reply time.
 
@@ -210,6 +219,7 @@ def remind(
     """
     from toolkit.mail.run import remind as run_remind, render_json, render_text
 
+    _start_log(log)
     config, lang_code = _setup(config_path, lang)
     result = run_remind(paths, parse_as_of(as_of), config, lang_code, send=send, outbox=outbox, force_now=now)
     sys.stdout.write(render_json(result) if fmt == Format.json else render_text(result, lang_code))
@@ -330,6 +340,7 @@ def weekly(
     outbox: Annotated[Optional[Path], typer.Option("--outbox", help="Also write each digest as an .eml file in this folder.")] = None,
     config_path: ConfigOption = None,
     lang: LangOption = None,
+    log: LogOption = None,
 ):
     """Weekly follow-up: unfinished and overdue orders, finance hand-over, return visits, findings, statistics.
 
@@ -342,6 +353,7 @@ def weekly(
 
     from toolkit.registers.discover import refuse_overwriting
 
+    _start_log(log)
     config, lang_code = _setup(config_path, lang)
     refuse_overwriting(out, paths)
     moment = parse_as_of(as_of)
