@@ -230,21 +230,28 @@ def remind(
 def schedule(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="The registers the scheduled runs should read.")] = None,
     config_path: ConfigOption = None,
-    weekly_out: Annotated[str, typer.Option("--weekly-out", help="Where the weekly job writes its workbook.")] = "weekly.xlsx",
+    weekly_out: Annotated[str, typer.Option("--weekly-out", help="Where the weekly job writes its workbook (relative to this folder).")] = "weekly.xlsx",
+    force: Annotated[bool, typer.Option("--force", help="Replace toolkit-remind.cmd / toolkit-weekly.cmd even if toolkit did not write them.")] = False,
     lang: LangOption = None,
 ):
-    """Print ready lines for cron and Windows Task Scheduler (reminders and the weekly job)."""
-    from toolkit.config import find_config
-    from toolkit.i18n import resolve_lang
-    from toolkit.mail.schedule import schedule_lines
+    """Print ready lines for this machine's scheduler: Task Scheduler on Windows, cron elsewhere.
+
+    Every path is absolute and each run appends to a log beside the config. A Windows command
+    over the 261 characters schtasks accepts is written to toolkit-remind.cmd / toolkit-weekly.cmd
+    beside the config, and the task runs that. Warns about paths that do not exist.
+    """
+    from toolkit.i18n import resolve_lang, t
+    from toolkit.mail.schedule import plan_schedule, write_cmd_files
 
     lang_code = resolve_lang(lang.value if lang else None)
-    lines = schedule_lines([str(p) for p in (paths or [])], find_config(config_path), weekly_out, lang_code)
-    typer.echo("# cron (Linux/macOS): crontab -e" if lang_code == "en" else "# cron（Linux/macOS）：crontab -e")
-    typer.echo("\n".join(lines["cron"]))
-    typer.echo("")
-    typer.echo("REM Windows Task Scheduler (cmd.exe):" if lang_code == "en" else "REM Windows 任务计划程序（cmd.exe）：")
-    typer.echo("\n".join(lines["windows"]))
+    plan = plan_schedule([str(p) for p in (paths or [])], str(config_path) if config_path else None,
+                         weekly_out, lang_code)
+    written = write_cmd_files(plan.cmd_files, force=force)
+    for warning in plan.warnings:
+        typer.echo(f"toolkit: {warning}", err=True)
+    for path in written:
+        typer.echo(t("output.written", lang_code, path=path), err=True)
+    typer.echo("\n".join(plan.lines))
 
 
 class PasswordAction(str, Enum):
