@@ -139,7 +139,7 @@ def test_a_folder_with_no_workbook_is_said_not_passed_over(register, tmp_path):
     (empty / "sub" / "说明.txt").write_text("not a workbook", encoding="utf-8")
     result = run_cli("validate", str(empty), str(register([good_order()])), *AS_OF, "--lang", "en")
     assert result.returncode == 2
-    assert f"{empty}\n  no workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) in this folder" in result.stdout
+    assert f"{empty}\n  no workbook (.xlsx, .xlsm, .xlsb, .xls, .ods, .et) in this folder" in result.stdout
     assert "1 registers, 1 records" in result.stdout  # the other file is still checked
 
 

@@ -41,6 +41,7 @@ class Lang(str, Enum):
 
 LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of messages: zh or en (default: config, then locale).")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", "-c", help="toolkit.toml to use (default: ./toolkit.toml if present).")]
+LogOption = Annotated[Optional[Path], typer.Option("--log", metavar="FILE", help="Also append this run's output to FILE (UTF-8), after a line with the time and the command: for Task Scheduler and cron.")]
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help='Check as of this time, "YYYY-MM-DD HH:MM" (a date alone means 23:59 that day). Default: now.')]
 
 
@@ -55,6 +56,13 @@ def parse_as_of(value: str | None) -> datetime:
             continue
         return moment.replace(hour=23, minute=59) if end_of_day else moment
     raise UsageError(f'--as-of must look like "2026-11-25 09:00" or "2026-11-25", not "{value}"')
+
+
+def _start_log(log: Path | None) -> None:
+    if log is not None:
+        from toolkit.runlog import start_log
+
+        start_log(log)
 
 
 def _version(value: bool):
@@ -202,6 +210,7 @@ def remind(
     now: Annotated[bool, typer.Option("--now", help="Send even outside working hours and working days.")] = False,
     lang: LangOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text (default) or json.")] = Format.text,
+    log: LogOption = None,
 ):
     """Email reply-time reminders for complaints: due soon, overdue (escalated), major, no reply time.
 
@@ -210,6 +219,7 @@ def remind(
     """
     from toolkit.mail.run import remind as run_remind, render_json, render_text
 
+    _start_log(log)
     config, lang_code = _setup(config_path, lang)
     result = run_remind(paths, parse_as_of(as_of), config, lang_code, send=send, outbox=outbox, force_now=now)
     _mail_warnings(result.delivery, lang_code)
@@ -241,21 +251,73 @@ def _mail_warnings(delivery, lang: str) -> None:
 def schedule(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="The registers the scheduled runs should read.")] = None,
     config_path: ConfigOption = None,
-    weekly_out: Annotated[str, typer.Option("--weekly-out", help="Where the weekly job writes its workbook.")] = "weekly.xlsx",
+    weekly_out: Annotated[str, typer.Option("--weekly-out", help="Where the weekly job writes its workbook (relative to this folder).")] = "weekly.xlsx",
+    force: Annotated[bool, typer.Option("--force", help="Replace toolkit-remind.cmd / toolkit-weekly.cmd even if toolkit did not write them.")] = False,
     lang: LangOption = None,
 ):
-    """Print ready lines for cron and Windows Task Scheduler (reminders and the weekly job)."""
-    from toolkit.config import find_config
-    from toolkit.i18n import resolve_lang
-    from toolkit.mail.schedule import schedule_lines
+    """Print ready lines for this machine's scheduler: Task Scheduler on Windows, cron elsewhere.
+
+    Every path is absolute and each run appends to a log beside the config. A Windows command
+    over the 261 characters schtasks accepts is written to toolkit-remind.cmd / toolkit-weekly.cmd
+    beside the config, and the task runs that. Warns about paths that do not exist.
+    """
+    from toolkit.i18n import resolve_lang, t
+    from toolkit.mail.schedule import plan_schedule, write_cmd_files
 
     lang_code = resolve_lang(lang.value if lang else None)
-    lines = schedule_lines([str(p) for p in (paths or [])], find_config(config_path), weekly_out, lang_code)
-    typer.echo("# cron (Linux/macOS): crontab -e" if lang_code == "en" else "# cron（Linux/macOS）：crontab -e")
-    typer.echo("\n".join(lines["cron"]))
-    typer.echo("")
-    typer.echo("REM Windows Task Scheduler (cmd.exe):" if lang_code == "en" else "REM Windows 任务计划程序（cmd.exe）：")
-    typer.echo("\n".join(lines["windows"]))
+    plan = plan_schedule([str(p) for p in (paths or [])], str(config_path) if config_path else None,
+                         weekly_out, lang_code)
+    written = write_cmd_files(plan.cmd_files, force=force)
+    for warning in plan.warnings:
+        typer.echo(f"toolkit: {warning}", err=True)
+    for path in written:
+        typer.echo(t("output.written", lang_code, path=path), err=True)
+    typer.echo("\n".join(plan.lines))
+
+
+class PasswordAction(str, Enum):
+    set = "set"
+    check = "check"
+    delete = "delete"
+
+
+@app.command()
+def password(
+    action: Annotated[PasswordAction, typer.Argument(help="set, check or delete.")],
+    user: Annotated[Optional[str], typer.Option("--user", "-u", help="The SMTP user (default: user in [smtp] of the config).")] = None,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+):
+    """Store, check or delete the SMTP password in the system keyring (Windows Credential Manager).
+
+    set prompts for it without echo (or reads one line from standard input when that is not a
+    terminal); check says whether one is stored, never what it is. Exit codes: 0 done (check:
+    one is stored), 1 check: none is stored, 2 no SMTP user, or no usable keyring.
+    """
+    from toolkit.i18n import t
+    from toolkit.mail.password import delete_password, password_stored, smtp_user, store_password
+    from toolkit.mail.settings import PASSWORD_ENV
+
+    config, lang_code = _setup(config_path, lang)
+    name = smtp_user(config, user)
+    if action == PasswordAction.set:
+        if sys.stdin is not None and sys.stdin.isatty():
+            secret = typer.prompt(t("password.prompt", lang_code, user=name), hide_input=True,
+                                  confirmation_prompt=t("password.confirm", lang_code))
+        else:
+            secret = sys.stdin.readline().rstrip("\r\n") if sys.stdin is not None else ""
+        backend = store_password(name, secret)
+        typer.echo(t("password.stored", lang_code, user=name, backend=backend))
+        return
+    if action == PasswordAction.check:
+        stored, backend = password_stored(name)
+        typer.echo(t("password.present" if stored else "password.absent", lang_code, user=name, backend=backend))
+        if os.environ.get(PASSWORD_ENV):
+            typer.echo(t("password.env_set", lang_code))
+        raise typer.Exit(0 if stored else 1)
+    deleted, backend = delete_password(name)
+    typer.echo(t("password.deleted" if deleted else "password.nothing_to_delete", lang_code, user=name,
+                 backend=backend))
 
 
 class TemplateKind(str, Enum):
@@ -307,6 +369,7 @@ def weekly(
     now: Annotated[bool, typer.Option("--now", help="Send even on a day off (else --send waits for the next working day).")] = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
+    log: LogOption = None,
 ):
     """Weekly follow-up: unfinished and overdue orders, finance hand-over, return visits, findings, statistics.
 
@@ -319,6 +382,7 @@ def weekly(
 
     from toolkit.registers.discover import refuse_overwriting
 
+    _start_log(log)
     config, lang_code = _setup(config_path, lang)
     refuse_overwriting(out, paths)
     moment = parse_as_of(as_of)

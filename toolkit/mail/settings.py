@@ -1,7 +1,8 @@
 """[smtp], [reminders] and [people] of toolkit.toml → typed, validated settings.
 
 The SMTP password is never read from the config file or a flag: TOOLKIT_SMTP_PASSWORD, or
-the system keyring (service "toolkit", the SMTP user as the name).
+the system keyring (service "toolkit", the SMTP user as the name), where `toolkit password
+set` stores it (toolkit.mail.password).
 """
 
 from __future__ import annotations
@@ -62,8 +63,9 @@ def _check_keys(where, section, table, known):
         _fail(where, f"[{section}] must be a table")
     for key in table:
         if key == "password":
-            _fail(where, f"{section}.password: passwords never go in the config file; set {PASSWORD_ENV} "
-                         f"or store it with `keyring set {KEYRING_SERVICE} <user>`")
+            _fail(where, f"{section}.password: passwords never go in the config file; store it with "
+                         f"`toolkit password set` (or `python -m keyring set {KEYRING_SERVICE} <user>`), "
+                         f"or set {PASSWORD_ENV}")
         if key not in known:
             _fail(where, f"unknown setting '{section}.{key}' (known: {', '.join(known)})")
 
@@ -191,6 +193,6 @@ def smtp_password(smtp: SmtpSettings) -> str | None:
     except Exception:  # no keyring backend on this machine
         password = None
     if not password:
-        raise SendError(f"no SMTP password for {smtp.user}: set {PASSWORD_ENV}, or store it with "
-                        f"`keyring set {KEYRING_SERVICE} {smtp.user}`")
+        raise SendError(f"no SMTP password for {smtp.user}: store it with `toolkit password set` (or "
+                        f"`python -m keyring set {KEYRING_SERVICE} {smtp.user}`), or set {PASSWORD_ENV}")
     return password

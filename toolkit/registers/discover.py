@@ -1,6 +1,7 @@
 """Command-line paths → the workbook files to read.
 
-Folders are searched recursively for every format the engine reads. Excel's ``~$…``
+Folders are searched recursively for every format the engine reads, WPS Office's ``.et``
+included (the reader goes by a file's content, not its name). Excel's ``~$…``
 owner files are skipped (and tell us the workbook is open in Excel); the toolkit's own
 annotated copies (``*.checked.xlsx``, ``*.checked.xlsm``) are skipped inside folders so a run is not doubled,
 and so is its weekly workbook (``toolkit weekly --out``, known by its hidden mark), whose lists
@@ -14,7 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+# .et: WPS Office's spreadsheet, an old-format (OLE) or a new-format (zip) workbook inside
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".et")
 LOCK_PREFIX = "~$"
 CHECKED_SUFFIXES = (".checked.xlsx", ".checked.xlsm")
 
@@ -58,7 +60,7 @@ def discover(paths: list[str | Path], skipped: list[Skipped] | None = None,
                     continue
                 if name.lower().endswith(CHECKED_SUFFIXES):
                     reason = "annotated_copy"
-                elif child.suffix.lower() in (".xlsx", ".xlsm") and toolkit_marks(child).weekly:
+                elif child.suffix.lower() in (".xlsx", ".xlsm", ".et") and toolkit_marks(child).weekly:
                     reason = "weekly_workbook"
                 else:
                     add(child, False)

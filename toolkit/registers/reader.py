@@ -1,7 +1,8 @@
 """Read a workbook as it is: every sheet, its header found, its rows turned into records.
 
 python-calamine reads the values (about ten times faster than openpyxl here, and it also
-reads .xls, .xlsb and .ods); openpyxl is only used for writing copies.
+reads .xls, .xlsb, .ods and WPS Office's .et); openpyxl is only used for writing copies. A file
+is read by what its content is: an .xls saved under an .xlsx name is read as an .xls.
 """
 
 from __future__ import annotations
@@ -58,6 +59,17 @@ class WorkbookRead:
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
+# The container each name promises. WPS Office's .et promises neither: it is an old-format
+# (OLE, like .xls) or a new-format (zip, like .xlsx) workbook, told apart by its first bytes.
+_CONTAINER_OF_SUFFIX = {".xlsx": _ZIP_MAGIC, ".xlsm": _ZIP_MAGIC, ".xlsb": _ZIP_MAGIC, ".ods": _ZIP_MAGIC,
+                        ".xls": _OLE_MAGIC}
+WPS_SUFFIX = ".et"
+
+
+def _name_lies(path: Path, magic: bytes) -> bool:
+    """The file's name promises another container than its first bytes hold (or none: .et)."""
+    promised = _CONTAINER_OF_SUFFIX.get(path.suffix.lower())
+    return promised is None or not magic.startswith(promised)
 
 
 def _sniff(path: Path) -> bytes:
@@ -200,6 +212,23 @@ def open_workbook(path: Path, package: BinaryIO | None = None, magic: bytes | No
             return pc.CalamineWorkbook.from_filelike(package)
         except Exception:  # whatever it is, the file itself says it in the engine's own words
             pass
+    if _name_lies(path, magic):
+        # the engine picks its reader by the name in from_path; from a file object it goes by
+        # the content (an .xls saved as .xlsx, a WPS .et of either kind)
+        try:
+            with open(path, "rb") as fh:
+                return pc.CalamineWorkbook.from_filelike(fh)
+        except pc.PasswordError:
+            raise InputError("err.encrypted", path=str(path)) from None
+        except OSError as exc:
+            raise InputError("err.os", path=str(path), detail=exc.strerror or str(exc)) from None
+        except Exception as exc:
+            if path.suffix.lower() == WPS_SUFFIX:
+                detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                if "password" in detail.lower():
+                    raise InputError("err.encrypted", path=str(path)) from None
+                raise InputError("err.et_unreadable", path=str(path), detail=detail[:200]) from None
+            # else what the name's own reader says (an encrypted .xlsx is an OLE container too)
     try:
         return pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
@@ -219,6 +248,8 @@ def check_file_kind(path: Path) -> bytes:
     magic = _sniff(path)
     if not magic:
         raise InputError("err.empty", path=str(path))
+    if path.suffix.lower() == WPS_SUFFIX and not magic.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+        raise InputError("err.et_unknown", path=str(path))
     if magic.startswith(_ZIP_MAGIC):
         _check_package(path)
     elif not magic.startswith(_OLE_MAGIC):
@@ -404,7 +435,7 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
 
     path = Path(path)
     magic = check_file_kind(path)
-    marks = toolkit_marks(path) if path.suffix.lower() in (".xlsx", ".xlsm") else ToolkitMarks()
+    marks = toolkit_marks(path) if magic.startswith(_ZIP_MAGIC) else ToolkitMarks()
     if marks.weekly:
         raise InputError("err.weekly_workbook", path=str(path))
     # the package's sheets inflated once: scanned for what the values do not tell (hidden
