@@ -80,9 +80,32 @@ def clean_header(text: str) -> str:
     return _LINEBREAKS.sub(" ", text).strip()
 
 
-def _client(settings: MailSettings, *, connect: bool):
+def _tls_context(smtp):
     import ssl
 
+    # Certificates are always verified; a company CA is given with smtp.ca_file.
+    context = ssl.create_default_context(cafile=smtp.ca_file) if smtp.ca_file else ssl.create_default_context()
+    if smtp.tls_strict is True:
+        context.verify_flags |= ssl.VERIFY_X509_STRICT
+    elif smtp.tls_strict is False:
+        context.verify_flags &= ~ssl.VERIFY_X509_STRICT
+    return context
+
+
+# OpenSSL's reasons that only its strict checks give (Python 3.13+ makes them by default): the chain
+# leads to a trusted CA, but its certificates lack extensions RFC 5280 asks for.
+_STRICT_ONLY = frozenset({
+    "Missing Authority Key Identifier", "Missing Subject Key Identifier",
+    "Basic Constraints of CA cert not marked critical", "CA cert does not include key usage extension",
+    "Authority Key Identifier marked critical", "Subject Key Identifier marked critical",
+    "Empty Subject Alternative Name extension", "Subject empty and Subject Alt Name extension not critical",
+    "Path length invalid for non-CA cert", "Path length given without key usage keyCertSign",
+    "Key usage keyCertSign invalid for non-CA cert", "Issuer name empty", "Subject name empty",
+    "Using cert extension requires at least X509v3", "Certificate public key has explicit ECC parameters",
+})
+
+
+def _client(settings: MailSettings, *, connect: bool):
     import yagmail
 
     smtp = settings.smtp
@@ -90,8 +113,7 @@ def _client(settings: MailSettings, *, connect: bool):
     kwargs: dict = {"timeout": smtp.timeout}
     starttls: bool | dict = False
     if smtp.ssl or smtp.starttls:
-        # Certificates are always verified; a company CA is given with smtp.ca_file.
-        context = ssl.create_default_context(cafile=smtp.ca_file) if smtp.ca_file else ssl.create_default_context()
+        context = _tls_context(smtp)
         if smtp.ssl:
             kwargs["context"] = context
         else:
@@ -196,9 +218,7 @@ def deliver(messages: list[Message], settings: MailSettings, store, *, send: boo
                         break
             if error is not None:
                 result.pending = todo[index:]
-                result.error = SendError(f"SMTP {settings.smtp.host}:{settings.smtp.port} failed after "
-                                         f"{attempt + 1} attempt(s): {_describe(error)}; "
-                                         f"{len(result.pending)} message(s) stay pending for the next run")
+                result.error = _send_error(settings.smtp, error, attempt + 1, len(result.pending))
                 return result
             if message.keys and store is not None:
                 mark_sent(store, message.keys, _message_id(raw))
@@ -222,6 +242,14 @@ def _permanent(exc: Exception) -> bool:
         return all(500 <= code < 600 for code, _ in exc.recipients.values())
     code = getattr(exc, "smtp_code", None)
     return isinstance(code, int) and 500 <= code < 600
+
+
+def _send_error(smtp, error: Exception, attempts: int, pending: int) -> SendError:
+    reason = getattr(error, "verify_message", None)
+    if reason in _STRICT_ONLY:
+        return SendError("err.tls_strict", host=smtp.host, port=smtp.port, reason=reason, pending=pending)
+    return SendError(f"SMTP {smtp.host}:{smtp.port} failed after {attempts} attempt(s): {_describe(error)}; "
+                     f"{pending} message(s) stay pending for the next run")
 
 
 def _close(client) -> None:

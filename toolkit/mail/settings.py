@@ -32,6 +32,8 @@ class SmtpSettings:
     sender: str = ""
     user: str = ""  # empty: no login
     ca_file: str | None = None  # a CA bundle to verify the server with (self-signed company CA)
+    # X.509 strict checks (Python 3.13+ makes them by default): None keeps Python's default
+    tls_strict: bool | None = None
     timeout: float = 30
     retry_delays: tuple[float, ...] = (2, 10, 30)  # back-off between attempts; len = retries
 
@@ -115,7 +117,7 @@ def mail_settings(config) -> MailSettings:
 
     smtp_raw = raw.get("smtp", {})
     kinds = {"host": str, "port": int, "ssl": bool, "starttls": bool, "sender": str, "user": str,
-             "ca_file": str, "timeout": float, "retry_delays": list}
+             "ca_file": str, "tls_strict": bool, "timeout": float, "retry_delays": list}
     _check_keys(where, "smtp", smtp_raw, kinds)
     smtp_values = {}
     for key, value in smtp_raw.items():
