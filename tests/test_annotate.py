@@ -36,7 +36,10 @@ def check(paths, lang="zh"):
 def load(path, **kw):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about parts it does not read
-        return openpyxl.load_workbook(path, **kw)
+        wb = openpyxl.load_workbook(path, **kw)
+    if wb.vba_archive is not None:  # openpyxl never closes it (Python 3.13 warns when it is collected)
+        wb.vba_archive.close()
+    return wb
 
 
 def xml(style) -> bytes:
