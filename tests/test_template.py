@@ -8,7 +8,6 @@ where LibreOffice is installed, its rendering shows red and amber at exactly tho
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
@@ -18,6 +17,7 @@ import openpyxl
 import pytest
 
 from conftest import AS_OF, run_cli
+from test_annotate import soffice  # skips where LibreOffice is missing, fails under CI
 from toolkit.registers.fields import COMPLAINTS, FIELDS, WORK_ORDERS
 from toolkit.registers.reader import read_workbook
 
@@ -479,17 +479,13 @@ class _CellColours(HTMLParser):
 
 def rendered_colours(path: Path, tmp_path: Path) -> dict[str, str]:
     profile = tmp_path / "lo-profile"
-    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "html",
+    subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "html",
                     "--outdir", str(tmp_path / "html"), str(path)], check=True, capture_output=True, timeout=180)
     parser = _CellColours()
     parser.feed((tmp_path / "html" / f"{path.stem}.html").read_text(encoding="utf-8", errors="replace"))
     return {cell: colour for cell, colour in parser.colours.items() if int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) >= 3}
 
 
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-
-
-@needs_soffice
 def test_rendered_in_libreoffice_the_red_and_amber_cells_are_exactly_what_validate_finds(tmp_path):
     # Conditional formats use NOW(): the orders are dated a few days before the real now.
     now = datetime.now().replace(second=0, microsecond=0)
@@ -510,7 +506,6 @@ def test_rendered_in_libreoffice_the_red_and_amber_cells_are_exactly_what_valida
     assert amber == {f["cell"] for f in data["findings"] if f["severity"] == "warning"}
 
 
-@needs_soffice
 def test_rendered_in_libreoffice_complaints_turn_red_and_amber_where_validate_finds_them(tmp_path):
     now = datetime.now().replace(second=0, microsecond=0)
     base = (now - timedelta(days=3)).replace(hour=9, minute=0)
