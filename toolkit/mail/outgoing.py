@@ -92,19 +92,6 @@ def _tls_context(smtp):
     return context
 
 
-# OpenSSL's reasons that only its strict checks give (Python 3.13+ makes them by default): the chain
-# leads to a trusted CA, but its certificates lack extensions RFC 5280 asks for.
-_STRICT_ONLY = frozenset({
-    "Missing Authority Key Identifier", "Missing Subject Key Identifier",
-    "Basic Constraints of CA cert not marked critical", "CA cert does not include key usage extension",
-    "Authority Key Identifier marked critical", "Subject Key Identifier marked critical",
-    "Empty Subject Alternative Name extension", "Subject empty and Subject Alt Name extension not critical",
-    "Path length invalid for non-CA cert", "Path length given without key usage keyCertSign",
-    "Key usage keyCertSign invalid for non-CA cert", "Issuer name empty", "Subject name empty",
-    "Using cert extension requires at least X509v3", "Certificate public key has explicit ECC parameters",
-})
-
-
 def _client(settings: MailSettings, *, connect: bool):
     import yagmail
 
@@ -242,6 +229,19 @@ def _permanent(exc: Exception) -> bool:
         return all(500 <= code < 600 for code, _ in exc.recipients.values())
     code = getattr(exc, "smtp_code", None)
     return isinstance(code, int) and 500 <= code < 600
+
+
+# OpenSSL's reasons that only its strict checks give (Python 3.13+ makes them by default): the chain
+# leads to a trusted CA, but its certificates lack extensions RFC 5280 asks for.
+_STRICT_ONLY = frozenset({
+    "Missing Authority Key Identifier", "Missing Subject Key Identifier",
+    "Basic Constraints of CA cert not marked critical", "CA cert does not include key usage extension",
+    "Authority Key Identifier marked critical", "Subject Key Identifier marked critical",
+    "Empty Subject Alternative Name extension", "Subject empty and Subject Alt Name extension not critical",
+    "Path length invalid for non-CA cert", "Path length given without key usage keyCertSign",
+    "Key usage keyCertSign invalid for non-CA cert", "Issuer name empty", "Subject name empty",
+    "Using cert extension requires at least X509v3", "Certificate public key has explicit ECC parameters",
+})
 
 
 def _send_error(smtp, error: Exception, attempts: int, pending: int) -> SendError:
