@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 AS_OF ?= 2026-11-25 09:00
 
-.PHONY: demo test bench docs clean
+.PHONY: demo test test-pythons test-lowest test-matrix bench docs clean
 
 $(BIN)/toolkit: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,13 +19,31 @@ demo: $(BIN)/toolkit
 test: $(BIN)/toolkit
 	$(BIN)/python -m pytest -q
 
+# The suite on the other supported Pythons (.venv-3.12, .venv-3.13; the one .venv is on runs in
+# `make test`) and at the lowest versions pyproject allows (.venv-lowest); see .ci/matrix.
+PYTHONS ?= 3.11 3.12 3.13
+export PYTHONS
+
+$(BIN)/uv: $(BIN)/toolkit
+	$(BIN)/python -m pip install -q uv
+	@touch $@
+
+test-pythons: $(BIN)/uv
+	UV=$(BIN)/uv bash .ci/matrix pythons
+
+test-lowest: $(BIN)/uv
+	UV=$(BIN)/uv bash .ci/matrix lowest
+
+test-matrix: $(BIN)/uv
+	UV=$(BIN)/uv bash .ci/matrix all
+
 # Every figure of the README's Performance section (several minutes; registers are cached).
 bench: $(BIN)/toolkit
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_annotate.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) $(VENV)-*/ .pytest_cache
 
 docs: $(BIN)/toolkit
 	$(BIN)/python docs/update_readme.py

@@ -29,9 +29,14 @@ def pytest_configure(config):
 def _lacking(item) -> str | None:
     if item.get_closest_marker("requires_corpus") and not CORPUS.is_dir():
         return f"{CORPUS} is absent: ../shared/corpus is not beside this checkout"
-    if item.get_closest_marker("requires_soffice") and not (shutil.which("soffice") or shutil.which("libreoffice")):
+    if item.get_closest_marker("requires_soffice") and not soffice():
         return "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
     return None
+
+
+def soffice() -> str | None:
+    """LibreOffice's command, for the tests marked requires_soffice."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def pytest_runtest_setup(item):

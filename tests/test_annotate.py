@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 import python_calamine as pc
 
-from conftest import AS_OF, WORK_ORDER_HEADER, good_order, run_cli, write_register
+from conftest import AS_OF, WORK_ORDER_HEADER, good_order, run_cli, soffice, write_register
 from xlsx_dressed import (CORPUS_EXCEL, FINDING_CELLS, SHEET, big_register, dressed_register, parts, vba_project,
                           well_formed)
 
@@ -36,7 +36,10 @@ def check(paths, lang="zh"):
 def load(path, **kw):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about parts it does not read
-        return openpyxl.load_workbook(path, **kw)
+        wb = openpyxl.load_workbook(path, **kw)
+    if wb.vba_archive is not None:  # openpyxl never closes it (Python 3.13 warns when it is collected)
+        wb.vba_archive.close()
+    return wb
 
 
 def xml(style) -> bytes:
@@ -362,10 +365,6 @@ def test_every_excel_saved_file_of_the_corpus_keeps_every_part(tmp_path):
 
 
 # ---------------------------------------------------------------- LibreOffice and speed
-
-def soffice() -> str:
-    return shutil.which("soffice") or shutil.which("libreoffice")  # the test is marked requires_soffice
-
 
 @pytest.mark.requires_corpus
 @pytest.mark.requires_soffice

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import ipaddress
 import ssl
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from conftest import run_cli, write_register
 from smtp_server import Handler, SmtpServer, smtp_config
@@ -22,30 +23,53 @@ from test_remind import COMPLAINT_HEADER, complaint
 PASSWORD = "s3cret-Pa55-word"
 
 
-def _cert(tmp_path: Path) -> tuple[Path, Path, Path]:
-    """A self-signed CA and a server certificate for 127.0.0.1 signed by it."""
+# What a company CA made by hand often lacks, and the reason OpenSSL's strict checks give for it.
+DEFECTS = {
+    "server-cert-without-aki": "Missing Authority Key Identifier",
+    "ca-basic-constraints-not-critical": "Basic Constraints of CA cert not marked critical",
+    "ca-without-key-usage": "CA cert does not include key usage extension",
+}
+
+
+def _cert(tmp_path: Path, defect: str | None = None) -> tuple[Path, Path, Path]:
+    """A self-signed CA and a server certificate for 127.0.0.1 signed by it, both with every extension
+    RFC 5280 asks for (what Python 3.13's strict checks require), less the one ``defect`` names."""
+    assert defect is None or defect in DEFECTS
     now = dt.datetime.now(dt.timezone.utc)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test Property Group CA")])
     ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
           .serial_number(1).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-          .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
-                                       key_encipherment=False, data_encipherment=False, key_agreement=False,
-                                       encipher_only=False, decipher_only=False), critical=True)
-          .sign(ca_key, hashes.SHA256()))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=None),
+                         critical=defect != "ca-basic-constraints-not-critical")
+          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False))
+    if defect != "ca-without-key-usage":
+        ca = ca.add_extension(_key_usage(key_cert_sign=True, crl_sign=True), critical=True)
+    ca = ca.sign(ca_key, hashes.SHA256())
     key = ec.generate_private_key(ec.SECP256R1())
     cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
             .issuer_name(ca_name).public_key(key.public_key()).serial_number(2)
             .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
             .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-            .sign(ca_key, hashes.SHA256()))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(_key_usage(), critical=True)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False))
+    if defect != "server-cert-without-aki":
+        cert = cert.add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
+    cert = cert.sign(ca_key, hashes.SHA256())
     ca_path, cert_path, key_path = tmp_path / "ca.pem", tmp_path / "server.pem", tmp_path / "server.key"
     ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                            serialization.NoEncryption()))
     return ca_path, cert_path, key_path
+
+
+def _key_usage(*, key_cert_sign: bool = False, crl_sign: bool = False) -> x509.KeyUsage:
+    return x509.KeyUsage(digital_signature=True, key_cert_sign=key_cert_sign, crl_sign=crl_sign,
+                         content_commitment=False, key_encipherment=False, data_encipherment=False,
+                         key_agreement=False, encipher_only=False, decipher_only=False)
 
 
 def _server_context(cert: Path, key: Path) -> ssl.SSLContext:
@@ -65,22 +89,25 @@ def register_path(tmp_path):
                           COMPLAINT_HEADER, title=None)
 
 
-def _config(tmp_path, port, *, ca: Path | None, ssl_on: bool, starttls: bool, user: str = "") -> None:
-    extra = ""
+def _config(tmp_path, port, *, ca: Path | None, ssl_on: bool, starttls: bool, user: str = "",
+            tls_strict: bool | None = None) -> None:
     text = smtp_config(port, people={"王丽": "wangli@example.com", "陈晓": "chenxiao@example.com"},
                        ssl=ssl_on, starttls=starttls)
     if ca:
         text = text.replace("[smtp]\n", f'[smtp]\nca_file = "{ca}"\n')
     if user:
         text = text.replace("[smtp]\n", f'[smtp]\nuser = "{user}"\n')
-    (tmp_path / "toolkit.toml").write_text(text + extra, encoding="utf-8")
+    if tls_strict is not None:
+        text = text.replace("[smtp]\n", f"[smtp]\ntls_strict = {str(tls_strict).lower()}\n")
+    (tmp_path / "toolkit.toml").write_text(text, encoding="utf-8")
 
 
+@pytest.mark.parametrize("tls_strict", [None, True], ids=["python-default", "tls-strict"])
 @pytest.mark.parametrize("implicit", [True, False], ids=["implicit-tls", "starttls"])
-def test_mail_goes_over_tls_verified_against_the_configured_ca(tmp_path, register_path, implicit):
+def test_mail_goes_over_tls_verified_against_the_configured_ca(tmp_path, register_path, implicit, tls_strict):
     ca, cert, key = _cert(tmp_path)
     with SmtpServer(Handler(), tls_context=_server_context(cert, key), implicit_tls=implicit) as server:
-        _config(tmp_path, server.port, ca=ca, ssl_on=implicit, starttls=not implicit)
+        _config(tmp_path, server.port, ca=ca, ssl_on=implicit, starttls=not implicit, tls_strict=tls_strict)
         result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", cwd=tmp_path)
         assert result.returncode == 0, result.stdout + result.stderr
         assert len(server.received) == 2
@@ -95,7 +122,74 @@ def test_a_certificate_from_an_unknown_ca_is_refused(tmp_path, register_path, im
                          cwd=tmp_path)
         assert result.returncode == 3
         assert "CERTIFICATE_VERIFY_FAILED" in result.stdout or "certificate verify failed" in result.stdout
+        assert "tls_strict" not in result.stdout  # an untrusted CA is no matter of the strict checks
         assert server.received == []
+
+
+def _send_through(tmp_path, register_path, ca, cert, key, *, implicit=False, tls_strict=None, lang="en"):
+    """One reminder run with --send against a real TLS server: (the CLI's result, the messages received)."""
+    with SmtpServer(Handler(), tls_context=_server_context(cert, key), implicit_tls=implicit) as server:
+        _config(tmp_path, server.port, ca=ca, ssl_on=implicit, starttls=not implicit, tls_strict=tls_strict)
+        result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", "--lang", lang,
+                         cwd=tmp_path)
+        return result, list(server.received)
+
+
+def _strict_lines(result) -> list[str]:
+    assert "Traceback" not in result.stdout + result.stderr
+    return [line for line in result.stdout.splitlines() if "Python 3.13" in line]
+
+
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_a_company_ca_short_of_the_strict_checks_is_named_in_one_line_with_what_to_do(tmp_path, register_path,
+                                                                                       defect):
+    result, received = _send_through(tmp_path, register_path, *_cert(tmp_path, defect), tls_strict=True)
+    assert result.returncode == 3 and received == [], result.stdout + result.stderr
+    lines = _strict_lines(result)
+    assert len(lines) == 1, result.stdout
+    assert lines[0].startswith("toolkit: SMTP 127.0.0.1:")
+    assert f"({DEFECTS[defect]})" in lines[0]
+    assert "ask IT to reissue them" in lines[0] and "set tls_strict = false under [smtp]" in lines[0]
+    assert lines[0].endswith("2 message(s) stay pending for the next run")
+
+
+def test_the_strict_checks_line_is_in_chinese_too(tmp_path, register_path):
+    result, received = _send_through(tmp_path, register_path, *_cert(tmp_path, "server-cert-without-aki"),
+                                     implicit=True, tls_strict=True, lang="zh")
+    assert result.returncode == 3 and received == []
+    lines = _strict_lines(result)
+    assert len(lines) == 1, result.stdout
+    assert "公司 CA 的证书不符合 Python 3.13 起默认的严格校验（Missing Authority Key Identifier）" in lines[0]
+    assert "请 IT 重新签发" in lines[0] and "tls_strict = false" in lines[0] and "2 封邮件留待下次发送" in lines[0]
+
+
+def test_tls_strict_false_lets_such_a_ca_through_and_still_verifies(tmp_path, register_path):
+    ca, cert, key = _cert(tmp_path, "server-cert-without-aki")
+    result, received = _send_through(tmp_path, register_path, ca, cert, key, tls_strict=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(received) == 2
+    elsewhere = tmp_path / "no-ca-given"  # a ledger of its own: the reminders above are sent
+    elsewhere.mkdir()
+    untrusted, received = _send_through(elsewhere, register_path, None, cert, key, tls_strict=False)
+    assert untrusted.returncode == 3 and received == []
+    assert "CERTIFICATE_VERIFY_FAILED" in untrusted.stdout or "certificate verify failed" in untrusted.stdout
+
+
+def test_by_default_the_checks_are_pythons_own_strict_from_313(tmp_path, register_path):
+    result, received = _send_through(tmp_path, register_path, *_cert(tmp_path, "server-cert-without-aki"))
+    if sys.version_info >= (3, 13):
+        assert result.returncode == 3 and received == []
+        assert len(_strict_lines(result)) == 1, result.stdout
+    else:
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert len(received) == 2
+
+
+def test_tls_strict_must_be_true_or_false(tmp_path, register_path):
+    (tmp_path / "toolkit.toml").write_text('[smtp]\nhost = "127.0.0.1"\ntls_strict = "no"\n', encoding="utf-8")
+    result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "smtp.tls_strict must be true or false" in result.stderr
 
 
 def test_the_password_comes_from_the_environment_and_never_shows(tmp_path, register_path):

@@ -8,7 +8,6 @@ where LibreOffice is installed, its rendering shows red and amber at exactly tho
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from datetime import date, datetime, timedelta
 from html.parser import HTMLParser
@@ -17,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import AS_OF, run_cli
+from conftest import AS_OF, run_cli, soffice
 from toolkit.registers.fields import COMPLAINTS, FIELDS, WORK_ORDERS
 from toolkit.registers.reader import read_workbook
 
@@ -479,7 +478,7 @@ class _CellColours(HTMLParser):
 
 def rendered_colours(path: Path, tmp_path: Path) -> dict[str, str]:
     profile = tmp_path / "lo-profile"
-    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "html",
+    subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "html",
                     "--outdir", str(tmp_path / "html"), str(path)], check=True, capture_output=True, timeout=180)
     parser = _CellColours()
     parser.feed((tmp_path / "html" / f"{path.stem}.html").read_text(encoding="utf-8", errors="replace"))

@@ -13,7 +13,6 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from conftest import ROOT, good_order, write_register

@@ -181,6 +181,15 @@ _TEXT: dict[str, tuple[str, str]] = {
                           "unreadable WPS .et file: {detail}; open it in WPS Spreadsheets and save as .xlsx"),
     "err.output_is_input": ("是正在检查的文件，输出不能写到它上面；请换一个输出文件名",
                             "is one of the files being checked; an output never replaces it (choose another output file)"),
+    "err.tls_strict": ("SMTP {host}:{port}：公司 CA 的证书不符合 Python 3.13 起默认的严格校验（{reason}）；"
+                       "请 IT 重新签发（服务器证书带授权密钥标识符 AKI；CA 证书带主题密钥标识符 SKI、keyUsage，"
+                       "basicConstraints 标为关键），或在 toolkit.toml 的 [smtp] 中设置 tls_strict = false；"
+                       "{pending} 封邮件留待下次发送",
+                       "SMTP {host}:{port}: the company CA's certificates fail the strict checks Python 3.13+ makes "
+                       "by default ({reason}); ask IT to reissue them (the server certificate with an Authority Key "
+                       "Identifier; the CA certificate with a Subject Key Identifier, keyUsage, and basicConstraints "
+                       "marked critical), or set tls_strict = false under [smtp] in toolkit.toml; "
+                       "{pending} message(s) stay pending for the next run"),
 }
 
 

@@ -241,18 +241,27 @@ def _wire(raw: str) -> bytes:
 
 # ---- SMTP -------------------------------------------------------------------------------------
 
-def _client(settings: MailSettings):
-    """Connected (and logged in): yagmail's client, whose smtplib connection sends."""
+def _tls_context(smtp):
     import ssl
 
+    # Certificates are always verified; a company CA is given with smtp.ca_file.
+    context = ssl.create_default_context(cafile=smtp.ca_file) if smtp.ca_file else ssl.create_default_context()
+    if smtp.tls_strict is True:
+        context.verify_flags |= ssl.VERIFY_X509_STRICT
+    elif smtp.tls_strict is False:
+        context.verify_flags &= ~ssl.VERIFY_X509_STRICT
+    return context
+
+
+def _client(settings: MailSettings):
+    """Connected (and logged in): yagmail's client, whose smtplib connection sends."""
     import yagmail
 
     smtp = settings.smtp
     kwargs: dict = {"timeout": smtp.timeout}
     starttls: bool | dict = False
     if smtp.ssl or smtp.starttls:
-        # Certificates are always verified; a company CA is given with smtp.ca_file.
-        context = ssl.create_default_context(cafile=smtp.ca_file) if smtp.ca_file else ssl.create_default_context()
+        context = _tls_context(smtp)
         if smtp.ssl:
             kwargs["context"] = context
         else:
@@ -427,9 +436,7 @@ def deliver(messages: list[Message], settings: MailSettings, store, *, send: boo
                 outcome = ("deferred", last.recipients)  # 4xx to the end: the next run tries again
             if outcome is None:
                 result.pending = todo[index:]
-                result.stop_error = SendError(
-                    "mail.failed", server=f"{smtp.host}:{smtp.port}", attempts=attempt + 1, detail=_describe(last),
-                    pending=len(result.pending))
+                result.stop_error = _send_error(smtp, last, attempt + 1, len(result.pending))
                 return result
             kind, detail = outcome
             if kind == "uncertain":
@@ -473,6 +480,27 @@ def _permanent(exc: Exception) -> bool:
         return True
     code = getattr(exc, "smtp_code", None)
     return isinstance(code, int) and 500 <= code < 600
+
+
+# OpenSSL's reasons that only its strict checks give (Python 3.13+ makes them by default): the chain
+# leads to a trusted CA, but its certificates lack extensions RFC 5280 asks for.
+_STRICT_ONLY = frozenset({
+    "Missing Authority Key Identifier", "Missing Subject Key Identifier",
+    "Basic Constraints of CA cert not marked critical", "CA cert does not include key usage extension",
+    "Authority Key Identifier marked critical", "Subject Key Identifier marked critical",
+    "Empty Subject Alternative Name extension", "Subject empty and Subject Alt Name extension not critical",
+    "Path length invalid for non-CA cert", "Path length given without key usage keyCertSign",
+    "Key usage keyCertSign invalid for non-CA cert", "Issuer name empty", "Subject name empty",
+    "Using cert extension requires at least X509v3", "Certificate public key has explicit ECC parameters",
+})
+
+
+def _send_error(smtp, error: Exception, attempts: int, pending: int) -> SendError:
+    reason = getattr(error, "verify_message", None)
+    if reason in _STRICT_ONLY:
+        return SendError("err.tls_strict", host=smtp.host, port=smtp.port, reason=reason, pending=pending)
+    return SendError("mail.failed", server=f"{smtp.host}:{smtp.port}", attempts=attempts, detail=_describe(error),
+                     pending=pending)
 
 
 def _close(client) -> None:

@@ -33,6 +33,8 @@ class SmtpSettings:
     sender: str = ""
     user: str = ""  # empty: no login
     ca_file: str | None = None  # a CA bundle to verify the server with (self-signed company CA)
+    # X.509 strict checks (Python 3.13+ makes them by default): None keeps Python's default
+    tls_strict: bool | None = None
     timeout: float = 30  # connecting and every command, in seconds
     data_timeout: float = 600  # the reply to a message's final dot (RFC 5321 4.5.3.2.6: 10 minutes)
     retry_delays: tuple[float, ...] = (2, 10, 30)  # back-off between attempts; len = retries
@@ -91,7 +93,7 @@ def mail_settings(config) -> MailSettings:
 
     smtp_raw = raw.get("smtp", {})
     kinds = {"host": str, "port": int, "ssl": bool, "starttls": bool, "sender": str, "user": str,
-             "ca_file": str, "timeout": float, "data_timeout": float, "retry_delays": list}
+             "ca_file": str, "tls_strict": bool, "timeout": float, "data_timeout": float, "retry_delays": list}
     _check_keys(where, "smtp", smtp_raw, kinds)
     smtp_values = {}
     for key, value in smtp_raw.items():
