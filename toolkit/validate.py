@@ -50,10 +50,10 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_se
 
 
 def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size if path.is_file() else None
-    except OSError:
-        return None
+    """The size of a file worth comparing (a regular file the toolkit reads), else None."""
+    from toolkit.registers.files import usable_size
+
+    return usable_size(path)
 
 
 def _no_register(sheets: list[SheetReport], lang: str) -> str:

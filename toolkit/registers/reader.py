@@ -61,8 +61,10 @@ _ZIP_MAGIC = b"PK\x03\x04"
 
 
 def _sniff(path: Path) -> bytes:
+    from toolkit.registers.files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:  # a regular file of a size the toolkit reads, or InputError
             return fh.read(4096)
     except FileNotFoundError:
         raise InputError("err.not_found", path=str(path)) from None
