@@ -157,6 +157,9 @@ _TEXT: dict[str, tuple[str, str]] = {
                         "let Excel repair it and save as .xlsx"),
     "err.damaged_part": ("文件已损坏（包内某部分与声明的大小不符）；请用 Excel 打开修复后另存",
                          "damaged package (a part does not match its declared size); let Excel repair it and save a copy"),
+    "err.damaged_package": ("文件已损坏（包内某部分无法解压：{detail}）；请用 Excel 打开修复（文件 → 打开 → 打开并修复）后另存",
+                            "damaged package (a part cannot be unpacked: {detail}); let Excel repair it "
+                            "(File → Open → Open and Repair) and save a copy"),
     "err.too_many_cells": ("拒绝读取：文件要求 {cells} 个单元格（远超任何登记表，文件已损坏或有意构造）",
                            "refused: the file asks for {cells} cells (far more than any register; damaged or hostile)"),
     "err.unknown_format": ("不是 Excel 工作簿（无法识别的文件格式）", "not an Excel workbook (unknown file format)"),

@@ -100,14 +100,14 @@ def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], io.
                     try:
                         facts[name] = _scan(_inflated(zf, raw, zf.getinfo(part)))
                     except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError,
-                            NotImplementedError, _InflateError):  # damaged, encrypted, an unknown method
+                            NotImplementedError, struct.error, _InflateError):  # damaged, encrypted, an unknown method
                         continue
                 return facts, None
             try:
                 return _copied(raw, infos, sheets)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, _InflateError):
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error, _InflateError):
                 return inspect_package(path), None  # a damaged part: the engine reports it
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except Exception:  # the workbook part or the zip directory damaged: the engine reports what it finds
         return {}, None
 
 

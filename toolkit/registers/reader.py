@@ -81,7 +81,7 @@ def _check_package(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except zipfile.BadZipFile:
+    except Exception:  # BadZipFile, and what a damaged directory makes zipfile raise besides (struct.error…)
         raise InputError("err.bad_zip", path=str(path)) from None
     names = {i.filename for i in infos}
     if not any(n.startswith(("xl/", "content.xml")) for n in names) and "[Content_Types].xml" not in names:
@@ -112,7 +112,10 @@ def toolkit_marks(path: Path) -> ToolkitMarks:
 
     try:
         with zipfile.ZipFile(path) as zf:
-            rels = zf.read("_rels/.rels").decode("utf-8", "replace")
+            info = zf.getinfo("_rels/.rels")
+            if info.file_size > 1_000_000:  # a few hundred bytes in any workbook
+                return ToolkitMarks()
+            rels = zf.read(info).decode("utf-8", "replace")
             m = re.search(r"<(?:\w+:)?Relationship\b[^>]*officeDocument[^>]*>", rels)
             target = re.search(r"""Target\s*=\s*["']([^"']+)""", m.group(0)) if m else None
             part = posixpath.normpath(target.group(1).lstrip("/")) if target else "xl/workbook.xml"
@@ -120,8 +123,8 @@ def toolkit_marks(path: Path) -> ToolkitMarks:
             if info.file_size > 50_000_000:
                 return ToolkitMarks()
             workbook = zf.read(info).decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError, RuntimeError):
-        return ToolkitMarks()
+    except Exception:  # missing parts, and whatever a damaged package raises (zlib.error, struct.error,
+        return ToolkitMarks()  # an unknown method): no marks; reading the file says what is wrong with it
     if "_toolkit_" not in workbook:  # the usual register: no regex over its names
         return ToolkitMarks()
     return ToolkitMarks(findings_sheet_in(workbook), _defined_name(workbook, WEEKLY_DEFINED_NAME) is not None)
@@ -187,6 +190,8 @@ def _explained(detail: str, path: Path) -> InputError:
         return InputError("err.damaged_xls", path=str(path), detail=detail[:120])
     if "larger than its declared" in detail or "CRC" in detail or "crc" in detail:
         return InputError("err.damaged_part", path=str(path))
+    if any(w in detail for w in ("deflate", "Zip archive", "compression method", "Password required")):
+        return InputError("err.damaged_package", path=str(path), detail=detail[:120])
     return InputError("err.unreadable", path=str(path), detail=detail[:200])
 
 
