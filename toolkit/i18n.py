@@ -169,6 +169,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "err.old_container": ("已加密或不是真正的 .xlsx（旧格式容器）：请在 Excel 中打开，去掉密码后另存为 .xlsx",
                           "encrypted or not a real .xlsx (an old-format container): open it in Excel and save as .xlsx without a password"),
     "err.unreadable": ("无法读取的工作簿：{detail}", "unreadable workbook: {detail}"),
+    "err.engine_panic": ("读取引擎在一个值上出错（{detail}）：多半是日期列里有一个远超任何日期的数字（如 -1e15）；请在 Excel 中改正该单元格后再检查",
+                         "the reading engine failed on a value ({detail}): most likely a number far outside any date "
+                         "in a date column (such as -1e15); correct that cell in Excel and check again"),
+    "err.engine_panic_row": ("第 {row} 行的一个值使读取引擎出错（{detail}）：多半是日期列里有一个远超任何日期的数字（如 -1e15）；请在 Excel 中改正后再检查",
+                             "a value in row {row} made the reading engine fail ({detail}): most likely a number far "
+                             "outside any date in a date column (such as -1e15); correct it in Excel and check again"),
     "err.sheet_unreadable": ("工作表无法读取：{detail}", "sheet cannot be read: {detail}"),
     "err.no_register_sheets": ("没有找到登记表（{sheets}）", "no register found ({sheets})"),
     "err.no_register": ("没有找到登记表（没有工作表的表头符合维修工作单或投诉登记表）",

@@ -139,9 +139,13 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
     if len(todo) <= 1 or jobs <= 1:
         # one file: read here, and let its rules use the second core when it is large
         def guarded(p):
+            from toolkit.registers.native import is_panic
+
             try:
                 return one(p, alone=jobs > 1)
-            except Exception as exc:  # a bug must not cost the report: say which file, go on
+            except BaseException as exc:  # a bug, or a panic of the engine, must not cost the report: say which file, go on
+                if not (isinstance(exc, Exception) or is_panic(exc)):
+                    raise
                 return Failure("crashed", f"{type(exc).__name__}: {exc}"[:300])
 
         outcomes = ((p, guarded(p)) for p in todo)

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from toolkit.errors import InputError
 from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, normalise
+from toolkit.registers.native import is_panic, panic_detail
 from toolkit.registers.fields import KINDS, WORK_ORDERS
 from toolkit.registers.records import Register, SkippedRow, build_records
 from toolkit.registers.values import clean_text
@@ -205,19 +206,53 @@ def open_workbook(path: Path, package: BinaryIO | None = None, magic: bytes | No
     if package is not None:
         try:
             return pc.CalamineWorkbook.from_filelike(package)
-        except Exception:  # whatever it is, the file itself says it in the engine's own words
-            pass
+        except BaseException as exc:  # whatever it is, the file itself says it in the engine's own words
+            _reraise_unless_engine(exc)
     try:
         return pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
         raise InputError("err.encrypted", path=str(path)) from None
-    except Exception as exc:  # calamine raises several types for damaged files
+    except BaseException as exc:  # calamine raises several types for damaged files, and may panic
+        _reraise_unless_engine(exc)
+        if is_panic(exc):
+            raise InputError("err.engine_panic", path=str(path), detail=panic_detail(exc)) from None
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if magic.startswith(_OLE_MAGIC) and "password" in detail.lower():
             raise InputError("err.encrypted", path=str(path)) from None
         if magic.startswith(_OLE_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
             raise InputError("err.old_container", path=str(path)) from None
         raise _explained(detail, path) from None
+
+
+def _reraise_unless_engine(exc: BaseException) -> None:
+    """What the engine raises is an Exception or a panic (a BaseException); anything else
+    (KeyboardInterrupt, SystemExit) goes on up."""
+    if not (isinstance(exc, Exception) or is_panic(exc)):
+        raise exc
+
+
+def _sheet_error(exc: BaseException, ws=None) -> InputError:
+    """A sheet the engine could not read: a panic said as such (with the row it failed on, found
+    by reading the rows again: only after a failure), anything else in its own words."""
+    if is_panic(exc):
+        row = _failing_row(ws) if ws is not None else None
+        if row is not None:
+            return InputError("err.engine_panic_row", row=row, detail=panic_detail(exc))
+        return InputError("err.engine_panic", detail=panic_detail(exc))
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return InputError("err.sheet_unreadable", detail=detail[:200])
+
+
+def _failing_row(ws) -> int | None:
+    """The Excel row on which converting the sheet's rows fails again (None when it does not)."""
+    rows = 0
+    try:
+        for _ in ws.iter_rows():
+            rows += 1
+    except BaseException as exc:
+        _reraise_unless_engine(exc)
+        return (ws.start[0] if ws.start else 0) + rows + 1
+    return None
 
 
 def check_file_kind(path: Path) -> bytes:
@@ -406,7 +441,15 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
                   kinds: tuple[str, ...] = KINDS, overlap: bool = True) -> WorkbookRead:
     """Read every sheet of one workbook. File-level failures raise InputError. With ``overlap``
     the next sheet loads in a thread while this one is read (worth it when a core is free: not
-    in a worker process beside others that keep every core busy)."""
+    in a worker process beside others that keep every core busy). The engine's panic reports
+    are kept off stderr meanwhile (the panic is the sheet's or the file's one line)."""
+    from toolkit.registers.native import quiet_panics
+
+    with quiet_panics():
+        return _read_workbook(path, as_of, columns, kinds, overlap)
+
+
+def _read_workbook(path, as_of, columns, kinds, overlap) -> WorkbookRead:
     from toolkit.registers.package import read_package
 
     path = Path(path)
@@ -423,7 +466,8 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
     explicit = {normalise(k): v for k, v in (columns or {}).items()}
     try:
         metadata = wb.sheets_metadata
-    except Exception as exc:
+    except BaseException as exc:
+        _reraise_unless_engine(exc)
         raise InputError("err.unreadable", path=str(path), detail=str(exc)[:200]) from None
     from concurrent.futures import ThreadPoolExecutor
 
@@ -450,7 +494,8 @@ class _InPlace:
         future = Future()
         try:
             future.set_result(fn(*args))
-        except Exception as exc:  # raised again where the sheet is taken, as from a thread
+        except BaseException as exc:  # raised again where the sheet is taken, as from a thread
+            _reraise_unless_engine(exc)
             future.set_exception(exc)
         return future
 
@@ -465,6 +510,7 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
     if str(meta.typ).split(".")[-1] != "WorkSheet":
         sheet.skipped_reason = "chartsheet" if "chart" in str(meta.typ).lower() else "not_worksheet"
         return
+    ws = None
     try:
         future = loading.pop(meta.name, None) or loader.submit(wb.get_sheet_by_name, meta.name)
         position = worksheets.index(meta.name)
@@ -475,9 +521,9 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
         merged = ws.merged_cell_ranges or []
         stream = _sheet_rows(ws)
         head = list(islice(stream, HEADER_SCAN_ROWS + 2))
-    except Exception as exc:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
+    except BaseException as exc:
+        _reraise_unless_engine(exc)
+        sheet.error = _sheet_error(exc, ws)
         return
     if not any(any(x not in ("", None) for x in row) for _, row in head):
         sheet.skipped_reason = "empty_sheet"
@@ -503,9 +549,9 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
     try:
         register = build_records(rows, guess.cmap, anchor, str(path), meta.name,
                                  frozenset(sheet_facts.formula_columns) if sheet_facts else frozenset())
-    except Exception as exc:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
+    except BaseException as exc:  # the engine converts cells as they are taken: a panic comes up here
+        _reraise_unless_engine(exc)
+        sheet.error = _sheet_error(exc, ws)
         return
     if continued:
         register.skipped_rows = sorted([*register.skipped_rows, *(SkippedRow(r, "continued") for r in continued)],
