@@ -181,6 +181,14 @@ _TEXT: dict[str, tuple[str, str]] = {
                         "no register found (no sheet has the header of a work-order or complaint register)"),
     "err.timeout": ("读取超时（超过 {detail}），已跳过；文件可能异常庞大或已损坏", "took longer than {detail} to read and was stopped; the file may be hostile or damaged"),
     "err.crashed": ("读取失败：{detail}", "could not be read: {detail}"),
+    "err.worker_killed": ("读取它的进程被信号 {signal}（{name}）终止：文件可能已损坏或有害，其他文件已照常检查",
+                          "the process reading it was killed by signal {signal} ({name}): the file may be damaged or "
+                          "hostile; the others were checked"),
+    "err.worker_oom": ("读取它的进程被信号 {signal}（SIGKILL：可能是内存不足）终止，其他文件已照常检查",
+                       "the process reading it was killed by signal {signal} (SIGKILL: possibly out of memory); "
+                       "the others were checked"),
+    "err.worker_exited": ("读取它的进程意外退出（退出码 {code}），其他文件已照常检查",
+                          "the process reading it exited with code {code}; the others were checked"),
     "err.duplicate": ("与 {other} 内容相同，只检查一次", "same content as {other}; checked once"),
     "err.weekly_workbook": ("是 toolkit weekly 生成的周报工作簿，不是登记表；不检查（请指定登记表本身）",
                             "a weekly workbook written by toolkit weekly, not a register; not checked (name the registers themselves)"),

@@ -56,6 +56,26 @@ def _size(path: Path) -> int | None:
     return usable_size(path)
 
 
+def _failure(failure) -> InputError:
+    """What became of a file whose reading gave no answer, in words."""
+    if failure.reason == "timeout":
+        return InputError("err.timeout", detail=failure.detail)
+    if failure.reason == "killed":
+        import signal
+
+        number = int(failure.detail)
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = f"signal {number}"
+        if name == "SIGKILL":
+            return InputError("err.worker_oom", signal=number)
+        return InputError("err.worker_killed", signal=number, name=name)
+    if failure.reason == "exited":
+        return InputError("err.worker_exited", code=failure.detail)
+    return InputError("err.crashed", detail=failure.detail)
+
+
 def _no_register(sheets: list[SheetReport], lang: str) -> str:
     """Say what the workbook holds instead: "no register found (2 sheets without a register header, 1 chart sheet)"."""
     if not sheets:
@@ -136,8 +156,9 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
     one = CheckOne(as_of, config, lang, keep_registers if isinstance(keep_registers, bool) else frozenset(keep_registers))
 
     jobs = default_jobs() if jobs is None else jobs
-    if len(todo) <= 1 or jobs <= 1:
-        # one file: read here, and let its rules use the second core when it is large
+    if len(todo) <= 1:
+        # one file: read here, and let its rules use the second core when it is large (several
+        # files are read in workers even one at a time: a file that kills its reader costs only itself)
         def guarded(p):
             from toolkit.registers.native import is_panic
 
@@ -166,8 +187,7 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
             continue
         outcome = results[slot]
         if isinstance(outcome, Failure):
-            key = "err.timeout" if outcome.reason == "timeout" else "err.crashed"
-            report.files.append(FileReport(str(slot), error=InputError(key, detail=outcome.detail).render(lang, with_path=False)))
+            report.files.append(FileReport(str(slot), error=_failure(outcome).render(lang, with_path=False)))
             continue
         file_report, findings, registers = outcome
         owner = open_in_excel_by(slot)
