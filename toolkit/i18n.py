@@ -76,6 +76,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "reason.no_header": ("找不到登记表表头", "no register header found"),
     "reason.chartsheet": ("图表工作表", "chart sheet"),
     "reason.findings_sheet": ("本工具生成的检查结果表", "findings sheet written by this toolkit"),
+    "reason.same_part": ("与前面的工作表是同一份数据，只检查一次", "the same sheet data as an earlier sheet; checked once"),
     "skipped_file.line": ("已跳过 {path}：{reason}", "skipped {path}: {reason}"),
     "skipped_file.weekly_workbook": ("toolkit weekly 生成的周报工作簿", "weekly workbook written by toolkit weekly"),
     "skipped_file.annotated_copy": ("toolkit 生成的批注副本", "annotated copy written by toolkit"),
@@ -175,6 +176,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "err.engine_panic_row": ("第 {row} 行的一个值使读取引擎出错（{detail}）：多半是日期列里有一个远超任何日期的数字（如 -1e15）；请在 Excel 中改正后再检查",
                              "a value in row {row} made the reading engine fail ({detail}): most likely a number far "
                              "outside any date in a date column (such as -1e15); correct it in Excel and check again"),
+    "err.cell_past_limits": ("单元格 {ref} 超出 Excel 的最大行列（1,048,576 行、16,384 列即 XFD 列）：文件已损坏或被人为构造，此表未读取",
+                             "cell {ref} lies past Excel's last row or column (1,048,576 rows, 16,384 columns = XFD): "
+                             "the file is damaged or made to harm; this sheet was not read"),
+    "err.dimension_past_limits": ("工作表声明的范围 {ref} 超出 Excel 的最大行列（1,048,576 行、16,384 列即 XFD 列）：文件已损坏，此表未读取",
+                                  "the sheet declares its size as {ref}, past Excel's last row or column "
+                                  "(1,048,576 rows, 16,384 columns = XFD): damaged; this sheet was not read"),
+    "err.sheet_span": ("单元格分布在 {span}，共 {cells} 个单元格（上限 {max}）：远处有多余的值，或文件已损坏；"
+                       "在 Excel 中按 Ctrl+End 找到最后一个单元格，删除多余内容后保存，此表未读取",
+                       "its cells span {span}, {cells} cells (more than the {max} a sheet may span): a stray value "
+                       "far from the others, or damage; Ctrl+End in Excel finds the last cell: delete it and save. "
+                       "This sheet was not read"),
     "err.sheet_unreadable": ("工作表无法读取：{detail}", "sheet cannot be read: {detail}"),
     "err.no_register_sheets": ("没有找到登记表（{sheets}）", "no register found ({sheets})"),
     "err.no_register": ("没有找到登记表（没有工作表的表头符合维修工作单或投诉登记表）",

@@ -85,6 +85,7 @@ def _no_register(sheets: list[SheetReport], lang: str) -> str:
     words = {"no_header": ("{n} 个工作表没有登记表表头", "{n} sheet(s) without a register header"),
              "empty_sheet": ("{n} 个空工作表", "{n} empty sheet(s)"), "chartsheet": ("{n} 个图表工作表", "{n} chart sheet(s)"),
              "findings_sheet": ("{n} 个检查结果表", "{n} findings sheet(s)"),
+             "same_part": ("{n} 个与前表数据相同的工作表", "{n} sheet(s) repeating an earlier one's data"),
              "not_worksheet": ("{n} 个其他类型的表", "{n} other sheet(s)")}
     parts = [words.get(reason, ("{n} 个工作表", "{n} sheet(s)"))[0 if zh else 1].format(n=n)
              for reason, n in counts.items()]

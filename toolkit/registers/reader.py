@@ -471,7 +471,9 @@ def _read_workbook(path, as_of, columns, kinds, overlap) -> WorkbookRead:
         raise InputError("err.unreadable", path=str(path), detail=str(exc)[:200]) from None
     from concurrent.futures import ThreadPoolExecutor
 
-    worksheets = [m.name for m in metadata if str(m.typ).split(".")[-1] == "WorkSheet"]
+    # the worksheets the engine will load: not one the package scan refused (laying it out could
+    # abort the process), nor one naming the same part as an earlier sheet (read once)
+    worksheets = [m.name for m in metadata if str(m.typ).split(".")[-1] == "WorkSheet" and _to_load(facts.get(m.name))]
     # calamine parses a sheet without holding the GIL: the next sheet loads in a thread while
     # this one is turned into records.
     loader = ThreadPoolExecutor(max_workers=1) if overlap else _InPlace()
@@ -483,6 +485,11 @@ def _read_workbook(path, as_of, columns, kinds, overlap) -> WorkbookRead:
     finally:
         loader.shutdown(wait=True, cancel_futures=True)
     return result
+
+
+def _to_load(known) -> bool:
+    """Whether the engine may load a sheet, by what the package scan found (None: nothing)."""
+    return known is None or (known.refused is None and known.same_part_as is None)
 
 
 class _InPlace:
@@ -509,6 +516,14 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
     result.sheets.append(sheet)
     if str(meta.typ).split(".")[-1] != "WorkSheet":
         sheet.skipped_reason = "chartsheet" if "chart" in str(meta.typ).lower() else "not_worksheet"
+        return
+    if not _to_load(facts.get(meta.name)):
+        known = facts[meta.name]
+        if known.refused is not None:
+            key, values = known.refused
+            sheet.error = InputError(key, **values)
+        else:
+            sheet.skipped_reason = "same_part"
         return
     ws = None
     try:
