@@ -316,4 +316,4 @@ def test_a_sheet_in_a_method_zipfile_cannot_read_is_refused_without_a_crash(tmp_
     path = build(tmp_path / "deflate64.xlsx", sheet([row(1, [text("A1", "单号")])]))
     _patch_central(path, "xl/worksheets/sheet1.xml", offset=10, value=(9).to_bytes(2, "little"))  # deflate64
     facts, copy = package.read_package(path)
-    assert copy is None and facts["登记"].refused == ("err.damaged_package", {"detail": "That compression method is not supported"})
+    assert copy is None and facts["登记"].refused == ("err.damaged_package", {"detail": "an unknown compression method"})

@@ -170,7 +170,22 @@ def _facts_of(read, info: zipfile.ZipInfo) -> SheetFacts:
             _InflateError) as exc:  # damaged, encrypted, an unknown method, larger than it declares
         if "declares" in str(exc):
             return SheetFacts(refused=("err.damaged_part", {}))
-        return SheetFacts(refused=("err.damaged_package", {"detail": (str(exc) or type(exc).__name__)[:120]}))
+        return SheetFacts(refused=("err.damaged_package", {"detail": _why_not(exc)}))
+
+
+def _why_not(exc: BaseException) -> str:
+    """Why a part could not be read, in a few words (not Python's)."""
+    if isinstance(exc, _InflateError):
+        return "its compressed data is corrupt"
+    if isinstance(exc, NotImplementedError):
+        return "an unknown compression method"
+    if isinstance(exc, RuntimeError) and "encrypted" in str(exc):
+        return "it is encrypted"
+    if isinstance(exc, EOFError):
+        return "it is cut short"
+    if isinstance(exc, (struct.error, zipfile.BadZipFile)):
+        return "the zip directory points to the wrong place"
+    return (str(exc) or type(exc).__name__)[:120]
 
 
 def _copied(raw, infos: list[zipfile.ZipInfo], sheets: dict[str, str]) -> tuple[dict[str, SheetFacts], io.BytesIO]:
