@@ -22,6 +22,9 @@ def _misbehave(item):
     if kind == "die":
         os._exit(7)  # a native reader crashing takes the whole process down
     if kind == "signal":
+        import faulthandler
+
+        faulthandler.disable()  # pytest's dump of a dying process is not what is tested
         os.kill(os.getpid(), value)  # killed from outside (the out-of-memory killer), or aborting
         time.sleep(60)
     if kind == "raise":
