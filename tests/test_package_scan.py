@@ -155,7 +155,7 @@ def test_a_sheet_inflated_in_many_pieces_loses_nothing_at_their_seams(tmp_path, 
     assert found[0] == expected_hidden and len(found[1]) == 6_000 and len(found[2]) == 4_285 and found[3] == {3}
 
 
-def test_a_sheet_with_no_rows_and_a_damaged_part_give_no_facts(tmp_path, inflater):
+def test_a_sheet_with_no_rows_gives_no_facts_and_a_damaged_part_is_refused(tmp_path, inflater):
     empty = build(tmp_path / "empty.xlsx", sheet([]).replace("<sheetData></sheetData>", "<sheetData/>"))
     assert facts_of(empty) == ([], set(), {}, set())
     damaged = build(tmp_path / "damaged.xlsx", sheet([row(1, [text("A1", "x" * 5000)])]))
@@ -163,7 +163,8 @@ def test_a_sheet_with_no_rows_and_a_damaged_part_give_no_facts(tmp_path, inflate
     start = data.index(b"xl/worksheets/sheet1.xml") + 40  # inside the part's compressed bytes
     data[start:start + 40] = b"\xff" * 40
     damaged.write_bytes(bytes(data))
-    assert inspect_package(damaged).get("登记") is None  # the scan gives up on the sheet; the reader reports the file
+    # the scan gives up on the sheet, and the engine must not read what was not checked
+    assert inspect_package(damaged)["登记"].refused[0] == "err.damaged_package"
 
 
 # ---- the package handed to the engine with its sheets inflated --------------------------------
@@ -254,7 +255,7 @@ def test_a_sheet_that_inflates_past_the_size_it_declares_is_not_inflated_further
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert copy is None and "登记" not in facts and "登记" not in only
+    assert copy is None and facts["登记"].refused == only["登记"].refused == ("err.damaged_part", {})
     assert peak < 8_000_000, f"{peak:,} bytes held while reading a 30 MB part that declares 20 KB"
 
 
@@ -309,8 +310,8 @@ def test_a_damaged_part_that_is_not_a_sheet_keeps_the_sheets_facts(tmp_path):
     assert facts["登记"].hidden_rows == [2] and facts["登记"].uncalculated == {(2, 1)}
 
 
-def test_a_sheet_in_a_method_zipfile_cannot_read_gives_no_facts_and_no_crash(tmp_path):
+def test_a_sheet_in_a_method_zipfile_cannot_read_is_refused_without_a_crash(tmp_path):
     path = build(tmp_path / "deflate64.xlsx", sheet([row(1, [text("A1", "单号")])]))
     _patch_central(path, "xl/worksheets/sheet1.xml", offset=10, value=(9).to_bytes(2, "little"))  # deflate64
     facts, copy = package.read_package(path)
-    assert copy is None and "登记" not in facts
+    assert copy is None and facts["登记"].refused == ("err.damaged_package", {"detail": "an unknown compression method"})

@@ -21,6 +21,12 @@ def _misbehave(item):
         time.sleep(60)
     if kind == "die":
         os._exit(7)  # a native reader crashing takes the whole process down
+    if kind == "signal":
+        import faulthandler
+
+        faulthandler.disable()  # pytest's dump of a dying process is not what is tested
+        os.kill(os.getpid(), value)  # killed from outside (the out-of-memory killer), or aborting
+        time.sleep(60)
     if kind == "raise":
         raise ValueError(f"bad {value}")
     if kind == "memory":
@@ -48,9 +54,23 @@ def test_a_hanging_file_is_stopped_at_the_time_limit_and_the_others_finish():
 def test_a_worker_that_dies_is_reported_for_its_file_and_replaced():
     items = [("ok", 1), ("die", 2), ("ok", 3), ("die", 4), ("ok", 5), ("ok", 6)]
     results = dict(run_each(_misbehave, items, jobs=2))
-    assert results[("die", 2)] == Failure("crashed", "worker exited with code 7")
-    assert results[("die", 4)] == Failure("crashed", "worker exited with code 7")
+    assert results[("die", 2)] == Failure("exited", "7")
+    assert results[("die", 4)] == Failure("exited", "7")
     assert sorted(results[("ok", n)][1] for n in (1, 3, 5, 6)) == [1, 3, 5, 6]
+
+
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGABRT", "SIGSEGV"])
+def test_a_worker_killed_by_a_signal_is_reported_as_such(signal_name):
+    """Not "out of memory" for every death: the signal that ended the worker, and the others served."""
+    import signal
+
+    number = getattr(signal, signal_name, None)
+    if number is None or not hasattr(os, "fork"):
+        pytest.skip(f"no {signal_name} here")
+    items = [("ok", 1), ("signal", number), ("ok", 3)]
+    results = dict(run_each(_misbehave, items, jobs=2))
+    assert results[("signal", number)] == Failure("killed", str(int(number)))
+    assert [results[("ok", n)][:2] for n in (1, 3)] == [("ok", 1), ("ok", 3)]
 
 
 def test_exceptions_and_unsendable_results_are_failures_of_that_file_only():

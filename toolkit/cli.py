@@ -481,8 +481,10 @@ def _main() -> None:
     except KeyboardInterrupt:
         print("toolkit: interrupted", file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # the last line of defence: no traceback unless asked for
-        if debug:
+    except SystemExit:
+        raise
+    except BaseException as exc:  # the last line of defence, a panic of the engine (a BaseException) too:
+        if debug:  # no traceback unless asked for, and never exit 1 ("errors found")
             raise
         print(f"toolkit: internal error: {type(exc).__name__}: {exc} (set TOOLKIT_DEBUG=1 for details)", file=sys.stderr)
         sys.exit(EXIT_INPUT)

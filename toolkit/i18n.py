@@ -76,6 +76,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "reason.no_header": ("找不到登记表表头", "no register header found"),
     "reason.chartsheet": ("图表工作表", "chart sheet"),
     "reason.findings_sheet": ("本工具生成的检查结果表", "findings sheet written by this toolkit"),
+    "reason.same_part": ("与前面的工作表是同一份数据，只检查一次", "the same sheet data as an earlier sheet; checked once"),
     "skipped_file.line": ("已跳过 {path}：{reason}", "skipped {path}: {reason}"),
     "skipped_file.weekly_workbook": ("toolkit weekly 生成的周报工作簿", "weekly workbook written by toolkit weekly"),
     "skipped_file.annotated_copy": ("toolkit 生成的批注副本", "annotated copy written by toolkit"),
@@ -140,6 +141,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "err.permission": ("无法读取：没有权限", "cannot be read: permission denied"),
     "err.os": ("无法读取：{detail}", "cannot be read: {detail}"),
     "err.empty": ("空文件（0 字节）", "empty file (0 bytes)"),
+    "err.not_regular": ("不是普通文件（是设备、命名管道或套接字），不读取", "not a regular file (a device, a named pipe or a socket); not read"),
+    "err.too_large": ("文件有 {mb} MB，超过 {max_mb} MB 的上限（远大于任何登记表），不读取",
+                      "larger than the {max_mb} MB limit ({mb} MB; far larger than any register); not read"),
     "err.bad_zip": ("文件已损坏或不完整（不是有效的 .xlsx 包），请用 Excel 重新保存",
                     "damaged or incomplete file (not a valid .xlsx package); re-save it from Excel"),
     "err.zip_not_workbook": ("是 zip 压缩包，不是工作簿", "a zip archive, not a workbook"),
@@ -154,6 +158,9 @@ _TEXT: dict[str, tuple[str, str]] = {
                         "let Excel repair it and save as .xlsx"),
     "err.damaged_part": ("文件已损坏（包内某部分与声明的大小不符）；请用 Excel 打开修复后另存",
                          "damaged package (a part does not match its declared size); let Excel repair it and save a copy"),
+    "err.damaged_package": ("文件已损坏（包内某部分无法解压：{detail}）；请用 Excel 打开修复（文件 → 打开 → 打开并修复）后另存",
+                            "damaged package (a part cannot be unpacked: {detail}); let Excel repair it "
+                            "(File → Open → Open and Repair) and save a copy"),
     "err.too_many_cells": ("拒绝读取：文件要求 {cells} 个单元格（远超任何登记表，文件已损坏或有意构造）",
                            "refused: the file asks for {cells} cells (far more than any register; damaged or hostile)"),
     "err.unknown_format": ("不是 Excel 工作簿（无法识别的文件格式）", "not an Excel workbook (unknown file format)"),
@@ -163,12 +170,37 @@ _TEXT: dict[str, tuple[str, str]] = {
     "err.old_container": ("已加密或不是真正的 .xlsx（旧格式容器）：请在 Excel 中打开，去掉密码后另存为 .xlsx",
                           "encrypted or not a real .xlsx (an old-format container): open it in Excel and save as .xlsx without a password"),
     "err.unreadable": ("无法读取的工作簿：{detail}", "unreadable workbook: {detail}"),
+    "err.engine_panic": ("读取引擎在一个值上出错（{detail}）：多半是日期列里有一个远超任何日期的数字（如 -1e15）；请在 Excel 中改正该单元格后再检查",
+                         "the reading engine failed on a value ({detail}): most likely a number far outside any date "
+                         "in a date column (such as -1e15); correct that cell in Excel and check again"),
+    "err.engine_panic_row": ("第 {row} 行的一个值使读取引擎出错（{detail}）：多半是日期列里有一个远超任何日期的数字（如 -1e15）；请在 Excel 中改正后再检查",
+                             "a value in row {row} made the reading engine fail ({detail}): most likely a number far "
+                             "outside any date in a date column (such as -1e15); correct it in Excel and check again"),
+    "err.cell_past_limits": ("单元格 {ref} 超出 Excel 的最大行列（1,048,576 行、16,384 列即 XFD 列）：文件已损坏或被人为构造，此表未读取",
+                             "cell {ref} lies past Excel's last row or column (1,048,576 rows, 16,384 columns = XFD): "
+                             "the file is damaged or made to harm; this sheet was not read"),
+    "err.dimension_past_limits": ("工作表声明的范围 {ref} 超出 Excel 的最大行列（1,048,576 行、16,384 列即 XFD 列）：文件已损坏，此表未读取",
+                                  "the sheet declares its size as {ref}, past Excel's last row or column "
+                                  "(1,048,576 rows, 16,384 columns = XFD): damaged; this sheet was not read"),
+    "err.sheet_span": ("单元格分布在 {span}，共 {cells} 个单元格（上限 {max}）：远处有多余的值，或文件已损坏；"
+                       "在 Excel 中按 Ctrl+End 找到最后一个单元格，删除多余内容后保存，此表未读取",
+                       "its cells span {span}, {cells} cells (more than the {max} a sheet may span): a stray value "
+                       "far from the others, or damage; Ctrl+End in Excel finds the last cell: delete it and save. "
+                       "This sheet was not read"),
     "err.sheet_unreadable": ("工作表无法读取：{detail}", "sheet cannot be read: {detail}"),
     "err.no_register_sheets": ("没有找到登记表（{sheets}）", "no register found ({sheets})"),
     "err.no_register": ("没有找到登记表（没有工作表的表头符合维修工作单或投诉登记表）",
                         "no register found (no sheet has the header of a work-order or complaint register)"),
     "err.timeout": ("读取超时（超过 {detail}），已跳过；文件可能异常庞大或已损坏", "took longer than {detail} to read and was stopped; the file may be hostile or damaged"),
     "err.crashed": ("读取失败：{detail}", "could not be read: {detail}"),
+    "err.worker_killed": ("读取它的进程被信号 {signal}（{name}）终止：文件可能已损坏或有害，其他文件已照常检查",
+                          "the process reading it was killed by signal {signal} ({name}): the file may be damaged or "
+                          "hostile; the others were checked"),
+    "err.worker_oom": ("读取它的进程被信号 {signal}（SIGKILL：可能是内存不足）终止，其他文件已照常检查",
+                       "the process reading it was killed by signal {signal} (SIGKILL: possibly out of memory); "
+                       "the others were checked"),
+    "err.worker_exited": ("读取它的进程意外退出（退出码 {code}），其他文件已照常检查",
+                          "the process reading it exited with code {code}; the others were checked"),
     "err.duplicate": ("与 {other} 内容相同，只检查一次", "same content as {other}; checked once"),
     "err.weekly_workbook": ("是 toolkit weekly 生成的周报工作簿，不是登记表；不检查（请指定登记表本身）",
                             "a weekly workbook written by toolkit weekly, not a register; not checked (name the registers themselves)"),

@@ -2,8 +2,8 @@
 time and memory, and one broken or hostile file never stops the others.
 
 A worker that runs past the time limit is killed and its file reported; a worker that
-dies (out of memory, a crash in a native reader) is reported the same way. Results come
-back in the order the files were given.
+dies (killed by a signal: out of memory, a crash in a native reader; or exiting) is reported
+the same way, saying which. Results come back in the order the files were given.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ DEFAULT_MEMORY = 6 * 1024**3  # address space per worker, so a hostile file fail
 class Failure:
     """A file whose worker did not come back with a result."""
 
-    reason: str  # "timeout" or "crashed"
+    reason: str  # "timeout", "crashed" (an exception), "killed" (by the signal in detail), "exited" (with the code in detail)
     detail: str = ""
 
 
@@ -239,10 +239,15 @@ class _Worker:
         return index, result
 
     def _lost(self) -> Failure:
+        """What became of a worker that ended without an answer: killed by a signal (SIGKILL most
+        often from the kernel's out-of-memory killer, SIGABRT from a native reader that failed
+        to allocate), or exited with a code."""
         self.proc.join(timeout=5)
         self.broken = True
         code = self.proc.exitcode
-        return Failure("crashed", "out of memory" if code in (-9, 137) else f"worker exited with code {code}")
+        if code is not None and code < 0:
+            return Failure("killed", str(-code))
+        return Failure("exited", str(code))
 
     def stop(self) -> None:
         if self.proc.is_alive() and not self.broken and self.current is None:

@@ -50,10 +50,30 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_se
 
 
 def _size(path: Path) -> int | None:
-    try:
-        return path.stat().st_size if path.is_file() else None
-    except OSError:
-        return None
+    """The size of a file worth comparing (a regular file the toolkit reads), else None."""
+    from toolkit.registers.files import usable_size
+
+    return usable_size(path)
+
+
+def _failure(failure) -> InputError:
+    """What became of a file whose reading gave no answer, in words."""
+    if failure.reason == "timeout":
+        return InputError("err.timeout", detail=failure.detail)
+    if failure.reason == "killed":
+        import signal
+
+        number = int(failure.detail)
+        try:
+            name = signal.Signals(number).name
+        except ValueError:
+            name = f"signal {number}"
+        if name == "SIGKILL":
+            return InputError("err.worker_oom", signal=number)
+        return InputError("err.worker_killed", signal=number, name=name)
+    if failure.reason == "exited":
+        return InputError("err.worker_exited", code=failure.detail)
+    return InputError("err.crashed", detail=failure.detail)
 
 
 def _no_register(sheets: list[SheetReport], lang: str) -> str:
@@ -65,6 +85,7 @@ def _no_register(sheets: list[SheetReport], lang: str) -> str:
     words = {"no_header": ("{n} 个工作表没有登记表表头", "{n} sheet(s) without a register header"),
              "empty_sheet": ("{n} 个空工作表", "{n} empty sheet(s)"), "chartsheet": ("{n} 个图表工作表", "{n} chart sheet(s)"),
              "findings_sheet": ("{n} 个检查结果表", "{n} findings sheet(s)"),
+             "same_part": ("{n} 个与前表数据相同的工作表", "{n} sheet(s) repeating an earlier one's data"),
              "not_worksheet": ("{n} 个其他类型的表", "{n} other sheet(s)")}
     parts = [words.get(reason, ("{n} 个工作表", "{n} sheet(s)"))[0 if zh else 1].format(n=n)
              for reason, n in counts.items()]
@@ -136,12 +157,17 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
     one = CheckOne(as_of, config, lang, keep_registers if isinstance(keep_registers, bool) else frozenset(keep_registers))
 
     jobs = default_jobs() if jobs is None else jobs
-    if len(todo) <= 1 or jobs <= 1:
-        # one file: read here, and let its rules use the second core when it is large
+    if len(todo) <= 1:
+        # one file: read here, and let its rules use the second core when it is large (several
+        # files are read in workers even one at a time: a file that kills its reader costs only itself)
         def guarded(p):
+            from toolkit.registers.native import is_panic
+
             try:
                 return one(p, alone=jobs > 1)
-            except Exception as exc:  # a bug must not cost the report: say which file, go on
+            except BaseException as exc:  # a bug, or a panic of the engine, must not cost the report: say which file, go on
+                if not (isinstance(exc, Exception) or is_panic(exc)):
+                    raise
                 return Failure("crashed", f"{type(exc).__name__}: {exc}"[:300])
 
         outcomes = ((p, guarded(p)) for p in todo)
@@ -162,8 +188,7 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
             continue
         outcome = results[slot]
         if isinstance(outcome, Failure):
-            key = "err.timeout" if outcome.reason == "timeout" else "err.crashed"
-            report.files.append(FileReport(str(slot), error=InputError(key, detail=outcome.detail).render(lang, with_path=False)))
+            report.files.append(FileReport(str(slot), error=_failure(outcome).render(lang, with_path=False)))
             continue
         file_report, findings, registers = outcome
         owner = open_in_excel_by(slot)

@@ -129,4 +129,4 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     return "\n".join(lines) + "\n"
 
 
-_REASONS = {"empty_sheet", "no_header", "chartsheet", "findings_sheet"}
+_REASONS = {"empty_sheet", "no_header", "chartsheet", "findings_sheet", "same_part"}

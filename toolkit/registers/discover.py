@@ -38,6 +38,7 @@ def discover(paths: list[str | Path], skipped: list[Skipped] | None = None,
     """Files in the order given, folders expanded in sorted order, each file once. The toolkit's
     own outputs found inside folders are left out (and appended to ``skipped`` when given);
     folders holding no workbook at all are appended to ``empty``."""
+    from toolkit.registers.files import usable_size
     from toolkit.registers.reader import toolkit_marks
 
     found: list[Candidate] = []
@@ -55,12 +56,14 @@ def discover(paths: list[str | Path], skipped: list[Skipped] | None = None,
             before = (len(found), len(skipped) if skipped is not None else 0)
             for child in sorted(p.rglob("*")):
                 name = child.name
-                if not ((child.is_file() or child.is_symlink()) and child.suffix.lower() in WORKBOOK_SUFFIXES
+                # anything with a workbook's name but a folder: a pipe or a device is reported, never opened
+                if not ((child.is_symlink() or not child.is_dir()) and child.suffix.lower() in WORKBOOK_SUFFIXES
                         and not name.startswith((LOCK_PREFIX, "."))):
                     continue
                 if name.lower().endswith(CHECKED_SUFFIXES):
                     reason = "annotated_copy"
-                elif child.suffix.lower() in (".xlsx", ".xlsm", ".et") and toolkit_marks(child).weekly:
+                elif (child.suffix.lower() in (".xlsx", ".xlsm", ".et") and usable_size(child) is not None
+                      and toolkit_marks(child).weekly):
                     reason = "weekly_workbook"
                 else:
                     add(child, False)
@@ -97,10 +100,11 @@ def refuse_overwriting(output: str | Path | None, paths: list[str | Path]) -> No
 
 def open_in_excel_by(path: Path) -> str | None:
     """Who has the workbook open, from Excel's ``~$name`` owner file beside it (or None)."""
+    from toolkit.registers.files import read_head
+
     for lock in (path.with_name(LOCK_PREFIX + path.name), path.with_name(LOCK_PREFIX + path.name[2:])):
-        try:
-            data = lock.read_bytes()[:165]
-        except OSError:
+        data = read_head(lock, 165)  # 165 bytes of a regular file: never a pipe, never to a device's end
+        if data is None:
             continue
         if not data:
             return ""

@@ -17,6 +17,7 @@ from typing import BinaryIO
 
 from toolkit.errors import InputError
 from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, normalise
+from toolkit.registers.native import is_panic, panic_detail
 from toolkit.registers.fields import KINDS, WORK_ORDERS
 from toolkit.registers.records import Register, SkippedRow, build_records
 from toolkit.registers.values import clean_text
@@ -73,8 +74,10 @@ def _name_lies(path: Path, magic: bytes) -> bool:
 
 
 def _sniff(path: Path) -> bytes:
+    from toolkit.registers.files import open_regular
+
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path) as fh:  # a regular file of a size the toolkit reads, or InputError
             return fh.read(4096)
     except FileNotFoundError:
         raise InputError("err.not_found", path=str(path)) from None
@@ -91,7 +94,7 @@ def _check_package(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except zipfile.BadZipFile:
+    except Exception:  # BadZipFile, and what a damaged directory makes zipfile raise besides (struct.error…)
         raise InputError("err.bad_zip", path=str(path)) from None
     names = {i.filename for i in infos}
     if not any(n.startswith(("xl/", "content.xml")) for n in names) and "[Content_Types].xml" not in names:
@@ -122,7 +125,10 @@ def toolkit_marks(path: Path) -> ToolkitMarks:
 
     try:
         with zipfile.ZipFile(path) as zf:
-            rels = zf.read("_rels/.rels").decode("utf-8", "replace")
+            info = zf.getinfo("_rels/.rels")
+            if info.file_size > 1_000_000:  # a few hundred bytes in any workbook
+                return ToolkitMarks()
+            rels = zf.read(info).decode("utf-8", "replace")
             m = re.search(r"<(?:\w+:)?Relationship\b[^>]*officeDocument[^>]*>", rels)
             target = re.search(r"""Target\s*=\s*["']([^"']+)""", m.group(0)) if m else None
             part = posixpath.normpath(target.group(1).lstrip("/")) if target else "xl/workbook.xml"
@@ -130,8 +136,8 @@ def toolkit_marks(path: Path) -> ToolkitMarks:
             if info.file_size > 50_000_000:
                 return ToolkitMarks()
             workbook = zf.read(info).decode("utf-8", "replace")
-    except (KeyError, OSError, zipfile.BadZipFile, ValueError, RuntimeError):
-        return ToolkitMarks()
+    except Exception:  # missing parts, and whatever a damaged package raises (zlib.error, struct.error,
+        return ToolkitMarks()  # an unknown method): no marks; reading the file says what is wrong with it
     if "_toolkit_" not in workbook:  # the usual register: no regex over its names
         return ToolkitMarks()
     return ToolkitMarks(findings_sheet_in(workbook), _defined_name(workbook, WEEKLY_DEFINED_NAME) is not None)
@@ -197,6 +203,8 @@ def _explained(detail: str, path: Path) -> InputError:
         return InputError("err.damaged_xls", path=str(path), detail=detail[:120])
     if "larger than its declared" in detail or "CRC" in detail or "crc" in detail:
         return InputError("err.damaged_part", path=str(path))
+    if any(w in detail for w in ("deflate", "Zip archive", "compression method", "Password required")):
+        return InputError("err.damaged_package", path=str(path), detail=detail[:120])
     return InputError("err.unreadable", path=str(path), detail=detail[:200])
 
 
@@ -210,8 +218,8 @@ def open_workbook(path: Path, package: BinaryIO | None = None, magic: bytes | No
     if package is not None:
         try:
             return pc.CalamineWorkbook.from_filelike(package)
-        except Exception:  # whatever it is, the file itself says it in the engine's own words
-            pass
+        except BaseException as exc:  # whatever it is, the file itself says it in the engine's own words
+            _reraise_unless_engine(exc)
     if _name_lies(path, magic):
         # the engine picks its reader by the name in from_path; from a file object it goes by
         # the content (an .xls saved as .xlsx, a WPS .et of either kind)
@@ -222,7 +230,10 @@ def open_workbook(path: Path, package: BinaryIO | None = None, magic: bytes | No
             raise InputError("err.encrypted", path=str(path)) from None
         except OSError as exc:
             raise InputError("err.os", path=str(path), detail=exc.strerror or str(exc)) from None
-        except Exception as exc:
+        except BaseException as exc:
+            _reraise_unless_engine(exc)
+            if is_panic(exc):
+                raise InputError("err.engine_panic", path=str(path), detail=panic_detail(exc)) from None
             if path.suffix.lower() == WPS_SUFFIX:
                 detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                 if "password" in detail.lower():
@@ -233,13 +244,47 @@ def open_workbook(path: Path, package: BinaryIO | None = None, magic: bytes | No
         return pc.CalamineWorkbook.from_path(str(path))
     except pc.PasswordError:
         raise InputError("err.encrypted", path=str(path)) from None
-    except Exception as exc:  # calamine raises several types for damaged files
+    except BaseException as exc:  # calamine raises several types for damaged files, and may panic
+        _reraise_unless_engine(exc)
+        if is_panic(exc):
+            raise InputError("err.engine_panic", path=str(path), detail=panic_detail(exc)) from None
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if magic.startswith(_OLE_MAGIC) and "password" in detail.lower():
             raise InputError("err.encrypted", path=str(path)) from None
         if magic.startswith(_OLE_MAGIC) and path.suffix.lower() in (".xlsx", ".xlsm"):
             raise InputError("err.old_container", path=str(path)) from None
         raise _explained(detail, path) from None
+
+
+def _reraise_unless_engine(exc: BaseException) -> None:
+    """What the engine raises is an Exception or a panic (a BaseException); anything else
+    (KeyboardInterrupt, SystemExit) goes on up."""
+    if not (isinstance(exc, Exception) or is_panic(exc)):
+        raise exc
+
+
+def _sheet_error(exc: BaseException, ws=None) -> InputError:
+    """A sheet the engine could not read: a panic said as such (with the row it failed on, found
+    by reading the rows again: only after a failure), anything else in its own words."""
+    if is_panic(exc):
+        row = _failing_row(ws) if ws is not None else None
+        if row is not None:
+            return InputError("err.engine_panic_row", row=row, detail=panic_detail(exc))
+        return InputError("err.engine_panic", detail=panic_detail(exc))
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return InputError("err.sheet_unreadable", detail=detail[:200])
+
+
+def _failing_row(ws) -> int | None:
+    """The Excel row on which converting the sheet's rows fails again (None when it does not)."""
+    rows = 0
+    try:
+        for _ in ws.iter_rows():
+            rows += 1
+    except BaseException as exc:
+        _reraise_unless_engine(exc)
+        return (ws.start[0] if ws.start else 0) + rows + 1
+    return None
 
 
 def check_file_kind(path: Path) -> bytes:
@@ -430,7 +475,15 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
                   kinds: tuple[str, ...] = KINDS, overlap: bool = True) -> WorkbookRead:
     """Read every sheet of one workbook. File-level failures raise InputError. With ``overlap``
     the next sheet loads in a thread while this one is read (worth it when a core is free: not
-    in a worker process beside others that keep every core busy)."""
+    in a worker process beside others that keep every core busy). The engine's panic reports
+    are kept off stderr meanwhile (the panic is the sheet's or the file's one line)."""
+    from toolkit.registers.native import quiet_panics
+
+    with quiet_panics():
+        return _read_workbook(path, as_of, columns, kinds, overlap)
+
+
+def _read_workbook(path, as_of, columns, kinds, overlap) -> WorkbookRead:
     from toolkit.registers.package import read_package
 
     path = Path(path)
@@ -447,11 +500,14 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
     explicit = {normalise(k): v for k, v in (columns or {}).items()}
     try:
         metadata = wb.sheets_metadata
-    except Exception as exc:
+    except BaseException as exc:
+        _reraise_unless_engine(exc)
         raise InputError("err.unreadable", path=str(path), detail=str(exc)[:200]) from None
     from concurrent.futures import ThreadPoolExecutor
 
-    worksheets = [m.name for m in metadata if str(m.typ).split(".")[-1] == "WorkSheet"]
+    # the worksheets the engine will load: not one the package scan refused (laying it out could
+    # abort the process), nor one naming the same part as an earlier sheet (read once)
+    worksheets = [m.name for m in metadata if str(m.typ).split(".")[-1] == "WorkSheet" and _to_load(facts.get(m.name))]
     # calamine parses a sheet without holding the GIL: the next sheet loads in a thread while
     # this one is turned into records.
     loader = ThreadPoolExecutor(max_workers=1) if overlap else _InPlace()
@@ -465,6 +521,11 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
     return result
 
 
+def _to_load(known) -> bool:
+    """Whether the engine may load a sheet, by what the package scan found (None: nothing)."""
+    return known is None or (known.refused is None and known.same_part_as is None)
+
+
 class _InPlace:
     """A loader that loads when asked, in this thread (the ThreadPoolExecutor calls it makes)."""
 
@@ -474,7 +535,8 @@ class _InPlace:
         future = Future()
         try:
             future.set_result(fn(*args))
-        except Exception as exc:  # raised again where the sheet is taken, as from a thread
+        except BaseException as exc:  # raised again where the sheet is taken, as from a thread
+            _reraise_unless_engine(exc)
             future.set_exception(exc)
         return future
 
@@ -489,6 +551,15 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
     if str(meta.typ).split(".")[-1] != "WorkSheet":
         sheet.skipped_reason = "chartsheet" if "chart" in str(meta.typ).lower() else "not_worksheet"
         return
+    if not _to_load(facts.get(meta.name)):
+        known = facts[meta.name]
+        if known.refused is not None:
+            key, values = known.refused
+            sheet.error = InputError(key, **values)
+        else:
+            sheet.skipped_reason = "same_part"
+        return
+    ws = None
     try:
         future = loading.pop(meta.name, None) or loader.submit(wb.get_sheet_by_name, meta.name)
         position = worksheets.index(meta.name)
@@ -499,9 +570,9 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
         merged = ws.merged_cell_ranges or []
         stream = _sheet_rows(ws)
         head = list(islice(stream, HEADER_SCAN_ROWS + 2))
-    except Exception as exc:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
+    except BaseException as exc:
+        _reraise_unless_engine(exc)
+        sheet.error = _sheet_error(exc, ws)
         return
     if not any(any(x not in ("", None) for x in row) for _, row in head):
         sheet.skipped_reason = "empty_sheet"
@@ -527,9 +598,9 @@ def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, ex
     try:
         register = build_records(rows, guess.cmap, anchor, str(path), meta.name,
                                  frozenset(sheet_facts.formula_columns) if sheet_facts else frozenset())
-    except Exception as exc:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        sheet.error = InputError("err.sheet_unreadable", detail=detail[:200])
+    except BaseException as exc:  # the engine converts cells as they are taken: a panic comes up here
+        _reraise_unless_engine(exc)
+        sheet.error = _sheet_error(exc, ws)
         return
     if continued:
         register.skipped_rows = sorted([*register.skipped_rows, *(SkippedRow(r, "continued") for r in continued)],

@@ -101,7 +101,8 @@ def clean_text(raw: object) -> str | None:
     if isinstance(raw, bool):
         return "是" if raw else "否"
     if isinstance(raw, float):
-        return str(int(raw)) if raw.is_integer() else repr(raw)
+        # 1e308 is an integer too: past 16 digits a float is not a number anyone typed (repr: "1e+308")
+        return str(int(raw)) if raw.is_integer() and abs(raw) < 1e16 else repr(raw)
     if isinstance(raw, datetime):
         return raw.strftime("%Y-%m-%d %H:%M") if (raw.hour or raw.minute) else raw.strftime("%Y-%m-%d")
     if isinstance(raw, date):
