@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from toolkit import __version__
-from toolkit.errors import EXIT_INPUT, ToolkitError, UsageError
+from toolkit.errors import EXIT_INPUT, EXIT_INTERNAL, ToolkitError, UsageError
 
 app = typer.Typer(
     add_completion=False,
@@ -486,8 +486,12 @@ def _main() -> None:
     except BaseException as exc:  # the last line of defence, a panic of the engine (a BaseException) too:
         if debug:  # no traceback unless asked for, and never exit 1 ("errors found")
             raise
-        print(f"toolkit: internal error: {type(exc).__name__}: {exc} (set TOOLKIT_DEBUG=1 for details)", file=sys.stderr)
-        sys.exit(EXIT_INPUT)
+        from toolkit.i18n import resolve_lang, t
+
+        lang = resolve_lang(_lang_from_argv(sys.argv))
+        print(f"toolkit: {t('internal_error', lang, error=f'{type(exc).__name__}: {exc}'[:500], version=__version__)}",
+              file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)
 
 
 def _lang_from_argv(argv: list[str]) -> str | None:

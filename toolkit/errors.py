@@ -13,6 +13,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 EXIT_SEND = 3
+EXIT_INTERNAL = 4  # a bug in the toolkit, not in the files or the settings: to be reported
 
 
 class ToolkitError(Exception):

@@ -517,3 +517,13 @@ _TEXT.update({
     "password.nothing_to_delete": ("系统密钥环（{backend}）中没有 {user} 的 SMTP 密码，无需删除",
                                    "no SMTP password for {user} in the system keyring ({backend}); nothing to delete"),
 })
+
+
+# The last line of defence in toolkit/cli.py: a bug, said so, with what to send to whoever keeps the toolkit
+_TEXT.update({
+    "internal_error": ("内部错误（toolkit 的缺陷，不是登记表或设置的问题）：{error}。请把这一行、所用的命令和 toolkit {version} "
+                       "报给维护 toolkit 的同事；设置 TOOLKIT_DEBUG=1 再运行可得详细信息",
+                       "internal error (a bug in toolkit, not in your files or settings): {error}. Please report this "
+                       "line, the command you ran and toolkit {version} to whoever maintains toolkit; run again with "
+                       "TOOLKIT_DEBUG=1 for details"),
+})

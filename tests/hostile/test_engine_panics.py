@@ -2,7 +2,7 @@
 the engine panic as it converts the cell; the panic is a BaseException, which went past every
 ``except Exception`` to a traceback, an empty report and exit 1 ("errors found"), the worst
 answer for a cron job. Now the sheet gets one line naming the row, and an internal error of
-any kind exits 2."""
+any kind exits 4, its own code."""
 
 from __future__ import annotations
 
@@ -74,9 +74,9 @@ def test_the_rest_of_the_workbook_is_still_read(shelf, tmp_path):
     assert findings_of(report, "two-sheets.xlsx") == ["M3"]
 
 
-def test_an_internal_error_that_is_not_an_exception_exits_2_with_one_line(tmp_path):
+def test_an_internal_error_that_is_not_an_exception_exits_4_with_one_line(tmp_path):
     """The last-resort handler: a BaseException from anywhere (the engine's panic is one) is one
-    line on stderr and exit 2, never a traceback and exit 1."""
+    line on stderr and exit 4 (an internal error), never a traceback and exit 1."""
     program = (
         "import sys, toolkit.validate as v\n"
         "class PanicException(BaseException): pass\n"
@@ -87,7 +87,11 @@ def test_an_internal_error_that_is_not_an_exception_exits_2_with_one_line(tmp_pa
         "main()\n")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path,
                             timeout=120)
-    assert result.returncode == 2, result.stderr
-    assert result.stderr.strip() == ("toolkit: internal error: PanicException: index out of bounds "
-                                     "(set TOOLKIT_DEBUG=1 for details)")
+    assert result.returncode == 4, result.stderr  # its own code: neither "errors found" nor "a file could not be used"
+    from toolkit import __version__
+
+    assert result.stderr.strip() == (
+        "toolkit: internal error (a bug in toolkit, not in your files or settings): PanicException: index out of "
+        f"bounds. Please report this line, the command you ran and toolkit {__version__} to whoever maintains "
+        "toolkit; run again with TOOLKIT_DEBUG=1 for details")
     assert_clean_stderr(result.stdout)
