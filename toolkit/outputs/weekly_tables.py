@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from toolkit.followup.categories import category_label
@@ -56,7 +57,12 @@ def show_money(value) -> str:
 
 
 def source_text(src: Source) -> str:
-    return f"{Path(src.path).name} › {src.sheet}!{src.cell}"
+    return f"{_file_name(src.path)} › {src.sheet}!{src.cell}"
+
+
+@lru_cache(maxsize=1024)
+def _file_name(path: str) -> str:
+    return Path(path).name  # once per register, not once per row
 
 
 def engineer_label(name: str | None, lang: str) -> str:
