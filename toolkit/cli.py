@@ -389,14 +389,17 @@ def weekly(
     job = weekly_job(paths, moment, parse_week(week, moment), config, lang_code, out=out, email=email, send=send,
                      outbox=outbox, now=now)
     _mail_warnings(job.delivery, lang_code)
-    if fmt == WeeklyFormat.json:
-        from toolkit.outputs.weekly_json import render_job
-        sys.stdout.write(render_job(job))
-    else:
-        from toolkit.outputs.weekly_text import render, render_mail
-        from toolkit.outputs.safe import visible
+    from toolkit.parallel import gc_paused
 
-        sys.stdout.write(visible(render(job.report, lang_code) + ("\n" + render_mail(job, lang_code) if job.email else "")))
+    with gc_paused():  # as in weekly_job: a line per row, over millions of objects
+        if fmt == WeeklyFormat.json:
+            from toolkit.outputs.weekly_json import render_job
+            sys.stdout.write(render_job(job))
+        else:
+            from toolkit.outputs.weekly_text import render, render_mail
+            from toolkit.outputs.safe import visible
+
+            sys.stdout.write(visible(render(job.report, lang_code) + ("\n" + render_mail(job, lang_code) if job.email else "")))
     if job.workbook is not None:
         typer.echo(t("output.written", lang_code, path=job.workbook), err=True)
     _say_calendar(job.calendar, lang_code)

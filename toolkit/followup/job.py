@@ -38,6 +38,16 @@ class WeeklyJob:
 
 def weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path | None = None,
                email: bool = False, send: bool = False, outbox: Path | None = None, now: bool = False) -> WeeklyJob:
+    from toolkit.parallel import gc_paused
+
+    # The lists and the workbook make an object per row over the registers' records and findings
+    # (millions of objects, none of them cycles): each full collection would walk them all again.
+    with gc_paused():
+        return _weekly_job(paths, as_of, week, config, lang, out=out, email=email, send=send, outbox=outbox, now=now)
+
+
+def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path | None, email: bool, send: bool,
+                outbox: Path | None, now: bool) -> WeeklyJob:
     from toolkit.store import Store, store_path
     from toolkit.workcalendar import WorkCalendar, calendar_settings
 
