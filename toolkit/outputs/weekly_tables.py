@@ -124,10 +124,12 @@ def section_tables(report: WeeklyReport, lang: str) -> list[Table]:
         Column("rule", t("col.rule", lang), 18), Column("severity", t("col.severity", lang), 8),
         Column("record", t("weekly.col.record", lang), 13), Column("column", t("col.column", lang), 14, False),
         Column("message", t("col.message", lang), 60), Column("source", t("weekly.col.source", lang), 34)])
+    severity = {key: t(f"severity.{key}", lang) for key in {f.severity for f in s.findings}}
+    rows, sources = tb.rows, tb.sources  # a row per finding: hundreds of thousands on a broken register
     for f in s.findings:
         src = Source(f.path, f.sheet, f.row or 1, f.cell or f"A{f.row or 1}")
-        tb.rows.append([f.rule, t(f"severity.{f.severity}", lang), f.record, f.column, f.message, source_text(src)])
-        tb.sources.append(src)
+        rows.append([f.rule, severity[f.severity], f.record, f.column, f.message, source_text(src)])
+        sources.append(src)
     tables.append(tb)
     return tables
 

@@ -50,8 +50,9 @@ def sheet_name(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def write_workbook(report: WeeklyReport, out: Path, lang: str) -> Path:
-    """Write the workbook to ``out`` atomically (a temporary file renamed over it)."""
+def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[Table] | None = None) -> Path:
+    """Write the workbook to ``out`` atomically (a temporary file renamed over it). ``tables``:
+    ``section_tables(report, lang)`` when the caller has made them already."""
     from openpyxl import Workbook
 
     from toolkit.fileio import atomic_path
@@ -61,7 +62,7 @@ def write_workbook(report: WeeklyReport, out: Path, lang: str) -> Path:
     summary = wb.active
     summary.title = sheet_name("summary", lang)
     styles = _Styles()
-    tables = section_tables(report, lang)
+    tables = section_tables(report, lang) if tables is None else tables
     _summary_sheet(summary, report, lang, styles)
     link_base = out.resolve().parent
     lists = []
@@ -455,6 +456,8 @@ def _history_table(report: WeeklyReport, lang: str) -> Table:
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _FORMATS = {Decimal: "0.00", datetime: _DATETIME_FORMAT, date: _DATE_FORMAT}
 _CHUNK = 2000  # rows built and compressed at a time
+_WHERE, _PATH, _CELL = operator.attrgetter("path", "sheet"), operator.attrgetter("path"), operator.attrgetter("cell")
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 _REMEMBERED = 50_000  # distinct texts of a column kept escaped: the ones that repeat mostly repeat close by
 _ZIP64_CELLS = 3_000_000  # a part this many cells long could pass 2 GiB: only then Zip64 (Excel 2007 cannot read it)
 
@@ -494,8 +497,6 @@ class _ListRows:
     would have made: the same values, styles and hyperlinks, as XML, a chunk of rows at a time."""
 
     def __init__(self, ws, columns, rows, sources, top: int, base: Path | None, links: list[int], styles: _Styles):
-        from operator import itemgetter
-
         from openpyxl.utils import get_column_letter
 
         self.ws, self.rows, self.sources, self.top, self.base = ws, rows, sources, top, base
@@ -504,10 +505,11 @@ class _ListRows:
         self.wrap = [c.key in _WRAP for c in columns]
         self.last = top + len(rows)
         self._ids: dict = {}
-        # Every style the rows use goes into the workbook now: openpyxl writes the styles part with the frame.
-        for i, wrap in enumerate(self.wrap):
-            for kind in set(map(type, map(itemgetter(i), rows))):
-                self._style_id(_format(kind), wrap, styles)
+        # Every style the rows may use goes into the workbook now (openpyxl writes the styles part
+        # with the frame): each number format with each alignment, used or not.
+        for wrap in set(self.wrap):
+            for fmt in (None, *_FORMATS.values()):
+                self._style_id(fmt, wrap, styles)
         first = next(((row[i], self.wrap[i]) for row, src in zip(rows, sources) if src is not None
                       for i in self.links if row[i] is not None), None)
         self.link_id = self._link_id(_format(type(first[0])), first[1], styles) if first is not None else None
@@ -605,25 +607,25 @@ class _ListRows:
         links = [(i, letter.encode()) for i, letter in enumerate(self.letters) if i in self.links]
         pairs = [(letter + number, src) for number, values, src in zip(numbers, rows, sources)
                  if src is not None for i, letter in links if values[i] is not None]
-        return [p[0] for p in pairs], [p[1] for p in pairs]
+        return (list(map(_FIRST, pairs)), list(map(_SECOND, pairs))) if pairs else ([], [])
 
     def hyperlinks(self, first_id: int):
         """``<hyperlink>`` elements (relationships numbered from ``first_id``), a chunk at a time."""
-        where: dict = {}  # (path, sheet) → the escaped location and tooltip before the cell
+        templates: dict = {}  # (path, sheet) → the element, its location and tooltip up to the cell
         n = first_id
         for chunk in self._chunks() if self.links else ():
             refs, sources = self._linked(*chunk)
             if not refs:
                 continue
-            keys = [(src.path, src.sheet) for src in sources]
-            for path, sheet in set(keys) - where.keys():
-                location = "'" + sheet.replace("'", "''") + "'!"
-                where[(path, sheet)] = (_attr(location).encode(), _attr(f"{Path(path).name} › {sheet}!").encode())
-            cells = _attr("\0".join(src.cell for src in sources)).encode().split(b"\0")
-            parts = list(map(where.__getitem__, keys))
-            yield b"".join(map(b'<hyperlink ref="%s" location="%s%s" tooltip="%s%s" r:id="rId%d"/>'.__mod__,
-                               zip(refs, [p[0] for p in parts], cells, [p[1] for p in parts], cells,
-                                   range(n, n + len(refs)))))
+            keys = list(map(_WHERE, sources))
+            for path, sheet in set(keys) - templates.keys():
+                location = _attr("'" + sheet.replace("'", "''") + "'!").encode().replace(b"%", b"%%")
+                tooltip = _attr(f"{Path(path).name} › {sheet}!").encode().replace(b"%", b"%%")
+                templates[(path, sheet)] = (b'<hyperlink ref="%s" location="' + location + b'%s" tooltip="' + tooltip
+                                            + b'%s" r:id="rId%d"/>')
+            cells = _attr("\0".join(map(_CELL, sources))).encode().split(b"\0")
+            yield b"".join(map(bytes.__mod__, map(templates.__getitem__, keys),
+                               zip(refs, cells, cells, range(n, n + len(refs)))))
             n += len(refs)
 
     def relationships(self, first_id: int):
@@ -631,13 +633,18 @@ class _ListRows:
         heads: dict = {}  # path → the element up to its number
         n = first_id
         for chunk in self._chunks() if self.links else ():
-            paths = [src.path for src in self._linked(*chunk)[1]]
+            paths = list(map(_PATH, self._linked(*chunk)[1]))
+            if not paths:
+                continue
             for path in set(paths) - heads.keys():
                 heads[path] = (f'<Relationship Type="{_REL_NS}/hyperlink" '
                                f'Target="{_attr(link_target(path, self.base))}" TargetMode="External" Id="rId').encode()
-            if paths:
-                yield b"".join(map(b'%s%d"/>'.__mod__, zip(map(heads.__getitem__, paths), range(n, n + len(paths)))))
-                n += len(paths)
+            ids = map(b"%d".__mod__, range(n, n + len(paths)))
+            if paths.count(paths[0]) == len(paths):  # one register: the same element, only its number changes
+                yield heads[paths[0]] + (b'"/>' + heads[paths[0]]).join(ids) + b'"/>'
+            else:
+                yield b"".join(map(b'%s%s"/>'.__mod__, zip(map(heads.__getitem__, paths), ids)))
+            n += len(paths)
 
 
 def _format(kind: type) -> str | None:
