@@ -9,10 +9,12 @@ from datetime import date, datetime
 
 from hypothesis import given, settings, strategies as st
 
-from toolkit.outputs import safe
+from unittest import mock
+
+from toolkit.outputs import safe, weekly_text
 from toolkit.outputs.text import _width, widths
 from toolkit.outputs.weekly_tables import show_when
-from toolkit.outputs.weekly_text import _grid
+from toolkit.outputs.weekly_text import _grid, _joined
 
 
 def old_width(text: str) -> int:
@@ -74,6 +76,8 @@ def test_widths_cover_every_character_of_the_basic_plane():
 def test_grid_lines_are_the_lines_of_before(case):
     header, rows, limits = case
     assert _grid(header, rows, limits=limits) == old_grid(header, rows, limits=limits)
+    with mock.patch.object(weekly_text, "_BLOCK", 3):  # padded a few rows at a time
+        assert _grid(header, rows, limits=limits) == old_grid(header, rows, limits=limits)
 
 
 @settings(max_examples=300, deadline=None)
@@ -83,12 +87,19 @@ def test_grid_lines_are_the_lines_of_before(case):
     st.lists(st.sampled_from([None, 8, 16, 32]), min_size=n, max_size=n))))
 def test_grid_lines_of_text_columns_are_the_lines_of_before(case):  # the lists' usual columns: text or nothing
     header, rows, limits = case
-    assert _grid(header, rows, limits=limits) == old_grid(header, rows, limits=limits)
+    with mock.patch.object(weekly_text, "_BLOCK", 5):
+        assert _grid(header, rows, limits=limits) == old_grid(header, rows, limits=limits)
 
 
 def test_grid_keeps_only_the_columns_asked_for():
     rows = [["WX1", "厨房水龙头漏水", None, 1.5], ["WX22", None, "李工", 2.0]]
     assert _grid(["no.", "open"], rows, columns=[0, 3]) == old_grid(["no.", "open"], [[r[0], r[3]] for r in rows])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(TEXT, st.sampled_from(["", " ", "  ", "\u3000", "x  "])), max_size=8))
+def test_the_report_ends_as_it_ended(lines):
+    assert _joined(list(lines)) == "\n".join(lines).rstrip() + "\n"
 
 
 @settings(max_examples=300, deadline=None)

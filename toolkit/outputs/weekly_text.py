@@ -14,6 +14,7 @@ from toolkit.outputs.weekly_tables import (
 )
 
 _SHORTENED = {"content": 32, "done": 32, "note": 32, "location": 16}  # display width kept in a line
+_BLOCK = 10_000  # rows padded at a time
 
 
 def _cell(value, limit: int | None = None) -> str:
@@ -39,13 +40,18 @@ def _grid(header: list[str], rows: list, indent: str = "  ", limits: list | None
     """Lines of ``rows`` (``columns`` of them: default all) under ``header``, padded to line up.
     Column by column and mostly at C speed (``map``): a findings-heavy list has a line per row."""
     limits = limits or [None] * len(header)
-    padded = []
+    cells, sizes, width = [], [], []
     for i, head, limit in zip(columns or range(len(header)), header, limits):
-        cells = _column(list(map(itemgetter(i), rows)), limit)
-        sizes = widths(cells)
-        width = max(_width(head), max(sizes, default=0))
-        padded.append([_pad(head, width), *map(operator.add, cells, map(" ".__mul__, map(width.__sub__, sizes)))])
-    return list(map(indent.__add__, map(str.rstrip, map("  ".join, zip(*padded)))))
+        cells.append(_column(list(map(itemgetter(i), rows)), limit))
+        sizes.append(widths(cells[-1]))
+        width.append(max(_width(head), max(sizes[-1], default=0)))
+    lines = [indent + "  ".join(_pad(h, w) for h, w in zip(header, width)).rstrip()]
+    for start in range(0, len(rows), _BLOCK):  # padded a block at a time: a copy of every cell at once is a lot
+        block = slice(start, start + _BLOCK)
+        padded = [list(map(operator.add, texts[block], map(" ".__mul__, map(w.__sub__, n[block]))))
+                  for texts, n, w in zip(cells, sizes, width)]
+        lines += map(indent.__add__, map(str.rstrip, map("  ".join, zip(*padded))))
+    return lines
 
 
 def _column(values: list, limit: int | None) -> list[str]:
@@ -64,7 +70,8 @@ def _table(tb: Table, brief: bool = True) -> list[str]:
                  limits=[_SHORTENED.get(tb.columns[i].key) for i in keep], columns=keep)
 
 
-def render(report: WeeklyReport, lang: str) -> str:
+def render(report: WeeklyReport, lang: str, *, tables: list[Table] | None = None) -> str:
+    """The report as text; ``tables``: ``section_tables(report, lang)`` when the caller has them already."""
     w = report.week
     lines = [t("weekly.title", lang, week=w.label, start=w.start.date().isoformat(), end=w.last_day.isoformat())
              + ("，" if lang == "zh" else ", ") + t("weekly.as_of", lang, as_of=report.as_of.strftime("%Y-%m-%d %H:%M")), ""]
@@ -84,7 +91,7 @@ def render(report: WeeklyReport, lang: str) -> str:
         lines.append("  " + t("weekly.no_history", lang))
     lines.append("")
 
-    for tb in section_tables(report, lang):
+    for tb in section_tables(report, lang) if tables is None else tables:
         lines.append(f"{tb.title} ({len(tb.rows)})")
         if tb.rows:
             lines += _table(tb)
@@ -108,7 +115,18 @@ def render(report: WeeklyReport, lang: str) -> str:
     lines.append("  " + t("weekly.trend", lang))
     lines += _grid([t("weekly.col.week", lang), t("weekly.stat.received", lang), t("weekly.stat.completed", lang)],
                    [[wk, "—" if r is None else r, "—" if c is None else c] for wk, r, c in trend_rows(report)])
-    return "\n".join(lines).rstrip() + "\n"
+    return _joined(lines)
+
+
+def _joined(lines: list[str]) -> str:
+    """``"\n".join(lines).rstrip() + "\n"`` without a second copy of a long report."""
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        return "\n"
+    lines[-1] = lines[-1].rstrip()
+    lines.append("")
+    return "\n".join(lines)
 
 
 def mail_status(job) -> list[tuple[str, str, str, str]]:
