@@ -212,3 +212,20 @@ def test_any_value_a_list_can_hold_streams_as_openpyxl_wrote_it(varied, tmp_path
     ws = openpyxl.load_workbook(new)["Unfinished"]
     values = [c.value for row in ws.iter_rows() for c in row]
     assert "  spaced both ends " in values and "长" * 32_767 in values and True in values
+
+
+def test_a_list_past_what_a_plain_zip_entry_holds_is_written_again_with_zip64(varied, tmp_path, monkeypatch):
+    def local_extra(path, name) -> int:  # the length of the extra field of the part's local header
+        with zipfile.ZipFile(path) as z:
+            assert z.testzip() is None
+            offset = z.getinfo(name).header_offset
+        with open(path, "rb") as fh:
+            fh.seek(offset + 28)
+            return int.from_bytes(fh.read(2), "little")
+
+    plain = streamed.write_workbook(varied, tmp_path / "plain.xlsx", "en")
+    assert local_extra(plain, "xl/worksheets/sheet6.xml") == 0  # Excel reads Zip64 strictly: none unless needed
+    monkeypatch.setattr(streamed, "_PLAIN_ZIP_LIMIT", 20_000)  # as if the findings were gigabytes
+    big = streamed.write_workbook(varied, tmp_path / "big.xlsx", "en")
+    assert local_extra(big, "xl/worksheets/sheet6.xml") > 0  # the Zip64 field
+    assert_same_workbook(big, reference.write_workbook(varied, tmp_path / "old.xlsx", "en"))

@@ -74,7 +74,10 @@ def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[T
     frame = io.BytesIO()
     wb.save(frame)  # the package without the lists' rows
     with atomic_path(out) as tmp:
-        _write_package(frame, tmp, lists)
+        try:
+            _write_package(frame, tmp, lists)
+        except _NeedsZip64:  # a list past 2 GiB of XML (about 300,000 findings-heavy rows): again, with Zip64
+            _write_package(frame, tmp, lists, zip64=True)
     return out
 
 
@@ -459,7 +462,7 @@ _CHUNK = 2000  # rows built and compressed at a time
 _WHERE, _PATH, _CELL = operator.attrgetter("path", "sheet"), operator.attrgetter("path"), operator.attrgetter("cell")
 _FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
 _REMEMBERED = 50_000  # distinct texts of a column kept escaped: the ones that repeat mostly repeat close by
-_ZIP64_CELLS = 3_000_000  # a part this many cells long could pass 2 GiB: only then Zip64 (Excel 2007 cannot read it)
+_PLAIN_ZIP_LIMIT = zipfile.ZIP64_LIMIT  # bytes a part may hold without Zip64
 
 
 def _inline(values: list[str], style: int) -> list[bytes]:
@@ -654,7 +657,7 @@ def _format(kind: type) -> str | None:
     return fmt
 
 
-def _write_package(frame: io.BytesIO, path: Path, lists: list[_ListRows]) -> None:
+def _write_package(frame: io.BytesIO, path: Path, lists: list[_ListRows], zip64: bool = False) -> None:
     """Copy the package openpyxl saved into ``path``, each list's sheet with its rows, hyperlinks
     and their relationships streamed in."""
     sheets = {_part(rows.ws): rows for rows in lists}
@@ -673,11 +676,11 @@ def _write_package(frame: io.BytesIO, path: Path, lists: list[_ListRows]) -> Non
                 data = src.read(info)
                 if info.filename in sheets:
                     rows = sheets[info.filename]
-                    _write_sheet(out, info.filename, data.decode("utf-8"), rows, first_ids[id(rows)])
+                    _write_sheet(out, info.filename, data.decode("utf-8"), rows, first_ids[id(rows)], zip64)
                 elif info.filename in rels and rels[info.filename].links:
                     rows = rels[info.filename]
                     head, tail = data.rsplit(b"</Relationships>", 1)
-                    with _open(out, info.filename, len(rows.rows)) as part:
+                    with _Part(out, info.filename, zip64) as part:
                         part.write(head)
                         for chunk in rows.relationships(first_ids[id(rows)]):
                             part.write(chunk)
@@ -690,21 +693,41 @@ def _part(ws) -> str:
     return ws.path.lstrip("/")  # known once openpyxl has saved the workbook
 
 
-def _open(out: zipfile.ZipFile, name: str, cells: int):
-    """A part to stream into, deflated by ISA-L (a dependency already, for reading): three times
-    zlib's speed on these hundreds of megabytes of XML. zipfile has no hook for its compressor,
-    so the one it made is swapped before anything is written; zlib stays if that ever changes."""
-    part = out.open(name, "w", force_zip64=cells > _ZIP64_CELLS)
-    try:
-        from isal import isal_zlib
-    except ImportError:  # pragma: no cover - isal is a dependency
-        return part
-    if getattr(part, "_compressor", None) is not None:
-        part._compressor = isal_zlib.compressobj(1, isal_zlib.DEFLATED, -15)
-    return part
+class _NeedsZip64(Exception):
+    pass
 
 
-def _write_sheet(out: zipfile.ZipFile, name: str, xml: str, rows: _ListRows, first_id: int) -> None:
+class _Part:
+    """A part streamed into the package, deflated by ISA-L (a dependency already, for reading):
+    three times zlib's speed on these hundreds of megabytes of XML. zipfile has no hook for its
+    compressor, so the one it made is swapped before anything is written (zlib stays if that ever
+    changes). A streamed part gets Zip64 only when told to: Excel reads Zip64 strictly, and a part
+    that grows past what a plain entry holds stops the write, to be written again with it."""
+
+    def __init__(self, out: zipfile.ZipFile, name: str, zip64: bool):
+        self._file = out.open(name, "w", force_zip64=zip64)
+        self._zip64, self._size = zip64, 0
+        try:
+            from isal import isal_zlib
+        except ImportError:  # pragma: no cover - isal is a dependency
+            return
+        if getattr(self._file, "_compressor", None) is not None:
+            self._file._compressor = isal_zlib.compressobj(1, isal_zlib.DEFLATED, -15)
+
+    def write(self, data: bytes) -> None:
+        self._size += len(data)
+        if not self._zip64 and self._size > _PLAIN_ZIP_LIMIT:
+            raise _NeedsZip64
+        self._file.write(data)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._file.close()
+
+
+def _write_sheet(out: zipfile.ZipFile, name: str, xml: str, rows: _ListRows, first_id: int, zip64: bool) -> None:
     from openpyxl.utils import get_column_letter, range_boundaries
 
     header = re.search(rf'<row r="{rows.top}"[^>]*>.*?</row>', xml, re.S)
@@ -718,7 +741,7 @@ def _write_sheet(out: zipfile.ZipFile, name: str, xml: str, rows: _ListRows, fir
                 f'{get_column_letter(max(hi_col, len(rows.letters)))}{max(hi_row, rows.last)}"/>')
 
     head = re.sub(r'<dimension ref="([^"]+)"/>', dimension, xml[:header.end()], count=1)
-    with _open(out, name, len(rows.letters) * len(rows.rows)) as part:
+    with _Part(out, name, zip64) as part:
         part.write(head.encode("utf-8"))
         for chunk in rows.cells():
             part.write(chunk)
