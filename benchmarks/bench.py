@@ -1,9 +1,9 @@
 """Benchmark `toolkit validate` against a bare python-calamine read of the same register.
 
-    python benchmarks/bench.py            # everything: start-up, 10k/100k/300k rows, groups, weekly
-    python benchmarks/bench.py --quick    # start-up, 10k and 100k rows
-    python benchmarks/bench.py --rows 300000 --no-startup --group '' --weekly ''
-    python benchmarks/bench.py --rows '' --group 200x5000 --weekly 
+    python benchmarks/bench.py            # everything: start-up, 10k/100k/300k rows, groups, weekly, findings-heavy weekly
+    python benchmarks/bench.py --quick    # start-up, 10k and 100k rows, findings-heavy weekly of 20k
+    python benchmarks/bench.py --rows 300000 --no-startup --group '' --weekly '' --heavy ''
+    python benchmarks/bench.py --rows '' --group '' --weekly '' --heavy 20000,100000 --repeat 3
 
 Every measurement runs in a fresh wrapper process that starts the command, times it from
 start to exit and reads its peak RSS with getrusage(RUSAGE_CHILDREN). Registers are
@@ -155,6 +155,25 @@ def bench_weekly(spec: str, repeat: int) -> list[str]:
     return [spec, f"{n * m:,}", f"{wall:.2f}", f"{rss:.0f}", str(rc)]
 
 
+def bench_heavy(rows: int, repeat: int) -> list[str]:
+    """`toolkit weekly --out` on a findings-heavy register (every row broken, about 30% of the
+    cells blank, so most orders land in the lists too) against `validate` of the same file; each
+    command's report goes to a file. Alternated, best of each."""
+    path = cached(CACHE / f"heavy-{rows}.xlsx", rows, broken=True, blanks=0.3, seed=rows)
+    report, text, out = (CACHE / f"heavy-{rows}{suffix}" for suffix in (".json", ".txt", "-out.xlsx"))
+    weekly = [*toolkit_cmd(), "weekly", str(path), "--as-of", AS_OF, "--out", str(out)]
+    validates, weeklies = [], []
+    for _ in range(repeat):
+        validates.append(measure(validate_cmd(path), report))
+        weeklies.append(measure(weekly, text, cwd=CACHE))  # its store of weekly counts goes there too
+    (v_wall, v_rss, _), (w_wall, w_rss, rc) = min(validates), min(weeklies)
+    size = out.stat().st_size / 1e6
+    for p in (text, out):
+        p.unlink(missing_ok=True)
+    return [f"{rows:,}", f"{findings(report):,}", f"{v_wall:.2f}", f"{v_rss:.0f}", f"{w_wall:.2f}", f"{w_rss:.0f}",
+            str(rc), f"{size:.1f}", f"{w_wall / v_wall:.2f}", f"{w_wall / rows * 1e6:.0f}"]
+
+
 def table(head: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     line = lambda r: "  ".join(c.rjust(w) for c, w in zip(r, widths))  # noqa: E731
@@ -191,10 +210,12 @@ def main(argv: list[str] | None = None) -> None:
                     help="validate a folder of N registers of M rows (repeatable; default 50x5000 and 200x5000; '' for none)")
     ap.add_argument("--weekly", action="append", metavar="NxM",
                     help="`toolkit weekly` over N monthly registers of M rows (default 12x5000; '' for none)")
+    ap.add_argument("--heavy", default="20000,100000", metavar="ROWS",
+                    help="`toolkit weekly --out` against `validate` on findings-heavy registers of these sizes ('' for none)")
     ap.add_argument("--repeat", type=int, default=1, help="best of this many runs per measurement")
     args = ap.parse_args(argv)
     if args.quick:
-        args.rows, args.group, args.weekly = "10000,100000", [""], [""]
+        args.rows, args.group, args.weekly, args.heavy = "10000,100000", [""], [""], "20000"
     args.group = [g for g in (args.group if args.group is not None else ["50x5000", "200x5000"]) if g]
     args.weekly = [w for w in (args.weekly if args.weekly is not None else ["12x5000"]) if w]
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -225,6 +246,12 @@ def main(argv: list[str] | None = None) -> None:
     if args.weekly:
         print("\n" + table(["weekly", "rows", "weekly s", "peak MB", "exit"],
                            [bench_weekly(spec, args.repeat) for spec in args.weekly]) + "\n")
+
+    heavy = [int(x.replace("_", "")) for x in args.heavy.split(",") if x.strip()]
+    if heavy:
+        print(table(["findings-heavy", "findings", "validate s", "val MB", "weekly --out s", "weekly MB", "exit",
+                     "workbook MB", "weekly/validate", "weekly µs/row"], [bench_heavy(n, args.repeat) for n in heavy]))
+        print("the issue's target: weekly --out within 3x validate and under 500 MB at 20,000 rows, linear to 100,000\n")
 
 
 if __name__ == "__main__":

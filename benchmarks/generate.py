@@ -1,12 +1,14 @@
 """Generate realistic repair work-order registers (.xlsx) for benchmarks.
 
-    python benchmarks/generate.py out.xlsx --rows 100000 [--broken] [--seed 0] [--sheets 1]
+    python benchmarks/generate.py out.xlsx --rows 100000 [--broken] [--blanks 0.3] [--seed 0] [--sheets 1]
 
 A register has a merged title row, the 20-column header clerks use, then one order per
 row. Most times are Excel datetimes; some are typed as text ("2026/11/03 14:05"); fees are
 numbers or text like "¥120". A clean register has no findings as of 2026-11-25 09:00;
 with ``broken=True`` every row breaks several rules (missing customer signature, slow
-hand-off, bad phone, too-brief content, proxy signing of the return).
+hand-off, bad phone, too-brief content, proxy signing of the return). ``blanks`` leaves that share of the cells after the order
+number empty, as a findings-heavy register has them: most rows then break several more rules
+and land in the weekly lists (unfinished, overdue, finance hand-over, return visits).
 """
 
 from __future__ import annotations
@@ -76,8 +78,8 @@ def _row(rng: random.Random, number: int, received: datetime, broken: bool) -> l
     ]
 
 
-def generate(path: str | Path, rows: int, *, broken: bool = False, seed: int = 0, sheets: int = 1,
-             start: int = 1, month: tuple[int, int] = (2026, 11)) -> Path:
+def generate(path: str | Path, rows: int, *, broken: bool = False, blanks: float = 0.0, seed: int = 0,
+             sheets: int = 1, start: int = 1, month: tuple[int, int] = (2026, 11)) -> Path:
     """Write a register of ``rows`` orders (split over ``sheets`` sheets) numbered from ``start``,
     received over the first 22 days of ``month``."""
     path = Path(path)
@@ -102,7 +104,7 @@ def generate(path: str | Path, rows: int, *, broken: bool = False, seed: int = 0
             received = month_start + timedelta(minutes=int(i * step) + rng.randint(0, 2))
             r = i - first + 2
             for c, value in enumerate(_row(rng, start + i, received, broken)):
-                if value is None:
+                if value is None or (c and blanks and rng.random() < blanks):
                     continue
                 if c in TIME_COLUMNS:
                     if rng.random() < 0.05:  # typed by hand
@@ -122,13 +124,14 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("path", type=Path)
     ap.add_argument("--rows", type=int, default=10_000)
     ap.add_argument("--broken", action="store_true", help="every row breaks several rules")
+    ap.add_argument("--blanks", type=float, default=0.0, help="share of cells left empty (0.3: findings-heavy)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--sheets", type=int, default=1)
     ap.add_argument("--start", type=int, default=1, help="first order number")
     ap.add_argument("--month", default="2026-11", help="YYYY-MM the orders were received in")
     args = ap.parse_args(argv)
     year, month = (int(x) for x in args.month.split("-"))
-    generate(args.path, args.rows, broken=args.broken, seed=args.seed, sheets=args.sheets, start=args.start,
+    generate(args.path, args.rows, broken=args.broken, blanks=args.blanks, seed=args.seed, sheets=args.sheets, start=args.start,
              month=(year, month))
     print(args.path)
 

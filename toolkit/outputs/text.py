@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import operator
 import os
+import re
 import unicodedata
 from collections import Counter, defaultdict
 
@@ -28,7 +31,46 @@ def use_colour(stream) -> bool:
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def widths(texts: list[str]) -> list[int]:
+    """``_width`` of each text, a whole column at once: each distinct text once, and the wide
+    characters of all of them removed by one regular expression (C speed), not looked up one by one."""
+    unique = list(dict.fromkeys(texts))
+    joined = "\0".join(unique)
+    if joined.isascii():
+        sizes = list(map(len, unique))
+    elif joined.count("\0") != len(unique) - 1 or _ASTRAL.search(joined):  # beyond what the expression covers
+        sizes = list(map(_width, unique))
+    else:
+        narrow = _wide_bmp().sub("", joined).split("\0")
+        sizes = list(map(operator.sub, map((2).__mul__, map(len, unique)), map(len, narrow)))
+    if len(unique) == len(texts):
+        return sizes
+    return list(map(dict(zip(unique, sizes)).__getitem__, texts))
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.lru_cache(maxsize=1)
+def _wide_bmp():
+    """The wide (W) and fullwidth (F) characters of the Basic Multilingual Plane, as this
+    Python's unicodedata has them (built once, about 50 ms)."""
+    ranges, start = [], None
+    for cp in range(0x10000):
+        wide = unicodedata.east_asian_width(chr(cp)) in "WF"
+        if wide and start is None:
+            start = cp
+        elif not wide and start is not None:
+            ranges.append(f"\\u{start:04x}-\\u{cp - 1:04x}")
+            start = None
+    if start is not None:
+        ranges.append(f"\\u{start:04x}-\\uffff")
+    return re.compile("[" + "".join(ranges) + "]")
 
 
 def _pad(text: str, width: int) -> str:

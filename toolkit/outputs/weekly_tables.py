@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from toolkit.followup.categories import category_label
@@ -56,7 +57,12 @@ def show_money(value) -> str:
 
 
 def source_text(src: Source) -> str:
-    return f"{Path(src.path).name} › {src.sheet}!{src.cell}"
+    return f"{_file_name(src.path)} › {src.sheet}!{src.cell}"
+
+
+@lru_cache(maxsize=1024)
+def _file_name(path: str) -> str:
+    return Path(path).name  # once per register, not once per row
 
 
 def engineer_label(name: str | None, lang: str) -> str:
@@ -118,10 +124,12 @@ def section_tables(report: WeeklyReport, lang: str) -> list[Table]:
         Column("rule", t("col.rule", lang), 18), Column("severity", t("col.severity", lang), 8),
         Column("record", t("weekly.col.record", lang), 13), Column("column", t("col.column", lang), 14, False),
         Column("message", t("col.message", lang), 60), Column("source", t("weekly.col.source", lang), 34)])
+    severity = {key: t(f"severity.{key}", lang) for key in {f.severity for f in s.findings}}
+    rows, sources = tb.rows, tb.sources  # a row per finding: hundreds of thousands on a broken register
     for f in s.findings:
         src = Source(f.path, f.sheet, f.row or 1, f.cell or f"A{f.row or 1}")
-        tb.rows.append([f.rule, t(f"severity.{f.severity}", lang), f.record, f.column, f.message, source_text(src)])
-        tb.sources.append(src)
+        rows.append([f.rule, severity[f.severity], f.record, f.column, f.message, source_text(src)])
+        sources.append(src)
     tables.append(tb)
     return tables
 

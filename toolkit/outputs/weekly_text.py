@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import operator
+from operator import itemgetter
+
 from toolkit.followup.weekly import WeeklyReport
 from toolkit.i18n import t
-from toolkit.outputs.text import _pad, _width
+from toolkit.outputs.text import _pad, _width, widths
 from toolkit.outputs.weekly_tables import (
     Table, category_table, complaint_categories, engineer_table, findings_compared, headline, section_tables,
     show_money, show_when, trend_rows,
 )
 
 _SHORTENED = {"content": 32, "done": 32, "note": 32, "location": 16}  # display width kept in a line
+_BLOCK = 10_000  # rows padded at a time
 
 
 def _cell(value, limit: int | None = None) -> str:
+    if type(value) is str and "\n" not in value and (limit is None or 2 * len(value) <= limit):
+        return value  # most cells: shown as they are, and short enough whatever their characters
     if value is None:
         return ""
     if isinstance(value, float):
@@ -29,22 +35,43 @@ def _cell(value, limit: int | None = None) -> str:
     return out + "…"
 
 
-def _grid(header: list[str], rows: list[list], indent: str = "  ", limits: list | None = None) -> list[str]:
+def _grid(header: list[str], rows: list, indent: str = "  ", limits: list | None = None,
+          columns: list[int] | None = None) -> list[str]:
+    """Lines of ``rows`` (``columns`` of them: default all) under ``header``, padded to line up.
+    Column by column and mostly at C speed (``map``): a findings-heavy list has a line per row."""
     limits = limits or [None] * len(header)
-    cells = [[_cell(v, lim) for v, lim in zip(row, limits)] for row in rows]
-    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(header)]
-    out = [indent + "  ".join(_pad(h, w) for h, w in zip(header, widths)).rstrip()]
-    out += [indent + "  ".join(_pad(v, w) for v, w in zip(r, widths)).rstrip() for r in cells]
-    return out
+    cells, sizes, width = [], [], []
+    for i, head, limit in zip(columns or range(len(header)), header, limits):
+        cells.append(_column(list(map(itemgetter(i), rows)), limit))
+        sizes.append(widths(cells[-1]))
+        width.append(max(_width(head), max(sizes[-1], default=0)))
+    lines = [indent + "  ".join(_pad(h, w) for h, w in zip(header, width)).rstrip()]
+    for start in range(0, len(rows), _BLOCK):  # padded a block at a time: a copy of every cell at once is a lot
+        block = slice(start, start + _BLOCK)
+        padded = [list(map(operator.add, texts[block], map(" ".__mul__, map(w.__sub__, n[block]))))
+                  for texts, n, w in zip(cells, sizes, width)]
+        lines += map(indent.__add__, map(str.rstrip, map("  ".join, zip(*padded))))
+    return lines
+
+
+def _column(values: list, limit: int | None) -> list[str]:
+    """``_cell`` of each value; a column of short one-line texts is shown as it is."""
+    kinds = set(map(type, values))
+    if kinds <= {str, type(None)}:
+        cells = values if type(None) not in kinds else ["" if v is None else v for v in values]
+        if (limit is None or 2 * max(map(len, cells), default=0) <= limit) and "\n" not in "".join(cells):
+            return cells
+    return [_cell(v, limit) for v in values]
 
 
 def _table(tb: Table, brief: bool = True) -> list[str]:
     keep = [i for i, c in enumerate(tb.columns) if c.brief or not brief]
-    return _grid([tb.columns[i].header for i in keep], [[row[i] for i in keep] for row in tb.rows],
-                 limits=[_SHORTENED.get(tb.columns[i].key) for i in keep])
+    return _grid([tb.columns[i].header for i in keep], tb.rows,
+                 limits=[_SHORTENED.get(tb.columns[i].key) for i in keep], columns=keep)
 
 
-def render(report: WeeklyReport, lang: str) -> str:
+def render(report: WeeklyReport, lang: str, *, tables: list[Table] | None = None) -> str:
+    """The report as text; ``tables``: ``section_tables(report, lang)`` when the caller has them already."""
     w = report.week
     lines = [t("weekly.title", lang, week=w.label, start=w.start.date().isoformat(), end=w.last_day.isoformat())
              + ("，" if lang == "zh" else ", ") + t("weekly.as_of", lang, as_of=report.as_of.strftime("%Y-%m-%d %H:%M")), ""]
@@ -64,7 +91,7 @@ def render(report: WeeklyReport, lang: str) -> str:
         lines.append("  " + t("weekly.no_history", lang))
     lines.append("")
 
-    for tb in section_tables(report, lang):
+    for tb in section_tables(report, lang) if tables is None else tables:
         lines.append(f"{tb.title} ({len(tb.rows)})")
         if tb.rows:
             lines += _table(tb)
@@ -88,7 +115,18 @@ def render(report: WeeklyReport, lang: str) -> str:
     lines.append("  " + t("weekly.trend", lang))
     lines += _grid([t("weekly.col.week", lang), t("weekly.stat.received", lang), t("weekly.stat.completed", lang)],
                    [[wk, "—" if r is None else r, "—" if c is None else c] for wk, r, c in trend_rows(report)])
-    return "\n".join(lines).rstrip() + "\n"
+    return _joined(lines)
+
+
+def _joined(lines: list[str]) -> str:
+    """``"\n".join(lines).rstrip() + "\n"`` without a second copy of a long report."""
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        return "\n"
+    lines[-1] = lines[-1].rstrip()
+    lines.append("")
+    return "\n".join(lines)
 
 
 def mail_status(job) -> list[tuple[str, str, str, str]]:

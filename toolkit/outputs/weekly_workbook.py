@@ -4,11 +4,22 @@ the source cell; every sheet prints landscape, fitted to the page width, with it
 row repeated on each page.
 
 Cell text from registers is written explicitly as text, so "=…" never becomes a formula.
+
+openpyxl builds everything but the lists' rows (a few hundred cells: titles, headers, charts,
+tables, print setup, styles); the rows, their hyperlinks and the hyperlinks' relationships are
+then streamed into that package as openpyxl would have written them (``_ListRows``). A
+findings-heavy register lists hundreds of thousands of rows: as openpyxl cells they took a
+minute and gigabytes, streamed they take seconds and no memory beyond the lists themselves.
 """
 
 from __future__ import annotations
 
+import io
+import operator
 import os
+import posixpath
+import re
+import zipfile
 from functools import lru_cache
 from datetime import date, datetime
 from decimal import Decimal
@@ -39,8 +50,9 @@ def sheet_name(key: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-def write_workbook(report: WeeklyReport, out: Path, lang: str) -> Path:
-    """Write the workbook to ``out`` atomically (a temporary file renamed over it)."""
+def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[Table] | None = None) -> Path:
+    """Write the workbook to ``out`` atomically (a temporary file renamed over it). ``tables``:
+    ``section_tables(report, lang)`` when the caller has made them already."""
     from openpyxl import Workbook
 
     from toolkit.fileio import atomic_path
@@ -50,16 +62,22 @@ def write_workbook(report: WeeklyReport, out: Path, lang: str) -> Path:
     summary = wb.active
     summary.title = sheet_name("summary", lang)
     styles = _Styles()
-    tables = section_tables(report, lang)
+    tables = section_tables(report, lang) if tables is None else tables
     _summary_sheet(summary, report, lang, styles)
     link_base = out.resolve().parent
+    lists = []
     for tb in tables:
         ws = wb.create_sheet(sheet_name(tb.key, lang))
-        _section_sheet(ws, tb, report, lang, styles, link_base)
+        lists.append(_section_sheet(ws, tb, report, lang, styles, link_base))
     _stats_sheet(wb.create_sheet(sheet_name("stats", lang)), report, lang, styles)
     _mark(wb, summary.title)
+    frame = io.BytesIO()
+    wb.save(frame)  # the package without the lists' rows
     with atomic_path(out) as tmp:
-        wb.save(tmp)
+        try:
+            _write_package(frame, tmp, lists)
+        except _NeedsZip64:  # a list past 2 GiB of XML (about 300,000 findings-heavy rows): again, with Zip64
+            _write_package(frame, tmp, lists, zip64=True)
     return out
 
 
@@ -132,11 +150,12 @@ def _style(cell, fmt, alignment) -> None:
         cell.alignment = alignment
 
 
-def _header(cell, styles: "_Styles") -> None:
+def _header(cell, styles: "_Styles"):
     # Table styles are Excel's; LibreOffice and some printers ignore them, so the header is also bold and shaded.
     cell.font = styles.total
     cell.fill = styles.head_fill
     cell.alignment = styles.wrap
+    return cell
 
 
 @lru_cache(maxsize=256)
@@ -160,19 +179,34 @@ def _link(cell, source, base: Path, styles: _Styles) -> None:
 
 
 def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | None = None, lang: str = "en",
-           widths: bool = True) -> int:
-    """Write ``tb`` as an Excel table with its header at row ``top``; return the last row used."""
+           widths: bool = True, stream: bool = False):
+    """Write ``tb`` as an Excel table with its header at row ``top``; return the last row used
+    (with ``stream``: the last row and the ``_ListRows`` to stream into the saved package)."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table as XlTable, TableStyleInfo
 
+    headers = []
     for c, col in enumerate(tb.columns, 1):
-        _header(_put(ws, top, c, col.header), styles)
+        headers.append(_header(_put(ws, top, c, col.header), styles))
         if widths:
             ws.column_dimensions[get_column_letter(c)].width = max(col.width, ws.column_dimensions[get_column_letter(c)].width or 0)
     rows = tb.rows or [[t("weekly.none", lang)] + [None] * (len(tb.columns) - 1)]
     sources = tb.sources or [None]
     record_col = next((i for i, c in enumerate(tb.columns) if c.key == "record"), None)
     source_col = next((i for i, c in enumerate(tb.columns) if c.key == "source"), None)
+    last = top + len(rows)
+    ref = f"A{top}:{get_column_letter(len(tb.columns))}{last}"
+    table = XlTable(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    if stream:
+        # openpyxl names the columns from the header cells of the whole range, which it would
+        # create cell by cell: named here, as it names them.
+        table._initialise_columns()
+        for col, cell in zip(table.tableColumns, headers):
+            col.name = str(cell.value)
+        ws.add_table(table)
+        links = [i for i in (record_col, source_col) if i is not None] if base is not None else []
+        return last, _ListRows(ws, tb.columns, rows, sources, top, base, sorted(links), styles)
     for r, (values, src) in enumerate(zip(rows, sources), top + 1):
         for c, value in enumerate(values, 1):
             _put(ws, r, c, value, styles, wrap=tb.columns[c - 1].key in _WRAP)
@@ -180,10 +214,6 @@ def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | Non
             for i in (record_col, source_col):
                 if i is not None and ws.cell(row=r, column=i + 1).value is not None:
                     _link(ws.cell(row=r, column=i + 1), src, base, styles)
-    last = top + len(rows)
-    ref = f"A{top}:{get_column_letter(len(tb.columns))}{last}"
-    table = XlTable(displayName=name, ref=ref)
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
     return last
 
@@ -212,8 +242,8 @@ def _title(report: WeeklyReport, lang: str) -> str:
     return t("weekly.title", lang, week=w.label, start=w.start.date().isoformat(), end=w.last_day.isoformat())
 
 
-def _section_sheet(ws, tb: Table, report: WeeklyReport, lang: str, styles: _Styles, base: Path) -> None:
-    last = _table(ws, tb, 1, _TABLE_NAMES[tb.key], styles, base, lang)
+def _section_sheet(ws, tb: Table, report: WeeklyReport, lang: str, styles: _Styles, base: Path) -> "_ListRows":
+    last, rows = _table(ws, tb, 1, _TABLE_NAMES[tb.key], styles, base, lang, stream=True)
     ws.freeze_panes = "A2"
     if tb.key == "finance_handover":
         fee_col = tb.column("fee") + 1
@@ -223,6 +253,7 @@ def _section_sheet(ws, tb: Table, report: WeeklyReport, lang: str, styles: _Styl
         _put(ws, last + 3, 1, "财务签收人：__________    日期：__________" if lang == "zh"
              else "Received by finance: __________    Date: __________")
     _print_setup(ws, f"{tb.title} · {_title(report, lang)}", 1)
+    return rows
 
 
 def _summary_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None:
@@ -419,3 +450,308 @@ def _history_table(report: WeeklyReport, lang: str) -> Table:
                             show_rate(s.complaints.satisfaction, lang)])
         tb.sources.append(None)
     return tb
+
+
+# ---- the lists' rows, streamed into the saved package ----------------------------------------
+# Built as UTF-8 bytes, column by column with map(): bytes % is several times faster than
+# str.format over text mixing ASCII and Chinese, and the bytes go to the zip as they are.
+
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_FORMATS = {Decimal: "0.00", datetime: _DATETIME_FORMAT, date: _DATE_FORMAT}
+_CHUNK = 2000  # rows built and compressed at a time
+_WHERE, _PATH, _CELL = operator.attrgetter("path", "sheet"), operator.attrgetter("path"), operator.attrgetter("cell")
+_FIRST, _SECOND = operator.itemgetter(0), operator.itemgetter(1)
+_REMEMBERED = 50_000  # distinct texts of a column kept escaped: the ones that repeat mostly repeat close by
+_PLAIN_ZIP_LIMIT = zipfile.ZIP64_LIMIT  # bytes a part may hold without Zip64
+
+
+def _inline(values: list[str], style: int) -> list[bytes]:
+    """Text cells after their reference, as ``_put`` and openpyxl (with lxml) write them: control
+    characters escaped by ``xlsx_text``, 32,767 characters at most, XML-escaped, spaces at either
+    end kept. All at once: escaped and encoded as one string, at C speed."""
+    texts = [v if v.isprintable() else xlsx_text(v) for v in values]
+    if max(map(len, texts)) > 32767:
+        texts = [v[:32767] for v in texts]
+    joined = "\0".join(texts)  # xlsx_text has escaped any NUL
+    escaped = (joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+               .encode("utf-8").split(b"\0"))
+    out = list(map((b'" s="%d" t="inlineStr"><is><t>' % style + b"%s</t></is></c>").__mod__, escaped))
+    for k in [k for k, spaced in enumerate(map(operator.ne, texts, map(str.strip, texts))) if spaced]:
+        out[k] = b'" s="%d" t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>' % (style, escaped[k])
+    if "" in texts:
+        for k in [k for k, v in enumerate(texts) if not v]:
+            out[k] = b'" s="%d" t="inlineStr"/>' % style
+    return out
+
+
+def _attr(value: str) -> str:
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+            .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
+
+
+def _number(value) -> bytes:
+    from openpyxl.compat import safe_string
+
+    return safe_string(value).encode("ascii")
+
+
+class _ListRows:
+    """A list's rows under its header, written as the cells openpyxl's ``_put`` and ``_link``
+    would have made: the same values, styles and hyperlinks, as XML, a chunk of rows at a time."""
+
+    def __init__(self, ws, columns, rows, sources, top: int, base: Path | None, links: list[int], styles: _Styles):
+        from openpyxl.utils import get_column_letter
+
+        self.ws, self.rows, self.sources, self.top, self.base = ws, rows, sources, top, base
+        self.links = links if base is not None else []
+        self.letters = [get_column_letter(c) for c in range(1, len(columns) + 1)]
+        self.wrap = [c.key in _WRAP for c in columns]
+        self.last = top + len(rows)
+        self._ids: dict = {}
+        # Every style the rows may use goes into the workbook now (openpyxl writes the styles part
+        # with the frame): each number format with each alignment, used or not.
+        for wrap in set(self.wrap):
+            for fmt in (None, *_FORMATS.values()):
+                self._style_id(fmt, wrap, styles)
+        first = next(((row[i], self.wrap[i]) for row, src in zip(rows, sources) if src is not None
+                      for i in self.links if row[i] is not None), None)
+        self.link_id = self._link_id(_format(type(first[0])), first[1], styles) if first is not None else None
+
+    def _probe(self):
+        from openpyxl.cell import Cell
+
+        return Cell(self.ws)  # not on the sheet: only its style is wanted
+
+    def _style_id(self, fmt, wrap: bool, styles: _Styles) -> int:
+        key = (fmt, wrap)
+        if key not in self._ids:
+            cell = self._probe()
+            styles.stamp(cell, key, lambda c: _style(c, fmt, styles.wrap if wrap else styles.middle))
+            self._ids[key] = cell.style_id
+        return self._ids[key]
+
+    def _link_id(self, fmt, wrap: bool, styles: _Styles) -> int:
+        """The first linked cell's style with the link font, as ``_link`` stamps it."""
+        cell = self._probe()
+        styles.stamp(cell, (fmt, wrap), lambda c: _style(c, fmt, styles.wrap if wrap else styles.middle))
+        styles.stamp(cell, ("link",), lambda c: setattr(c, "font", styles.link))
+        return cell.style_id
+
+    def _chunks(self):
+        """(row numbers as bytes, rows, sources) a chunk at a time."""
+        for start in range(0, len(self.rows), _CHUNK):
+            rows = self.rows[start:start + _CHUNK]
+            first = self.top + 1 + start
+            yield [b"%d" % r for r in range(first, first + len(rows))], rows, self.sources[start:start + _CHUNK]
+
+    def cells(self):
+        """``<row>`` elements, a chunk of rows at a time, column by column: a text seen before in
+        its column is looked up at C speed (``map``), so most cells cost no Python code of their own."""
+        from operator import itemgetter
+
+        template = (b'<row r="%s">' + b"".join(b'<c r="%s%%s%%s' % letter.encode() for letter in self.letters)
+                    + b"</row>")
+        seen = [{} for _ in self.letters]  # text (or None) → the rest of its cell
+        for numbers, rows, sources in self._chunks():
+            columns = []
+            for i, memo in enumerate(seen):
+                values = list(map(itemgetter(i), rows))
+                rests = list(map(memo.get, values))
+                if None in rests:
+                    if len(memo) > _REMEMBERED:
+                        memo.clear()
+                    missing = [k for k, rest in enumerate(rests) if rest is None]
+                    texts = [k for k in missing if type(values[k]) is str]
+                    if texts:  # the chunk's new texts together
+                        for k, rest in zip(texts, _inline([values[k] for k in texts], self._text_style(i, True))):
+                            rests[k] = memo[values[k]] = rest
+                    for k in missing:
+                        if rests[k] is None:  # numbers, times (1 == 1.0 == True: not remembered) and None
+                            rests[k] = self._rest(values[k], i, True)
+                            if values[k] is None:
+                                memo[None] = rests[k]
+                columns.append(rests)
+            if self.links and None in sources:  # a row with no source has no link
+                for k, src in enumerate(sources):
+                    if src is None:
+                        for i in self.links:
+                            columns[i][k] = self._rest(rows[k][i], i, False)
+            yield b"".join(map(template.__mod__, zip(numbers, *[x for rests in columns for x in (numbers, rests)])))
+
+    def _text_style(self, i: int, linked: bool) -> int:
+        if linked and i in self.links and self.link_id is not None:
+            return self.link_id
+        return self._ids[(None, self.wrap[i])]
+
+    def _rest(self, value, i: int, linked: bool) -> bytes:
+        """A cell after its reference: its style, type and value, as openpyxl writes it."""
+        wrap = self.wrap[i]
+        if value is None:
+            return b'" s="%d" t="n"/>' % self._ids[(None, wrap)]
+        kind = type(value)
+        if kind is str:
+            return _inline([value], self._text_style(i, linked))[0]
+        fmt = _format(kind)
+        style = self.link_id if linked and i in self.links and self.link_id is not None else self._ids[(fmt, wrap)]
+        if kind is bool:
+            return b'" s="%d" t="b"><v>%s</v></c>' % (style, _number(value))
+        if fmt == "0.00":
+            value = float(value)
+        elif fmt is not None:
+            from openpyxl.utils.datetime import to_excel
+
+            value = to_excel(value, self.ws.parent.epoch)
+        elif not isinstance(value, (int, float)):
+            raise ValueError(f"Cannot convert {value!r} to Excel")
+        return b'" s="%d" t="n"><v>%s</v></c>' % (style, _number(value))
+
+    def _linked(self, numbers, rows, sources) -> tuple[list[bytes], list]:
+        """The cell references and sources of a chunk's hyperlinks, in the order openpyxl writes them."""
+        links = [(i, letter.encode()) for i, letter in enumerate(self.letters) if i in self.links]
+        pairs = [(letter + number, src) for number, values, src in zip(numbers, rows, sources)
+                 if src is not None for i, letter in links if values[i] is not None]
+        return (list(map(_FIRST, pairs)), list(map(_SECOND, pairs))) if pairs else ([], [])
+
+    def hyperlinks(self, first_id: int):
+        """``<hyperlink>`` elements (relationships numbered from ``first_id``), a chunk at a time."""
+        templates: dict = {}  # (path, sheet) → the element, its location and tooltip up to the cell
+        n = first_id
+        for chunk in self._chunks() if self.links else ():
+            refs, sources = self._linked(*chunk)
+            if not refs:
+                continue
+            keys = list(map(_WHERE, sources))
+            for path, sheet in set(keys) - templates.keys():
+                location = _attr("'" + sheet.replace("'", "''") + "'!").encode().replace(b"%", b"%%")
+                tooltip = _attr(f"{Path(path).name} › {sheet}!").encode().replace(b"%", b"%%")
+                templates[(path, sheet)] = (b'<hyperlink ref="%s" location="' + location + b'%s" tooltip="' + tooltip
+                                            + b'%s" r:id="rId%d"/>')
+            cells = _attr("\0".join(map(_CELL, sources))).encode().split(b"\0")
+            yield b"".join(map(bytes.__mod__, map(templates.__getitem__, keys),
+                               zip(refs, cells, cells, range(n, n + len(refs)))))
+            n += len(refs)
+
+    def relationships(self, first_id: int):
+        """The hyperlinks' ``<Relationship>`` elements, numbered as ``hyperlinks`` numbers them."""
+        heads: dict = {}  # path → the element up to its number
+        n = first_id
+        for chunk in self._chunks() if self.links else ():
+            paths = list(map(_PATH, self._linked(*chunk)[1]))
+            if not paths:
+                continue
+            for path in set(paths) - heads.keys():
+                heads[path] = (f'<Relationship Type="{_REL_NS}/hyperlink" '
+                               f'Target="{_attr(link_target(path, self.base))}" TargetMode="External" Id="rId').encode()
+            ids = map(b"%d".__mod__, range(n, n + len(paths)))
+            if paths.count(paths[0]) == len(paths):  # one register: the same element, only its number changes
+                yield heads[paths[0]] + (b'"/>' + heads[paths[0]]).join(ids) + b'"/>'
+            else:
+                yield b"".join(map(b'%s%s"/>'.__mod__, zip(map(heads.__getitem__, paths), ids)))
+            n += len(paths)
+
+
+def _format(kind: type) -> str | None:
+    fmt = _FORMATS.get(kind)
+    if fmt is None and kind not in (str, int, float, bool, type(None)):
+        fmt = next((f for k, f in _FORMATS.items() if issubclass(kind, k)), None)
+    return fmt
+
+
+def _write_package(frame: io.BytesIO, path: Path, lists: list[_ListRows], zip64: bool = False) -> None:
+    """Copy the package openpyxl saved into ``path``, each list's sheet with its rows, hyperlinks
+    and their relationships streamed in."""
+    sheets = {_part(rows.ws): rows for rows in lists}
+    rels = {posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels"): rows
+            for part, rows in sheets.items()}
+    with zipfile.ZipFile(frame) as src:
+        names = set(src.namelist())
+        first_ids = {}
+        for name, rows in rels.items():  # hyperlinks are numbered after the sheet's own relationships
+            ids = re.findall(r'Id="rId(\d+)"', src.read(name).decode("utf-8")) if name in names else []
+            first_ids[id(rows)] = max(map(int, ids), default=0) + 1
+            if rows.links and name not in names:
+                raise RuntimeError(f"openpyxl wrote no {name}")
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename in sheets:
+                    rows = sheets[info.filename]
+                    _write_sheet(out, info.filename, data.decode("utf-8"), rows, first_ids[id(rows)], zip64)
+                elif info.filename in rels and rels[info.filename].links:
+                    rows = rels[info.filename]
+                    head, tail = data.rsplit(b"</Relationships>", 1)
+                    with _Part(out, info.filename, zip64) as part:
+                        part.write(head)
+                        for chunk in rows.relationships(first_ids[id(rows)]):
+                            part.write(chunk)
+                        part.write(b"</Relationships>" + tail)
+                else:
+                    out.writestr(info.filename, data)
+
+
+def _part(ws) -> str:
+    return ws.path.lstrip("/")  # known once openpyxl has saved the workbook
+
+
+class _NeedsZip64(Exception):
+    pass
+
+
+class _Part:
+    """A part streamed into the package, deflated by ISA-L (a dependency already, for reading):
+    three times zlib's speed on these hundreds of megabytes of XML. zipfile has no hook for its
+    compressor, so the one it made is swapped before anything is written (zlib stays if that ever
+    changes). A streamed part gets Zip64 only when told to: Excel reads Zip64 strictly, and a part
+    that grows past what a plain entry holds stops the write, to be written again with it."""
+
+    def __init__(self, out: zipfile.ZipFile, name: str, zip64: bool):
+        self._file = out.open(name, "w", force_zip64=zip64)
+        self._zip64, self._size = zip64, 0
+        try:
+            from isal import isal_zlib
+        except ImportError:  # pragma: no cover - isal is a dependency
+            return
+        if getattr(self._file, "_compressor", None) is not None:
+            self._file._compressor = isal_zlib.compressobj(1, isal_zlib.DEFLATED, -15)
+
+    def write(self, data: bytes) -> None:
+        self._size += len(data)
+        if not self._zip64 and self._size > _PLAIN_ZIP_LIMIT:
+            raise _NeedsZip64
+        self._file.write(data)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._file.close()
+
+
+def _write_sheet(out: zipfile.ZipFile, name: str, xml: str, rows: _ListRows, first_id: int, zip64: bool) -> None:
+    from openpyxl.utils import get_column_letter, range_boundaries
+
+    header = re.search(rf'<row r="{rows.top}"[^>]*>.*?</row>', xml, re.S)
+    mark = min((i for i in (xml.find("<printOptions"), xml.find("<pageMargins")) if i > 0), default=-1)
+    if header is None or mark < header.end() or "<hyperlinks" in xml:
+        raise RuntimeError(f"unexpected layout of {name} as openpyxl wrote it")
+
+    def dimension(m):  # the rows openpyxl did not see are in the sheet's extent
+        lo_col, lo_row, hi_col, hi_row = range_boundaries(m.group(1))
+        return (f'<dimension ref="{get_column_letter(lo_col)}{min(lo_row, rows.top)}:'
+                f'{get_column_letter(max(hi_col, len(rows.letters)))}{max(hi_row, rows.last)}"/>')
+
+    head = re.sub(r'<dimension ref="([^"]+)"/>', dimension, xml[:header.end()], count=1)
+    with _Part(out, name, zip64) as part:
+        part.write(head.encode("utf-8"))
+        for chunk in rows.cells():
+            part.write(chunk)
+        part.write(xml[header.end():mark].encode("utf-8"))
+        opened = False
+        for chunk in rows.hyperlinks(first_id):
+            if not opened:
+                part.write(f'<hyperlinks xmlns:r="{_REL_NS}">'.encode())
+                opened = True
+            part.write(chunk)
+        if opened:
+            part.write(b"</hyperlinks>")
+        part.write(xml[mark:].encode("utf-8"))
