@@ -387,21 +387,19 @@ def weekly(
     refuse_overwriting(out, paths)
     moment = parse_as_of(as_of)
     job = weekly_job(paths, moment, parse_week(week, moment), config, lang_code, out=out, email=email, send=send,
-                     outbox=outbox, now=now, text=fmt == WeeklyFormat.text)
+                     outbox=outbox, now=now)
     _mail_warnings(job.delivery, lang_code)
     from toolkit.parallel import gc_paused
 
-    with gc_paused():  # as in weekly_job: the JSON makes an object per row, over millions of objects
+    with gc_paused():  # as in weekly_job: a line per row, over millions of objects
         if fmt == WeeklyFormat.json:
             from toolkit.outputs.weekly_json import render_job
             sys.stdout.write(render_job(job))
         else:
-            from toolkit.outputs.weekly_text import render_mail
+            from toolkit.outputs.weekly_text import render, render_mail
             from toolkit.outputs.safe import visible
 
-            sys.stdout.write(visible(job.text))  # the mail lines apart: no copy of a long report
-            if job.email:
-                sys.stdout.write(visible("\n" + render_mail(job, lang_code)))
+            sys.stdout.write(visible(render(job.report, lang_code) + ("\n" + render_mail(job, lang_code) if job.email else "")))
     if job.workbook is not None:
         typer.echo(t("output.written", lang_code, path=job.workbook), err=True)
     _say_calendar(job.calendar, lang_code)

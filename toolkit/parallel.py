@@ -42,53 +42,6 @@ def worker_context():
     return mp.get_context(chosen)
 
 
-class Aside:
-    """Text made in a forked child on the other core while this process goes on (POSIX only):
-    the child has everything the text needs already, and hands back only the text, in an
-    anonymous temporary file (a pipe would need a thread here to drain it, taking turns for
-    the interpreter lock with the work this process goes on with)."""
-
-    def __init__(self, pid: int, file):
-        self._pid, self._file = pid, file
-
-    @classmethod
-    def start(cls, make: Callable[[], str]) -> "Aside | None":
-        """``make()`` in a child; None where there is no fork (Windows, or another start method chosen)."""
-        if not hasattr(os, "fork") or mp.get_start_method(allow_none=True) not in (None, "fork"):
-            return None
-        import tempfile
-
-        file = tempfile.TemporaryFile()
-        try:
-            pid = os.fork()
-        except OSError:
-            file.close()
-            return None
-        if pid == 0:  # the child: leaves by os._exit, running nothing of the parent's (no flush, no atexit)
-            code = 1
-            try:
-                data = memoryview(make().encode("utf-8", "surrogatepass"))  # written with os.write: no buffer to flush
-                while data:
-                    data = data[os.write(file.fileno(), data):]
-                code = 0
-            except BaseException:  # the parent makes the text itself
-                pass
-            finally:
-                os._exit(code)
-        return cls(pid, file)
-
-    def result(self) -> str | None:
-        """The child's text, or None when it failed."""
-        try:
-            _, status = os.waitpid(self._pid, 0)
-            if os.waitstatus_to_exitcode(status) != 0:
-                return None
-            self._file.seek(0)
-            return self._file.read().decode("utf-8", "surrogatepass")
-        finally:
-            self._file.close()
-
-
 def _limit_memory(limit: int) -> None:
     try:
         import resource

@@ -27,7 +27,6 @@ class WeeklyJob:
     waits_until: date | None = None  # --send on a day off: the next working day, when a run will send
     day_off: str | None = None  # "2027-01-01 is a day off (…)" when the digest waits
     notices: object | None = None  # the calendar notice to escalate_to (a year not confirmed)
-    text: str | None = None  # the report as text (weekly_text.render), when asked for
 
     def exit_code(self) -> int:
         if any(d is not None and d.error is not None for d in (self.delivery, self.notices)):
@@ -38,24 +37,17 @@ class WeeklyJob:
 
 
 def weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path | None = None,
-               email: bool = False, send: bool = False, outbox: Path | None = None, now: bool = False,
-               text: bool = False) -> WeeklyJob:
-    """``text``: ``job.text`` holds the report as text, made on the other core while the workbook
-    is written (the two take about as long on a findings-heavy register)."""
+               email: bool = False, send: bool = False, outbox: Path | None = None, now: bool = False) -> WeeklyJob:
     from toolkit.parallel import gc_paused
 
     # The lists and the workbook make an object per row over the registers' records and findings
     # (millions of objects, none of them cycles): each full collection would walk them all again.
     with gc_paused():
-        return _weekly_job(paths, as_of, week, config, lang, out=out, email=email, send=send, outbox=outbox, now=now,
-                           text=text)
+        return _weekly_job(paths, as_of, week, config, lang, out=out, email=email, send=send, outbox=outbox, now=now)
 
 
 def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path | None, email: bool, send: bool,
-                outbox: Path | None, now: bool, text: bool) -> WeeklyJob:
-    from toolkit.outputs.weekly_tables import section_tables
-    from toolkit.outputs.weekly_text import render
-
+                outbox: Path | None, now: bool) -> WeeklyJob:
     from toolkit.store import Store, store_path
     from toolkit.workcalendar import WorkCalendar, calendar_settings
 
@@ -85,18 +77,10 @@ def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: P
 
             job.waits_until = calendar.next_working_day(as_of.date())
             job.day_off = day_off_text(calendar, as_of, lang)
-        tables = section_tables(report, lang) if out is not None or text else None
         if out is not None:
             from toolkit.outputs.weekly_workbook import write_workbook
-            from toolkit.parallel import Aside
 
-            aside = Aside.start(lambda: render(report, lang, tables=tables)) if text else None
-            try:
-                job.workbook = write_workbook(report, out, lang, tables=tables)
-            finally:
-                job.text = aside.result() if aside is not None else None
-        if text and job.text is None:  # no workbook, no fork, or the child failed
-            job.text = render(report, lang, tables=tables)
+            job.workbook = write_workbook(report, out, lang)
         if not email:
             return job
 
