@@ -1,12 +1,17 @@
 """User-facing language: chosen by --lang, then the config's ``lang``, then the locale.
 
-UI strings live here in both languages; rule messages live with their rules.
+UI strings live here in both languages; rule messages and field labels live with their rules and
+fields as (zh, en) pairs, chosen by ``pick``. This module is the only place that tells the
+languages apart (tests/test_i18n.py holds that): elsewhere, text comes from ``t``, ``pick`` and
+the punctuation of ``conventions``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from typing import Union
 
 LANGS = ("zh", "en")
 
@@ -51,8 +56,12 @@ def _windows_language_is_chinese() -> bool:
     return name.startswith(("zh", "chinese"))
 
 
+# One language's text for a key: a template, or for a text that counts something, one template per
+# plural category ({"one": ..., "other": ...} in English; Chinese has the one form) chosen by ``count``.
+Text = Union[str, dict[str, str]]
+
 # key -> (zh, en)
-_TEXT: dict[str, tuple[str, str]] = {
+_TEXT: dict[str, tuple[Text, Text]] = {
     "kind.work_orders": ("维修工作单", "work orders"),
     "kind.complaints": ("投诉", "complaints"),
     "severity.error": ("错误", "error"),
@@ -80,11 +89,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "skipped_file.line": ("已跳过 {path}：{reason}", "skipped {path}: {reason}"),
     "skipped_file.weekly_workbook": ("toolkit weekly 生成的周报工作簿", "weekly workbook written by toolkit weekly"),
     "skipped_file.annotated_copy": ("toolkit 生成的批注副本", "annotated copy written by toolkit"),
-    "summary": (
-        "共 {files} 个文件，{sheets} 个登记表，{records} 条记录：{errors} 个错误，{warnings} 个警告",
-        "{files} files, {sheets} registers, {records} records: {errors} errors, {warnings} warnings",
-    ),
-    "summary.unusable": ("，{n} 个文件无法使用", ", {n} files could not be used"),
+    # the last line of validate: "1 file, 2 registers, 80 records: 0 errors, 3 warnings", each part counted
+    "summary": ("共 {files}，{registers}，{records}：{errors}，{warnings}", "{files}, {registers}, {records}: {errors}, {warnings}"),
+    "summary.files": ("{count} 个文件", {"one": "{count} file", "other": "{count} files"}),
+    "summary.registers": ("{count} 个登记表", {"one": "{count} register", "other": "{count} registers"}),
+    "summary.records": ("{count} 条记录", {"one": "{count} record", "other": "{count} records"}),
+    "summary.errors": ("{count} 个错误", {"one": "{count} error", "other": "{count} errors"}),
+    "summary.warnings": ("{count} 个警告", {"one": "{count} warning", "other": "{count} warnings"}),
+    "summary.unusable": ("，{count} 个文件无法使用",
+                         {"one": ", {count} file could not be used", "other": ", {count} files could not be used"}),
+    "file.open_in_excel": ("此文件正在 Excel 中打开，按最后保存的内容检查", "open in Excel; checked as last saved"),
+    "file.open_in_excel_by": ("此文件正在 Excel 中打开（{who}），按最后保存的内容检查", "open in Excel by {who}; checked as last saved"),
     "col.row": ("行", "row"),
     "col.cell": ("单元格", "cell"),
     "col.field": ("字段", "field"),
@@ -229,10 +244,72 @@ def has_text(key: str) -> bool:
     return key in _TEXT
 
 
-def t(key: str, lang: str, **params) -> str:
-    zh, en = _TEXT[key]
-    text = zh if lang == "zh" else en
+def _index(lang: str) -> int:
+    """0 for Chinese, 1 for English: the place of a language in a (zh, en) pair. Any other code
+    reads English, as it always has."""
+    return 0 if lang == "zh" else 1
+
+
+def pick(texts: tuple[str, str], lang: str) -> str:
+    """The text in ``lang`` of a (zh, en) pair: rule messages, field labels, category names."""
+    return texts[_index(lang)]
+
+
+def plural_category(count: int, lang: str) -> str:
+    """The CLDR plural category of ``count``: English says "1 file" and "0 files", "2 files";
+    Chinese has one form."""
+    if _index(lang) == 0:
+        return "other"
+    return "one" if count == 1 else "other"
+
+
+def t(key: str, lang: str, count: int | None = None, **params) -> str:
+    """The text of ``key`` in ``lang`` with ``params`` filled in. A counted text takes ``count``,
+    which chooses its plural form and fills ``{count}``."""
+    text = pick(_TEXT[key], lang)
+    if isinstance(text, dict):
+        if count is None:
+            raise TypeError(f"{key} has plural forms: give count")
+        text = text.get(plural_category(count, lang), text["other"])
+    if count is not None:
+        params["count"] = count
     return text.format(**params) if params else text
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """What differs by language besides words: punctuation, and how wide its characters are."""
+    comma: str  # between the parts of a sentence
+    semicolon: str  # between clauses, or items that hold commas themselves
+    enumeration: str  # between the items of a short list of names (、 in Chinese)
+    colon: str
+    open_quote: str
+    close_quote: str
+    chars_per_line: int  # how many fit a line of a cell note: a Chinese character is about two letters wide
+
+    def join(self, items, by: str = "comma") -> str:
+        return getattr(self, by).join(items)
+
+    def quote(self, text: str) -> str:
+        return f"{self.open_quote}{text}{self.close_quote}"
+
+
+_CONVENTIONS = (Conventions("，", "；", "、", "：", "“", "”", 20),
+                Conventions(", ", "; ", ", ", ": ", '"', '"', 42))
+
+
+def conventions(lang: str) -> Conventions:
+    return _CONVENTIONS[_index(lang)]
+
+
+def join(items, lang: str, by: str = "comma") -> str:
+    """``items`` joined as ``lang`` writes a list: by "comma", "semicolon" or "enumeration"."""
+    return conventions(lang).join(items, by)
+
+
+def weekday_name(day, lang: str) -> str:
+    """"周一" or "Mon" for a date."""
+    return WEEKDAY_NAMES[LANGS[_index(lang)]][day.weekday()]
 
 
 # ---- toolkit weekly: the follow-up lists, the workbook and the digest ------------------------
