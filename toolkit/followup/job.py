@@ -12,6 +12,7 @@ from pathlib import Path
 from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, UsageError
 from toolkit.followup.week import Week
 from toolkit.followup.weekly import WeeklyReport, run_weekly
+from toolkit.i18n import t
 
 
 @dataclass
@@ -94,7 +95,7 @@ def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: P
                 from toolkit.outputs.weekly_workbook import write_workbook
 
                 scratch = Path(tempfile.mkdtemp(prefix="toolkit-weekly-"))
-                name = f"周报-{week.label}.xlsx" if mail_lang == "zh" else f"weekly-{week.label}.xlsx"
+                name = t("weekly.attachment_name", mail_lang, week=week.label)
                 attachment = write_workbook(report, scratch / name, mail_lang)
             job.messages = digest_messages(report, recipients.to, recipients.finance, mail_lang, attachment)
             with store.run_lock():
