@@ -478,7 +478,7 @@ _TEXT.update({
                            "The days off now in use (and every other Saturday and Sunday):"),
     "calendar.mail.how": ("国务院公布 {year} 年安排后，请把下面这张表加入 toolkit.toml（{path}），按通知改好放假日（days_off）"
                           "和调休上班日（workdays）。加入后不再提醒。",
-                          "Once the State Council publishes it, add this table to toolkit.toml ({path}), corrected to "
+                          "Once the State Council publishes the {year} arrangement, add this table to toolkit.toml ({path}), corrected to "
                           "the notice's days off (days_off) and make-up working days (workdays). Once it is there, "
                           "nothing more is said."),
     "calendar.mail.check": ("运行 `toolkit calendar {year}` 可查看目前所用的每一天及其来源。此邮件每年只发一次。",
