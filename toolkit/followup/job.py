@@ -53,7 +53,7 @@ def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: P
     from toolkit.workcalendar import WorkCalendar, calendar_settings
 
     if week.start > as_of:
-        raise UsageError(f"--week {week.label} starts after --as-of {as_of:%Y-%m-%d %H:%M}: nothing has happened in it yet")
+        raise UsageError("weekly.future_week", week=week.label, as_of=f"{as_of:%Y-%m-%d %H:%M}")
     from toolkit.followup.settings import weekly_settings
 
     email = email or send
@@ -66,7 +66,7 @@ def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: P
 
         smtp = mail_settings(config)
         if not recipients.recipients:
-            raise UsageError("nobody to send the weekly digest to: set [weekly] to = [...] (and finance = [...]) in toolkit.toml")
+            raise UsageError("weekly.no_recipients")
         mail_lang = recipients.lang or lang
 
     store = Store(store_path(config))
