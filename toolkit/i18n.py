@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from typing import Union
 
 LANGS = ("zh", "en")
 
@@ -58,7 +57,7 @@ def _windows_language_is_chinese() -> bool:
 
 # One language's text for a key: a template, or for a text that counts something, one template per
 # plural category ({"one": ..., "other": ...} in English; Chinese has the one form) chosen by ``count``.
-Text = Union[str, dict[str, str]]
+Text = str | dict[str, str]
 
 # key -> (zh, en)
 _TEXT: dict[str, tuple[Text, Text]] = {

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from toolkit.mail.outgoing import LedgerKey, Message, clean_header, sent_keys
 from toolkit.i18n import conventions, pick, t
+from toolkit.mail.outgoing import LedgerKey, Message, clean_header, sent_keys
 from toolkit.mail.settings import MailSettings, address_of
 from toolkit.registers.fields import COMPLAINTS
 from toolkit.rules.catalog import latest, show_time
