@@ -18,7 +18,7 @@ def test_clean_register_exits_0_and_prints_only_the_summary(register):
     path = register([good_order()])
     result = run_cli("validate", str(path), *AS_OF, "--lang", "en")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "1 files, 1 registers, 1 records: 0 errors, 0 warnings"
+    assert result.stdout.strip() == "1 file, 1 register, 1 record: 0 errors, 0 warnings"
 
 
 def test_errors_exit_1_and_each_finding_names_row_cell_and_rule(register):
@@ -140,7 +140,7 @@ def test_a_folder_with_no_workbook_is_said_not_passed_over(register, tmp_path):
     result = run_cli("validate", str(empty), str(register([good_order()])), *AS_OF, "--lang", "en")
     assert result.returncode == 2
     assert f"{empty}\n  no workbook (.xlsx, .xlsm, .xlsb, .xls, .ods, .et) in this folder" in result.stdout
-    assert "1 registers, 1 records" in result.stdout  # the other file is still checked
+    assert "1 register, 1 record" in result.stdout  # the other file is still checked
 
 
 def test_config_in_the_current_folder_is_used(register, tmp_path):

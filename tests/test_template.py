@@ -176,7 +176,7 @@ def test_an_unfilled_template_is_a_register_with_no_records_and_validates_clean(
     assert sheets["填表说明"]["skipped"] == "no_header"
     assert data["files"][0]["error"] is None
     text = run_cli("validate", str(path), *AS_OF_ARGS, "--lang", "en")
-    assert text.returncode == 0 and text.stdout.strip() == "1 files, 2 registers, 0 records: 0 errors, 0 warnings"
+    assert text.returncode == 0 and text.stdout.strip() == "1 file, 2 registers, 0 records: 0 errors, 0 warnings"
 
 
 def test_time_columns_have_a_date_time_format_fees_a_money_format_and_numbers_stay_text(tmp_path):

@@ -84,7 +84,7 @@ def test_an_et_that_is_neither_kind_is_one_line_naming_the_file(tmp_path, regist
     at = lines.index(str(bad))
     assert lines[at + 1] == ("a WPS .et file holding neither an old-format (.xls) nor a new-format (.xlsx) workbook; "
                              "open it in WPS Spreadsheets and save as .xlsx")
-    assert "1 registers, 1 records" in result.stdout  # the other file is still checked
+    assert "1 register, 1 record" in result.stdout  # the other file is still checked
 
 
 def test_an_et_with_a_broken_old_format_inside_says_so_in_one_line(tmp_path):

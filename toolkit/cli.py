@@ -55,7 +55,7 @@ def parse_as_of(value: str | None) -> datetime:
         except ValueError:
             continue
         return moment.replace(hour=23, minute=59) if end_of_day else moment
-    raise UsageError(f'--as-of must look like "2026-11-25 09:00" or "2026-11-25", not "{value}"')
+    raise UsageError("usage.bad_as_of", value=value)
 
 
 def _start_log(log: Path | None) -> None:

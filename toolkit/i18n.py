@@ -1,12 +1,16 @@
 """User-facing language: chosen by --lang, then the config's ``lang``, then the locale.
 
-UI strings live here in both languages; rule messages live with their rules.
+UI strings live here in both languages; rule messages and field labels live with their rules and
+fields as (zh, en) pairs, chosen by ``pick``. This module is the only place that tells the
+languages apart (tests/test_i18n.py holds that): elsewhere, text comes from ``t``, ``pick`` and
+the punctuation of ``conventions``.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 
 LANGS = ("zh", "en")
 
@@ -51,8 +55,12 @@ def _windows_language_is_chinese() -> bool:
     return name.startswith(("zh", "chinese"))
 
 
+# One language's text for a key: a template, or for a text that counts something, one template per
+# plural category ({"one": ..., "other": ...} in English; Chinese has the one form) chosen by ``count``.
+Text = str | dict[str, str]
+
 # key -> (zh, en)
-_TEXT: dict[str, tuple[str, str]] = {
+_TEXT: dict[str, tuple[Text, Text]] = {
     "kind.work_orders": ("维修工作单", "work orders"),
     "kind.complaints": ("投诉", "complaints"),
     "severity.error": ("错误", "error"),
@@ -64,6 +72,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     "sheet.hidden_rows": ("（隐藏行 {rows}，已检查）", " (hidden rows {rows}, checked)"),
     "rules_not_run": ("因缺少列未运行的规则", "rules not run for lack of columns"),
     "rules_not_run.some": ("{total} 个表中的 {n} 个", "on {n} of {total} registers"),
+    # a duration in a rule message, as a clerk would say it: hours under two days, whole days after
+    "span.hours": ("{hours:.1f} 小时", "{hours:.1f} h"),
+    "span.days": ("{count} 天", {"one": "{count} day", "other": "{count} days"}),
+    "rules.any_of": ("其一：{fields}", "any of: {fields}"),
+    "rules.disabled": (" [已关闭]", " [disabled]"),
     "unmapped_columns": ("未识别的列", "unmapped columns"),
     "skip.blank": ("空行", "blank"),
     "skip.total": ("合计行", "totals"),
@@ -80,11 +93,17 @@ _TEXT: dict[str, tuple[str, str]] = {
     "skipped_file.line": ("已跳过 {path}：{reason}", "skipped {path}: {reason}"),
     "skipped_file.weekly_workbook": ("toolkit weekly 生成的周报工作簿", "weekly workbook written by toolkit weekly"),
     "skipped_file.annotated_copy": ("toolkit 生成的批注副本", "annotated copy written by toolkit"),
-    "summary": (
-        "共 {files} 个文件，{sheets} 个登记表，{records} 条记录：{errors} 个错误，{warnings} 个警告",
-        "{files} files, {sheets} registers, {records} records: {errors} errors, {warnings} warnings",
-    ),
-    "summary.unusable": ("，{n} 个文件无法使用", ", {n} files could not be used"),
+    # the last line of validate: "1 file, 2 registers, 80 records: 0 errors, 3 warnings", each part counted
+    "summary": ("共 {files}，{registers}，{records}：{errors}，{warnings}", "{files}, {registers}, {records}: {errors}, {warnings}"),
+    "summary.files": ("{count} 个文件", {"one": "{count} file", "other": "{count} files"}),
+    "summary.registers": ("{count} 个登记表", {"one": "{count} register", "other": "{count} registers"}),
+    "summary.records": ("{count} 条记录", {"one": "{count} record", "other": "{count} records"}),
+    "summary.errors": ("{count} 个错误", {"one": "{count} error", "other": "{count} errors"}),
+    "summary.warnings": ("{count} 个警告", {"one": "{count} warning", "other": "{count} warnings"}),
+    "summary.unusable": ("，{count} 个文件无法使用",
+                         {"one": ", {count} file could not be used", "other": ", {count} files could not be used"}),
+    "file.open_in_excel": ("此文件正在 Excel 中打开，按最后保存的内容检查", "open in Excel; checked as last saved"),
+    "file.open_in_excel_by": ("此文件正在 Excel 中打开（{who}），按最后保存的内容检查", "open in Excel by {who}; checked as last saved"),
     "col.row": ("行", "row"),
     "col.cell": ("单元格", "cell"),
     "col.field": ("字段", "field"),
@@ -99,6 +118,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.checks": ("检查内容", "what it checks"),
     "col.source": ("依据", "source"),
     "col.needs": ("需要的列", "columns it needs"),
+    "usage.bad_as_of": ('--as-of 应写作 "2026-11-25 09:00" 或 "2026-11-25"，而不是“{value}”',
+                        '--as-of must look like "2026-11-25 09:00" or "2026-11-25", not "{value}"'),
     "init.written": ("已写入 {path}", "wrote {path}"),
     "init.exists": ("{path} 已存在；用 --force 覆盖", "{path} exists; use --force to overwrite"),
     "output.written": ("已写入 {path}", "wrote {path}"),
@@ -189,6 +210,15 @@ _TEXT: dict[str, tuple[str, str]] = {
                        "This sheet was not read"),
     "err.sheet_unreadable": ("工作表无法读取：{detail}", "sheet cannot be read: {detail}"),
     "err.no_register_sheets": ("没有找到登记表（{sheets}）", "no register found ({sheets})"),
+    # what a workbook holds instead of a register, said inside err.no_register_sheets
+    "sheets.no_header": ("{n} 个工作表没有登记表表头", "{n} sheet(s) without a register header"),
+    "sheets.empty_sheet": ("{n} 个空工作表", "{n} empty sheet(s)"),
+    "sheets.chartsheet": ("{n} 个图表工作表", "{n} chart sheet(s)"),
+    "sheets.findings_sheet": ("{n} 个检查结果表", "{n} findings sheet(s)"),
+    "sheets.same_part": ("{n} 个与前表数据相同的工作表", "{n} sheet(s) repeating an earlier one's data"),
+    "sheets.not_worksheet": ("{n} 个其他类型的表", "{n} other sheet(s)"),
+    "sheets.other": ("{n} 个工作表", "{n} sheet(s)"),
+    "sheets.only_charts": ("只有图表工作表", "only chart sheets"),
     "err.no_register": ("没有找到登记表（没有工作表的表头符合维修工作单或投诉登记表）",
                         "no register found (no sheet has the header of a work-order or complaint register)"),
     "err.timeout": ("读取超时（超过 {detail}），已跳过；文件可能异常庞大或已损坏", "took longer than {detail} to read and was stopped; the file may be hostile or damaged"),
@@ -229,10 +259,72 @@ def has_text(key: str) -> bool:
     return key in _TEXT
 
 
-def t(key: str, lang: str, **params) -> str:
-    zh, en = _TEXT[key]
-    text = zh if lang == "zh" else en
+def _index(lang: str) -> int:
+    """0 for Chinese, 1 for English: the place of a language in a (zh, en) pair. Any other code
+    reads English, as it always has."""
+    return 0 if lang == "zh" else 1
+
+
+def pick(texts: tuple[str, str], lang: str) -> str:
+    """The text in ``lang`` of a (zh, en) pair: rule messages, field labels, category names."""
+    return texts[_index(lang)]
+
+
+def plural_category(count: int, lang: str) -> str:
+    """The CLDR plural category of ``count``: English says "1 file" and "0 files", "2 files";
+    Chinese has one form."""
+    if _index(lang) == 0:
+        return "other"
+    return "one" if count == 1 else "other"
+
+
+def t(key: str, lang: str, count: int | None = None, **params) -> str:
+    """The text of ``key`` in ``lang`` with ``params`` filled in. A counted text takes ``count``,
+    which chooses its plural form and fills ``{count}``."""
+    text = pick(_TEXT[key], lang)
+    if isinstance(text, dict):
+        if count is None:
+            raise TypeError(f"{key} has plural forms: give count")
+        text = text.get(plural_category(count, lang), text["other"])
+    if count is not None:
+        params["count"] = count
     return text.format(**params) if params else text
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """What differs by language besides words: punctuation, and how wide its characters are."""
+    comma: str  # between the parts of a sentence
+    semicolon: str  # between clauses, or items that hold commas themselves
+    enumeration: str  # between the items of a short list of names (、 in Chinese)
+    colon: str
+    open_quote: str
+    close_quote: str
+    chars_per_line: int  # how many fit a line of a cell note: a Chinese character is about two letters wide
+
+    def join(self, items, by: str = "comma") -> str:
+        return getattr(self, by).join(items)
+
+    def quote(self, text: str) -> str:
+        return f"{self.open_quote}{text}{self.close_quote}"
+
+
+_CONVENTIONS = (Conventions("，", "；", "、", "：", "“", "”", 20),
+                Conventions(", ", "; ", ", ", ": ", '"', '"', 42))
+
+
+def conventions(lang: str) -> Conventions:
+    return _CONVENTIONS[_index(lang)]
+
+
+def join(items, lang: str, by: str = "comma") -> str:
+    """``items`` joined as ``lang`` writes a list: by "comma", "semicolon" or "enumeration"."""
+    return conventions(lang).join(items, by)
+
+
+def weekday_name(day, lang: str) -> str:
+    """"周一" or "Mon" for a date."""
+    return WEEKDAY_NAMES[LANGS[_index(lang)]][day.weekday()]
 
 
 # ---- toolkit weekly: the follow-up lists, the workbook and the digest ------------------------
@@ -333,6 +425,14 @@ _TEXT.update({
     "weekly.more": ("另有 {n} 项见附件工作簿", "{n} more in the attached workbook"),
     "weekly.subject": ("【周报】{week} 维修与投诉：未完成 {unfinished}，超时 {overdue}",
                        "Weekly follow-up {week}: {unfinished} unfinished, {overdue} overdue"),
+    "weekly.bad_week": ('--week 应写作 "2026-W47"（ISO 周）或 "last"，而不是“{value}”',
+                        '--week must look like "2026-W47" (ISO week) or "last", not "{value}"'),
+    "weekly.future_week": ("--week {week} 在 --as-of {as_of} 之后才开始：这一周还没有发生任何事",
+                           "--week {week} starts after --as-of {as_of}: nothing has happened in it yet"),
+    "weekly.no_recipients": ("没有周报收件人：请在 toolkit.toml 的 [weekly] 中设置 to = [...]（以及 finance = [...]）",
+                             "nobody to send the weekly digest to: set [weekly] to = [...] (and finance = [...]) in toolkit.toml"),
+    "weekly.finance_sign_line": ("财务签收人：__________    日期：__________", "Received by finance: __________    Date: __________"),
+    "weekly.attachment_name": ("周报-{week}.xlsx", "weekly-{week}.xlsx"),
     "weekly.subject.finance": ("【交财务】{week} 有偿维修单 {count} 张，合计 {total} 元",
                                "Finance hand-over {week}: {count} paid orders, {total} yuan"),
 })
@@ -385,7 +485,7 @@ _TEXT.update({
                            "The days off now in use (and every other Saturday and Sunday):"),
     "calendar.mail.how": ("国务院公布 {year} 年安排后，请把下面这张表加入 toolkit.toml（{path}），按通知改好放假日（days_off）"
                           "和调休上班日（workdays）。加入后不再提醒。",
-                          "Once the State Council publishes it, add this table to toolkit.toml ({path}), corrected to "
+                          "Once the State Council publishes the {year} arrangement, add this table to toolkit.toml ({path}), corrected to "
                           "the notice's days off (days_off) and make-up working days (workdays). Once it is there, "
                           "nothing more is said."),
     "calendar.mail.check": ("运行 `toolkit calendar {year}` 可查看目前所用的每一天及其来源。此邮件每年只发一次。",
@@ -418,6 +518,39 @@ _TEXT.update({
 WEEKDAY_NAMES = {"zh": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
                  "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 _TEXT.update({
+    # toolkit remind: the plan, each item's timing and the message to each person
+    "remind.blank_person": ("（未填写）", "(blank)"),
+    "remind.span.days": ("{days} 天 ", "{days} d "),
+    "remind.span.hours": ("{hours} 小时", "{hours} h"),
+    "remind.span.minutes": ("{minutes} 分钟", "{minutes} min"),
+    "remind.overdue_by": ("已超时 {span}", "overdue by {span}"),
+    "remind.left": ("还剩 {span}", "{span} left"),
+    "remind.answered_at": ("已于 {when} 答复，尚未结案", "answered {when}, not closed"),
+    "remind.answered": ("已答复，尚未结案", "answered, not closed"),
+    "remind.unreadable_deadline": ("承诺答复时间“{promised}”无法识别：请在登记表中写成日期和时间（年-月-日 时:分）",
+                                   'the promised reply time "{promised}" cannot be read: write it in the register as a date '
+                                   "and time (YYYY-MM-DD HH:MM)"),
+    "remind.where": ("{register} · {sheet} · 第{row}行", "{register} · {sheet} · row {row}"),
+    "remind.subject": ("【投诉答复提醒】{count} 件待处理，最急：{record} {urgent}",
+                       {"one": "[Complaint reply reminder] {count} item, most urgent: {record} {urgent}",
+                        "other": "[Complaint reply reminder] {count} items, most urgent: {record} {urgent}"}),
+    "remind.items": ("{n} 项", "{n} item(s)"),
+    "remind.no_address_escalated": ("没有邮箱地址：{name}（{records}）→ 已转给 escalate_to",
+                                    "no address for {name} ({records}) → sent to escalate_to instead"),
+    "remind.no_address_alone": ("没有邮箱地址：{name}（{records}），且未配置 escalate_to：未能提醒",
+                                "no address for {name} ({records}) and no escalate_to: NOT reminded"),
+    "remind.invalid_address": ("地址无效，未发送：{address}", "invalid address, not sent: {address}"),
+    "remind.outside_hours": ("现在不是工作时间，未发送；下一个发送时段：{next}（--now 可强制发送）",
+                             "outside working hours: nothing sent; next window opens {next} (--now sends anyway)"),
+    "remind.no_complaints": ("所给文件中没有投诉登记表：没有可提醒的事项", "no complaint register in the files given: nothing to remind"),
+    "remind.no_config": ("尚无配置文件：运行 `toolkit init`，在 [people] 中填写每人的邮箱，并设置 [reminders] escalate_to",
+                         "no config file yet: run `toolkit init`, list each person's address under [people] "
+                         "and set [reminders] escalate_to"),
+    "remind.totals": ("{complaints} 件投诉，{items} 项提醒，{messages} 封邮件；已发送 {sent} 封；此前已提醒 {already} 项",
+                      "{complaints} complaints, {items} reminder items, {messages} messages; {sent} sent; "
+                      "{already} item(s) already reminded before"),
+    "remind.status.preview": ("待发送（预览）", "would send (preview)"),
+    "remind.status.not_sent": ("未发送", "NOT sent"),
     "remind.day_off": ("{day_off}：未发送；下一个发送时段：{next}（--now 可强制发送）",
                        "{day_off}: nothing sent; next window opens {next} (--now sends anyway)"),
 })

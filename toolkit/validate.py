@@ -11,6 +11,7 @@ from pathlib import Path
 from toolkit.config import Config
 from toolkit.errors import InputError
 from toolkit.findings import FileReport, Finding, Report, SheetReport
+from toolkit.i18n import has_text, join, t
 from toolkit.registers.discover import content_digest, discover, open_in_excel_by
 from toolkit.registers.reader import read_workbook, warm_up
 from toolkit.registers.records import Register
@@ -81,17 +82,11 @@ def _no_register(sheets: list[SheetReport], lang: str) -> str:
     if not sheets:
         return InputError("err.no_register").render(lang, with_path=False)
     counts = Counter(s.skipped_reason for s in sheets)
-    zh = lang == "zh"
-    words = {"no_header": ("{n} 个工作表没有登记表表头", "{n} sheet(s) without a register header"),
-             "empty_sheet": ("{n} 个空工作表", "{n} empty sheet(s)"), "chartsheet": ("{n} 个图表工作表", "{n} chart sheet(s)"),
-             "findings_sheet": ("{n} 个检查结果表", "{n} findings sheet(s)"),
-             "same_part": ("{n} 个与前表数据相同的工作表", "{n} sheet(s) repeating an earlier one's data"),
-             "not_worksheet": ("{n} 个其他类型的表", "{n} other sheet(s)")}
-    parts = [words.get(reason, ("{n} 个工作表", "{n} sheet(s)"))[0 if zh else 1].format(n=n)
+    parts = [t(f"sheets.{reason}" if has_text(f"sheets.{reason}") else "sheets.other", lang, n=n)
              for reason, n in counts.items()]
     if counts.get("chartsheet") == len(sheets):
-        parts = ["只有图表工作表" if zh else "only chart sheets"]
-    return InputError("err.no_register_sheets", sheets=("，" if zh else ", ").join(parts)).render(lang, with_path=False)
+        parts = [t("sheets.only_charts", lang)]
+    return InputError("err.no_register_sheets", sheets=join(parts, lang)).render(lang, with_path=False)
 
 
 def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str,

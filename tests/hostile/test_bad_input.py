@@ -157,7 +157,7 @@ def test_text_output_names_each_unusable_file_on_its_own_line(shelf):
     lines = result.stdout.splitlines()
     i = lines.index(str(shelf / "empty.xlsx"))
     assert lines[i + 1].strip() == "empty file (0 bytes)"
-    assert "1 files could not be used" in lines[-1]
+    assert "1 file could not be used" in lines[-1]
 
 
 def test_a_path_that_does_not_exist_is_reported_and_the_rest_checked(shelf, tmp_path):

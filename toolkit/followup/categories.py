@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from toolkit.i18n import pick
+
 OTHER = "other"
 
 # (key, zh, en, keywords); order matters: the first match wins.
@@ -66,5 +68,4 @@ def complaint_category(category: str | None, content: str | None) -> str:
 
 
 def category_label(key: str, lang: str) -> str:
-    zh, en = _LABELS.get(key, (key, key))
-    return zh if lang == "zh" else en
+    return pick(_LABELS.get(key, (key, key)), lang)

@@ -12,6 +12,7 @@ from pathlib import Path
 from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, UsageError
 from toolkit.followup.week import Week
 from toolkit.followup.weekly import WeeklyReport, run_weekly
+from toolkit.i18n import t
 
 
 @dataclass
@@ -52,7 +53,7 @@ def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: P
     from toolkit.workcalendar import WorkCalendar, calendar_settings
 
     if week.start > as_of:
-        raise UsageError(f"--week {week.label} starts after --as-of {as_of:%Y-%m-%d %H:%M}: nothing has happened in it yet")
+        raise UsageError("weekly.future_week", week=week.label, as_of=f"{as_of:%Y-%m-%d %H:%M}")
     from toolkit.followup.settings import weekly_settings
 
     email = email or send
@@ -65,7 +66,7 @@ def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: P
 
         smtp = mail_settings(config)
         if not recipients.recipients:
-            raise UsageError("nobody to send the weekly digest to: set [weekly] to = [...] (and finance = [...]) in toolkit.toml")
+            raise UsageError("weekly.no_recipients")
         mail_lang = recipients.lang or lang
 
     store = Store(store_path(config))
@@ -94,7 +95,7 @@ def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: P
                 from toolkit.outputs.weekly_workbook import write_workbook
 
                 scratch = Path(tempfile.mkdtemp(prefix="toolkit-weekly-"))
-                name = f"周报-{week.label}.xlsx" if mail_lang == "zh" else f"weekly-{week.label}.xlsx"
+                name = t("weekly.attachment_name", mail_lang, week=week.label)
                 attachment = write_workbook(report, scratch / name, mail_lang)
             job.messages = digest_messages(report, recipients.to, recipients.finance, mail_lang, attachment)
             with store.run_lock():

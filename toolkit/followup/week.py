@@ -71,7 +71,7 @@ def parse_week(text: str | None, as_of: datetime) -> Week:
             pass
         else:
             return Week(year, number)
-    raise UsageError(f'--week must look like "2026-W47" (ISO week) or "last", not "{text}"')
+    raise UsageError("weekly.bad_week", value=text)
 
 
 def happened_by(value, as_of: datetime) -> bool:

@@ -27,14 +27,14 @@ def notice_messages(arrangements, settings: MailSettings, store, lang: str, conf
 
 
 def _message(address: str, arrangement, key: LedgerKey, lang: str, config_path) -> Message:
-    from toolkit.i18n import WEEKDAY_NAMES, t
+    from toolkit.i18n import t, weekday_name
     from toolkit.outputs.calendar_text import day_name, describe_source
     from toolkit.templating import render
     from toolkit.workcalendar import toml_table
 
     year = arrangement.year
     source = describe_source(arrangement, lang)
-    days = [{"date": d.day.isoformat(), "weekday": WEEKDAY_NAMES[lang][d.day.weekday()], "name": day_name(d, lang)}
+    days = [{"date": d.day.isoformat(), "weekday": weekday_name(d.day, lang), "name": day_name(d, lang)}
             for d in sorted(arrangement.days.values(), key=lambda d: d.day) if not d.working]
     context = {
         "lang": lang,

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from toolkit.i18n import conventions, pick, t
 from toolkit.mail.outgoing import LedgerKey, Message, clean_header, sent_keys
 from toolkit.mail.settings import MailSettings, address_of
 from toolkit.registers.fields import COMPLAINTS
@@ -132,7 +133,7 @@ def plan_reminders(registers, major_rows, as_of: datetime, settings: MailSetting
         if address:
             wanted.setdefault(address, []).append(Assignment(item, role, person))
             return
-        who = person or ("（未填写）" if lang == "zh" else "(blank)")
+        who = person or t("remind.blank_person", lang)
         plan.unknown_people.setdefault(who, []).append(item.record)
         if not escalate:
             plan.undeliverable.append(item)
@@ -259,21 +260,16 @@ def describe_left(left: timedelta | None, lang: str) -> str:
     seconds = abs(left.total_seconds())
     days, hours = int(seconds // 86400), int(seconds % 86400 // 3600)
     minutes = int(seconds % 3600 // 60)
-    if lang == "zh":
-        span = (f"{days} 天 " if days else "") + (f"{hours} 小时" if hours or days else f"{minutes} 分钟")
-        return f"已超时 {span}" if left.total_seconds() < 0 else f"还剩 {span}"
-    span = (f"{days} d " if days else "") + (f"{hours} h" if hours or days else f"{minutes} min")
-    return f"overdue by {span}" if left.total_seconds() < 0 else f"{span} left"
+    span = ((t("remind.span.days", lang, days=days) if days else "")
+            + (t("remind.span.hours", lang, hours=hours) if hours or days else t("remind.span.minutes", lang, minutes=minutes)))
+    return t("remind.overdue_by" if left.total_seconds() < 0 else "remind.left", lang, span=span)
 
 
 def describe_timing(item: Item, lang: str) -> str:
     """The "left / overdue" of an item: time left or overdue, or why there is none."""
-    zh = lang == "zh"
     if item.answered:
         when = show_time(item.replied) if item.replied is not None else ""
-        if zh:
-            return f"已于 {when} 答复，尚未结案" if when else "已答复，尚未结案"
-        return f"answered {when}, not closed" if when else "answered, not closed"
+        return t("remind.answered_at", lang, when=when) if when else t("remind.answered", lang)
     return describe_left(item.left, lang)
 
 
@@ -282,17 +278,14 @@ def describe_promise(item: Item, lang: str) -> str:
     if item.promised is not None:
         return show_time(item.promised)
     if item.promise_text is not None:
-        return f"“{item.promise_text}”" if lang == "zh" else f'"{item.promise_text}"'
+        return conventions(lang).quote(item.promise_text)
     return "—"
 
 
 def describe_stage(item: Item, lang: str) -> str:
-    zh = lang == "zh"
     if item.stage == UNREADABLE_DEADLINE:
-        return (f"承诺答复时间“{item.promise_text}”无法识别：请在登记表中写成日期和时间（年-月-日 时:分）" if zh else
-                f'the promised reply time "{item.promise_text}" cannot be read: write it in the register as a date '
-                f"and time (YYYY-MM-DD HH:MM)")
-    return _STAGE_TEXT[item.stage][0 if zh else 1]
+        return t("remind.unreadable_deadline", lang, promised=item.promise_text)
+    return pick(_STAGE_TEXT[item.stage], lang)
 
 
 _STAGE_TEXT = {
@@ -313,7 +306,6 @@ _ROLE_TEXT = {
 def _message(address: str, assignments: list[Assignment], as_of: datetime, lang: str, keys) -> Message:
     from toolkit.templating import render
 
-    zh = lang == "zh"
     rows = []
     for a in assignments:
         it = a.item
@@ -322,16 +314,13 @@ def _message(address: str, assignments: list[Assignment], as_of: datetime, lang:
             "owner": it.owner, "promised": describe_promise(it, lang),
             "left": describe_timing(it, lang), "overdue": it.left is not None and it.left.total_seconds() < 0,
             "stage": describe_stage(it, lang), "stage_id": it.stage,
-            "role": _ROLE_TEXT[a.role][0 if zh else 1].format(person=a.person or "—"),
-            "where": f"{it.register} · {it.sheet} · {'第' if zh else 'row '}{it.row}{'行' if zh else ''}",
+            "role": pick(_ROLE_TEXT[a.role], lang).format(person=a.person or "—"),
+            "where": t("remind.where", lang, register=it.register, sheet=it.sheet, row=it.row),
         })
     top = rows[0]
     count = len(rows)
-    if zh:
-        subject = f"【投诉答复提醒】{count} 件待处理，最急：{top['record']} {top['left'] if top['left'] != '—' else top['stage']}"
-    else:
-        subject = f"[Complaint reply reminder] {count} item{'s' if count > 1 else ''}, most urgent: {top['record']} " \
-                  f"{top['left'] if top['left'] != '—' else top['stage']}"
+    subject = t("remind.subject", lang, count=count, record=top["record"],
+                urgent=top["left"] if top["left"] != "—" else top["stage"])
     context = {"rows": rows, "as_of": show_time(as_of), "count": count, "subject": clean_header(subject)}
     html = render(f"reminder.{lang}.html.j2", **context)
     text = render(f"reminder.{lang}.txt.j2", **context)

@@ -85,10 +85,6 @@ def _outbox(result: RemindResult) -> list[Path]:
     return [p for d in (result.delivery, result.notices) if d for p in d.outbox_files]
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def render_text(result: RemindResult, lang: str) -> str:
     lines: list[str] = []
     plan, d = result.plan, result.delivery
@@ -100,48 +96,38 @@ def render_text(result: RemindResult, lang: str) -> str:
         dict.fromkeys(a.person for a in assignments))) + ")") for m, assignments in plan.standins]
     for address, assignments, message, note in recipients:
         status = _status(d, message, result, lang)
-        lines.append(f"{address}  [{status}]  {len(assignments)} {_t(lang, '项', 'item(s)')}{note}")
+        lines.append(f"{address}  [{status}]  {t('remind.items', lang, n=len(assignments))}{note}")
         for a in assignments:
             it = a.item
             lines.append(f"    {it.record:<14}{it.stage + ' ':<12}{describe_promise(it, lang) + ' ':<18}{describe_timing(it, lang) + ' ':<22}"
                          f"{it.complainant} {it.location} {it.content[:30]}")
     for name, records in plan.unknown_people.items():
-        lines.append(_t(lang, f"没有邮箱地址：{name}（{', '.join(records)}）→ 已转给 escalate_to",
-                        f"no address for {name} ({', '.join(records)}) → sent to escalate_to instead")
-                     if not plan.undeliverable else
-                     _t(lang, f"没有邮箱地址：{name}（{', '.join(records)}），且未配置 escalate_to：未能提醒",
-                        f"no address for {name} ({', '.join(records)}) and no escalate_to: NOT reminded"))
+        lines.append(t("remind.no_address_alone" if plan.undeliverable else "remind.no_address_escalated", lang,
+                       name=name, records=", ".join(records)))
     for address, records in plan.refused.items():
         targets = plan.refused_to.get(address)
         lines.append(t("mail.refused_escalated" if targets else "mail.refused_alone", lang, address=address,
                        records=", ".join(records), targets=", ".join(targets or ())))
     if d:
         for message, bad in d.invalid:
-            lines.append(_t(lang, f"地址无效，未发送：{bad}", f"invalid address, not sent: {bad}"))
+            lines.append(t("remind.invalid_address", lang, address=bad))
     lines += notice_lines(result.notices, lang)
     for path in _outbox(result):
-        lines.append(_t(lang, f"已写入 {path}", f"wrote {path}"))
+        lines.append(t("output.written", lang, path=path))
     if result.day_off:
         lines.append(t("remind.day_off", lang, day_off=result.day_off, next=show_time(result.outside_hours)))
     elif result.outside_hours:
-        lines.append(_t(lang, f"现在不是工作时间，未发送；下一个发送时段：{show_time(result.outside_hours)}（--now 可强制发送）",
-                        f"outside working hours: nothing sent; next window opens {show_time(result.outside_hours)} (--now sends anyway)"))
+        lines.append(t("remind.outside_hours", lang, next=show_time(result.outside_hours)))
     for error in (d.error if d else None, result.notices.error if result.notices else None):
         if error:
             lines.append(f"toolkit: {error.render(lang)}")
     if not result.complaints and not result.file_errors:
-        lines.append(_t(lang, "所给文件中没有投诉登记表：没有可提醒的事项",
-                        "no complaint register in the files given: nothing to remind"))
+        lines.append(t("remind.no_complaints", lang))
     if plan.unknown_people and not result.configured:
-        lines.append(_t(lang, "尚无配置文件：运行 `toolkit init`，在 [people] 中填写每人的邮箱，并设置 [reminders] escalate_to",
-                        "no config file yet: run `toolkit init`, list each person's address under [people] "
-                        "and set [reminders] escalate_to"))
+        lines.append(t("remind.no_config", lang))
     sent = sum(d.status(m) in ("sent", "resent") for m in plan.messages) if d else 0  # escalations apart
-    lines.append(_t(lang,
-                    f"{result.complaints} 件投诉，{len(plan.items)} 项提醒，{len(plan.messages)} 封邮件；已发送 {sent} 封；"
-                    f"此前已提醒 {plan.already_sent} 项",
-                    f"{result.complaints} complaints, {len(plan.items)} reminder items, {len(plan.messages)} messages; "
-                    f"{sent} sent; {plan.already_sent} item(s) already reminded before"))
+    lines.append(t("remind.totals", lang, complaints=result.complaints, items=len(plan.items),
+                   messages=len(plan.messages), sent=sent, already=plan.already_sent))
     return "\n".join(lines) + "\n"
 
 
@@ -152,8 +138,8 @@ def _status(d: DeliveryResult | None, message, result: RemindResult, lang: str) 
     if status in ("refused", "deferred"):
         return t(f"mail.status.{status}", lang, reply="; ".join(r.reply for r in d.refusals(message)))
     if status == "preview" or not result.send or result.outside_hours:
-        return _t(lang, "待发送（预览）", "would send (preview)")
-    return _t(lang, "未发送", "NOT sent")
+        return t("remind.status.preview", lang)
+    return t("remind.status.not_sent", lang)
 
 
 def _json_status(d: DeliveryResult | None, message) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from toolkit.errors import ToolkitError
 from toolkit.fileio import atomic_path
 from toolkit.findings import Finding, Report
-from toolkit.i18n import t
+from toolkit.i18n import conventions, join, t
 from toolkit.outputs import xlsx_package as xp
 from toolkit.outputs.xlsx_package import Note, Package, PackageError, Styles, esc
 from toolkit.registers.reader import FINDINGS_COLUMNS, FINDINGS_DEFINED_NAME, FINDINGS_HEADER_ROW, findings_sheet_in
@@ -351,7 +351,7 @@ def _note(findings: list[Finding], lang: str) -> Note:
         lines.append(f"{t('severity.' + f.severity, lang)} · {f.rule}")
         lines.append(f.message)
     body = "\n".join(lines)
-    per_line = 20 if lang == "zh" else 42
+    per_line = conventions(lang).chars_per_line
     height = 1 + sum(max(1, math.ceil(len(line) / per_line)) for line in lines)
     return Note(t("annotate.note_head", lang), body, height + 1)
 
@@ -413,7 +413,7 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         title += t("annotate.as_of", lang, as_of=as_of.strftime("%Y-%m-%d %H:%M"))
     text(1, 1, title, "title")
     if not_kept:
-        text(2, 1, t("annotate.not_kept_line", lang, parts="；".join(not_kept) if lang == "zh" else "; ".join(not_kept)), "warn")
+        text(2, 1, t("annotate.not_kept_line", lang, parts=join(not_kept, lang, "semicolon")), "warn")
     else:
         text(2, 1, t("annotate.hint", lang), "hint")
 
@@ -506,5 +506,5 @@ def render_lines(copies: list[AnnotatedCopy], lang: str) -> str:
             continue
         lines.append(t("annotate.written", lang, path=c.target, cells=c.cells, findings=c.findings))
         if c.not_kept:
-            lines.append(t("annotate.not_kept", lang, parts=("；" if lang == "zh" else "; ").join(c.not_kept)))
+            lines.append(t("annotate.not_kept", lang, parts=join(c.not_kept, lang, "semicolon")))
     return "".join(line + "\n" for line in lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from toolkit.i18n import WEEKDAY_NAMES, t
+from toolkit.i18n import pick, t, weekday_name
 from toolkit.workcalendar import WEEKDAYS, WEEKENDS, Arrangement, Day, WorkCalendar, toml_table
 
 
@@ -25,7 +25,7 @@ def unconfirmed_lines(arrangements, lang: str) -> list[str]:
 def day_name(day: Day, lang: str) -> str:
     if day.source == WEEKENDS:
         return t("calendar.weekend", lang)
-    return (day.name_zh if lang == "zh" else day.name_en) or day.name_zh or day.name_en
+    return pick((day.name_zh, day.name_en), lang) or day.name_zh or day.name_en
 
 
 def day_off_text(calendar: WorkCalendar, moment, lang: str) -> str | None:
@@ -68,7 +68,7 @@ def _width(text: str) -> int:
 def _line(day: Day, lang: str, width: int) -> str:
     name = day_name(day, lang)
     name += " " * (width - _width(name))
-    return f"    {day.day.isoformat()}  {WEEKDAY_NAMES[lang][day.day.weekday()]}  {name} {source_label(day.source, lang)}"
+    return f"    {day.day.isoformat()}  {weekday_name(day.day, lang)}  {name} {source_label(day.source, lang)}"
 
 
 def render_text(calendar: WorkCalendar, years: list[int], lang: str) -> str:

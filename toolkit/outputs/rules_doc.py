@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from toolkit.i18n import t
+from toolkit.i18n import join, t
 from toolkit.registers.fields import FIELDS, KINDS
 from toolkit.rules.catalog import all_rules
 
@@ -14,8 +14,8 @@ def _needs(rule, lang: str) -> str:
     parts = [labels[f].label(lang) for f in rule.needs]
     if rule.needs_any:
         any_of = ("/".join(labels[f].label(lang) for f in rule.needs_any))
-        parts.append(("其一：" if lang == "zh" else "any of: ") + any_of)
-    return ("；" if lang == "zh" else "; ").join(parts) or "—"
+        parts.append(t("rules.any_of", lang, fields=any_of))
+    return join(parts, lang, "semicolon") or "—"
 
 
 def render(lang: str, fmt: str = "text", config=None) -> str:
@@ -45,7 +45,7 @@ def render(lang: str, fmt: str = "text", config=None) -> str:
             lines.append(t("kind." + kind, lang))
             for r in kind_rules:
                 severity = config.severity(r.id, r.severity) if config else r.severity
-                off = "" if not config or config.rule_enabled(r.id) else (" [已关闭]" if lang == "zh" else " [disabled]")
+                off = "" if not config or config.rule_enabled(r.id) else t("rules.disabled", lang)
                 lines.append(f"  {r.id:<{width}}{t('severity.' + severity, lang):<8}{r.describe(lang)}  ({r.source}){off}")
             lines.append("")
     return "\n".join(lines)

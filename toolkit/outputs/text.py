@@ -10,7 +10,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from toolkit.findings import Report
-from toolkit.i18n import t
+from toolkit.i18n import conventions, join, t
 from toolkit.outputs.safe import visible
 from toolkit.registers.fields import FIELDS
 
@@ -101,9 +101,8 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
         for note in file.notes:
             if note.startswith("open_in_excel:"):
                 who = note.split(":", 1)[1]
-                file_lines.append("  " + c("dim", ("此文件正在 Excel 中打开" + (f"（{who}）" if who else "") + "，按最后保存的内容检查")
-                                           if lang == "zh" else
-                                           ("open in Excel" + (f" by {who}" if who else "") + "; checked as last saved")))
+                file_lines.append("  " + c("dim", t("file.open_in_excel_by", lang, who=who) if who else
+                                           t("file.open_in_excel", lang)))
         for sheet in file.sheets:
             found = by_sheet.get((file.path, sheet.name), [])
             for rule, missing in sheet.rules_not_run.items():
@@ -125,7 +124,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
             if sheet.skipped_rows:
                 reasons = Counter(s.reason for s in sheet.skipped_rows)
                 head += t("sheet.skipped_rows", lang, n=len(sheet.skipped_rows),
-                          reasons=("，" if lang == "zh" else ", ").join(f"{t('skip.' + r, lang)} {n}" for r, n in reasons.items()))
+                          reasons=join((f"{t('skip.' + r, lang)} {n}" for r, n in reasons.items()), lang))
             if sheet.hidden:
                 head += t("sheet.hidden", lang)
             if sheet.hidden_rows:
@@ -154,18 +153,18 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
         label = t("rules_not_run", lang)
         parts = []
         for rule, missing in sorted(not_run.items()):
-            text = "、".join(sorted(missing)) if lang == "zh" else ", ".join(sorted(missing))
+            text = join(sorted(missing), lang, "enumeration")
             # said for the whole run: when the rule did run on other registers, say on how many it did not
             total = sum(registers_of[kind] for kind in {kind for kind, _ in not_run_on[rule]})
             if len(not_run_on[rule]) < total:
-                text += ("；" if lang == "zh" else "; ") + t("rules_not_run.some", lang, n=len(not_run_on[rule]), total=total)
+                text += conventions(lang).semicolon + t("rules_not_run.some", lang, n=len(not_run_on[rule]), total=total)
             parts.append(f"{rule} ({text})")
         lines.append(c("dim", f"{label}: " + visible("; ".join(parts))))
     s = report.summary()
-    summary = t("summary", lang, files=s["files"], sheets=s["registers"], records=s["records"],
-                errors=s["errors"], warnings=s["warnings"])
+    summary = t("summary", lang, **{key: t(f"summary.{key}", lang, count=s[key])
+                                    for key in ("files", "registers", "records", "errors", "warnings")})
     if s["unusable_files"]:
-        summary += t("summary.unusable", lang, n=s["unusable_files"])
+        summary += t("summary.unusable", lang, count=s["unusable_files"])
     colour_key = "error" if s["errors"] or s["unusable_files"] else ("warning" if s["warnings"] else "bold")
     lines.append(c(colour_key, summary))
     return "\n".join(lines) + "\n"

@@ -13,7 +13,7 @@ from toolkit.followup.categories import category_label
 from toolkit.followup.sections import Source
 from toolkit.followup.stats import UNASSIGNED, OrderStats, Rate, WeekStats
 from toolkit.followup.weekly import WeeklyReport
-from toolkit.i18n import t
+from toolkit.i18n import join, t
 
 SECTIONS = ("unfinished", "overdue", "finance_handover", "return_visits", "findings")
 
@@ -94,7 +94,7 @@ def section_tables(report: WeeklyReport, lang: str) -> list[Table]:
         c("location", 12), c("content", 30), c("note", 30, False), c("source", 34)])
     hours = f"{report.settings.delay_hours:g}"
     for o in s.overdue:
-        why = ("；" if lang == "zh" else "; ").join(t(f"weekly.why.{w}", lang, hours=hours) for w in o.why)
+        why = join((t(f"weekly.why.{w}", lang, hours=hours) for w in o.why), lang, "semicolon")
         tb.rows.append([t(f"weekly.kind.{o.kind}", lang), o.record, why, o.since, o.hours_over,
                         engineer_label(o.who, lang) if o.kind == "work_order" else o.who, o.location, o.content,
                         o.note, source_text(o.source)])

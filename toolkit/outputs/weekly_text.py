@@ -6,7 +6,7 @@ import operator
 from operator import itemgetter
 
 from toolkit.followup.weekly import WeeklyReport
-from toolkit.i18n import t
+from toolkit.i18n import conventions, t
 from toolkit.outputs.text import _pad, _width, widths
 from toolkit.outputs.weekly_tables import (
     Table, category_table, complaint_categories, engineer_table, findings_compared, headline, section_tables,
@@ -74,7 +74,7 @@ def render(report: WeeklyReport, lang: str, *, tables: list[Table] | None = None
     """The report as text; ``tables``: ``section_tables(report, lang)`` when the caller has them already."""
     w = report.week
     lines = [t("weekly.title", lang, week=w.label, start=w.start.date().isoformat(), end=w.last_day.isoformat())
-             + ("，" if lang == "zh" else ", ") + t("weekly.as_of", lang, as_of=report.as_of.strftime("%Y-%m-%d %H:%M")), ""]
+             + conventions(lang).comma + t("weekly.as_of", lang, as_of=report.as_of.strftime("%Y-%m-%d %H:%M")), ""]
     for path, why in report.unusable:
         lines.append("! " + t("weekly.unusable", lang, path=path, why=why))
     if report.history_kept:
@@ -96,7 +96,7 @@ def render(report: WeeklyReport, lang: str, *, tables: list[Table] | None = None
         if tb.rows:
             lines += _table(tb)
         if tb.key == "finance_handover" and tb.rows:
-            lines.append(f"  {t('weekly.total', lang)}{'：' if lang == 'zh' else ': '}"
+            lines.append(f"  {t('weekly.total', lang)}{conventions(lang).colon}"
                          f"{show_money(report.sections.finance_total)}")
         lines.append("")
 

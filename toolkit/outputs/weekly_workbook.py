@@ -26,7 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from toolkit.followup.weekly import WeeklyReport
-from toolkit.i18n import t
+from toolkit.i18n import pick, t
 from toolkit.outputs.safe import xlsx_text
 from toolkit.outputs.weekly_tables import (
     Column, Table, category_table, complaint_categories, engineer_label, engineer_table, findings_compared, headline,
@@ -46,8 +46,7 @@ _DATE_FORMAT = "yyyy-mm-dd"
 
 
 def sheet_name(key: str, lang: str) -> str:
-    zh, en = _SHEET_NAMES[key]
-    return zh if lang == "zh" else en
+    return pick(_SHEET_NAMES[key], lang)
 
 
 def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[Table] | None = None) -> Path:
@@ -250,8 +249,7 @@ def _section_sheet(ws, tb: Table, report: WeeklyReport, lang: str, styles: _Styl
         _put(ws, last + 1, fee_col - 1, t("weekly.total", lang)).font = styles.total
         total = _put(ws, last + 1, fee_col, report.sections.finance_total)
         total.font = styles.total
-        _put(ws, last + 3, 1, "财务签收人：__________    日期：__________" if lang == "zh"
-             else "Received by finance: __________    Date: __________")
+        _put(ws, last + 3, 1, t("weekly.finance_sign_line", lang))
     _print_setup(ws, f"{tb.title} · {_title(report, lang)}", 1)
     return rows
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from toolkit.i18n import pick
+
 WORK_ORDERS = "work_orders"
 COMPLAINTS = "complaints"
 KINDS = (WORK_ORDERS, COMPLAINTS)
@@ -27,7 +29,7 @@ class Field:
     stage: int | None = None
 
     def label(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+        return pick((self.zh, self.en), lang)
 
 
 _WORK_ORDER_FIELDS = (

@@ -13,6 +13,8 @@ from datetime import date, datetime, time, timedelta
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from toolkit.i18n import pick
+
 ERROR, WARNING = "error", "warning"
 SEVERITIES = (ERROR, WARNING)
 RECORD, WORKBOOK = "record", "workbook"
@@ -83,11 +85,10 @@ class Rule:
         return missing
 
     def describe(self, lang: str) -> str:
-        return self.checks[0] if lang == "zh" else self.checks[1]
+        return pick(self.checks, lang)
 
     def message(self, key: str, lang: str, params: dict[str, Any]) -> str:
-        zh, en = self.messages[key]
-        return (zh if lang == "zh" else en).format(**params)
+        return pick(self.messages[key], lang).format(**params)
 
 
 CATALOG: dict[tuple[str, str], Rule] = {}

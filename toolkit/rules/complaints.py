@@ -13,6 +13,7 @@ import unicodedata
 from datetime import timedelta
 from difflib import SequenceMatcher
 
+from toolkit.i18n import t
 from toolkit.registers.fields import COMPLAINTS
 from toolkit.registers.values import phone_is_valid
 from toolkit.rules.catalog import ERROR, WARNING, WORKBOOK, Hit, filled, latest, rule, show_time, surely_after
@@ -47,9 +48,8 @@ def _span(delta: timedelta, lang: str) -> str:
     """A duration as a clerk would say it: hours under two days, whole days after."""
     h = delta.total_seconds() / 3600
     if h < 48:
-        return f"{h:.1f} 小时" if lang == "zh" else f"{h:.1f} h"
-    days = int(h // 24)
-    return f"{days} 天" if lang == "zh" else f"{days} days"
+        return t("span.hours", lang, hours=h)
+    return t("span.days", lang, count=int(h // 24))
 
 
 # ---- the record is complete ------------------------------------------------------------

@@ -10,6 +10,7 @@ from itertools import compress, repeat
 
 from toolkit.config import Config
 from toolkit.findings import Finding
+from toolkit.i18n import pick
 from toolkit.registers.fields import FIELDS, RECORD_NUMBER
 from toolkit.registers.records import RECORD_TYPES, Register
 from toolkit.rules.catalog import RECORD, WORKBOOK, Hit, Rule, RuleContext, all_rules, rules_for
@@ -81,8 +82,7 @@ class _Emitter:
     def _share(self, reg: Register, rule: Rule, field: str, message: str) -> tuple:
         col = reg.columns.fields.get(field)
         label = _label(reg, field, self.lang)
-        zh, en = rule.messages[message]
-        template = zh if self.lang == "zh" else en
+        template = pick(rule.messages[message], self.lang)
         try:
             fixed = template.format(label=label)
         except (KeyError, IndexError):
