@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import SHARED
+from helpers import SHARED
 
 CORPUS = SHARED / "corpus"
 SPREADSHEETS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 
 NEEDS_BOTH = '''
 import pytest
@@ -33,7 +33,8 @@ def clone(tmp_path):
     """The tests folder of a clone with nothing beside it and no LibreOffice on PATH."""
     tests = tmp_path / "clone" / "tests"
     tests.mkdir(parents=True)
-    shutil.copy(ROOT / "tests" / "conftest.py", tests / "conftest.py")
+    for support in ("conftest.py", "helpers.py", "smtp_server.py"):  # conftest.py imports the other two
+        shutil.copy(ROOT / "tests" / support, tests / support)
     (tests / "test_needs.py").write_text(NEEDS_BOTH, encoding="utf-8")
     return tests
 

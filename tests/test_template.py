@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import AS_OF, run_cli, soffice
+from helpers import AS_OF, run_cli, soffice
 from toolkit.registers.fields import COMPLAINTS, FIELDS, WORK_ORDERS
 from toolkit.registers.reader import read_workbook
 

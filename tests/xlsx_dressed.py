@@ -15,7 +15,7 @@ from xml.etree import ElementTree
 
 import xlsxwriter
 
-from conftest import SHARED, WORK_ORDER_HEADER, good_order
+from helpers import SHARED, WORK_ORDER_HEADER, good_order
 
 CORPUS_EXCEL = SHARED / "corpus" / "excel"
 
