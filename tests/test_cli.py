@@ -59,7 +59,7 @@ def test_json_report_has_the_documented_shape(register):
     assert finding == {
         "path": str(path), "sheet": "2026年11月", "row": 4, "cell": "K4", "column": "维修人员签字",
         "field": "repairer_signature", "record": "WX2611002", "rule": "missing-signature", "severity": "error",
-        "message": finding["message"],
+        "message": "returned without the repairer's signature (must be refused)",
     }
     assert data["summary"]["records"] == 2 and data["summary"]["errors"] == 1
     assert data["summary"]["by_rule"] == {"missing-signature": 1}
