@@ -9,6 +9,7 @@ import shutil
 from datetime import datetime
 
 import pytest
+import xlwt  # the test extra: writes real old-format workbooks
 
 from helpers import AS_OF_ARGS, WORK_ORDER_HEADER, good_order, run_cli, write_register
 
@@ -16,7 +17,6 @@ from helpers import AS_OF_ARGS, WORK_ORDER_HEADER, good_order, run_cli, write_re
 
 def _xls(path, rows: list[dict], header=WORK_ORDER_HEADER):
     """A real old-format (BIFF8 in an OLE container) register, written by xlwt."""
-    xlwt = pytest.importorskip("xlwt", reason="xlwt (test extra) writes the old-format workbooks")
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet("2026年11月")
     sheet.write(0, 0, "××物业服务中心维修工作单登记表（2026年11月）")
