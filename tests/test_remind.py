@@ -143,6 +143,7 @@ def test_spreadsheet_content_is_escaped_and_cannot_inject_headers(setup, tmp_pat
     path, server = setup([short_complaint("TS\r\nBcc: evil@example.com", datetime(2026, 11, 25, 16, 0),
                                     content="<script>alert(1)</script> 漏水", name="<b>刘伟</b>")], escalate_to=())
     assert remind(tmp_path, path, "--send").returncode == 0
+    assert server.received, "the reminder went out: the checks below are on something"
     for m in server.received:
         assert "evil@example.com" not in m.recipients
         assert m.message["Bcc"] is None
