@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 import python_calamine as pc
 
-from conftest import AS_OF, WORK_ORDER_HEADER, good_order, run_cli, soffice, write_register
+from helpers import AS_OF, WORK_ORDER_HEADER, good_order, run_cli, soffice, write_register
 from xlsx_dressed import (CORPUS_EXCEL, FINDING_CELLS, SHEET, big_register, dressed_register, parts, vba_project,
                           well_formed)
 

@@ -7,9 +7,8 @@ import json
 from datetime import datetime
 
 import pytest
-from conftest import run_cli
+from helpers import run_cli, weekly_complaint, complaints_file, order, orders_file
 from smtp_server import SmtpServer, smtp_config
-from weekly_fixtures import complaint, complaints_file, order, orders_file
 
 PEOPLE = {"王丽": "wangli@example.com", "张强": "zhangqiang@example.com"}
 WEEKLY = '\n[weekly]\nto = ["supervisor@example.com", "张强"]\n'
@@ -23,8 +22,8 @@ class Site:
     def __init__(self, folder, server):
         self.folder, self.server = folder, server
         self.complaints = complaints_file(folder, [
-            complaint("TS2612031", datetime(2026, 12, 31, 9, 0), promised=datetime(2027, 1, 1, 16, 0), owner="王丽"),
-            complaint("TS2701001", datetime(2027, 1, 1, 9, 0), promised=datetime(2027, 1, 5, 16, 0), owner="王丽"),
+            weekly_complaint("TS2612031", datetime(2026, 12, 31, 9, 0), promised=datetime(2027, 1, 1, 16, 0), owner="王丽"),
+            weekly_complaint("TS2701001", datetime(2027, 1, 1, 9, 0), promised=datetime(2027, 1, 5, 16, 0), owner="王丽"),
         ])
         self.orders = orders_file(folder, [order("WX2612001", datetime(2026, 12, 28, 10, 0), reason="等配件")])
         self.write_config()

@@ -11,15 +11,13 @@ from datetime import datetime
 
 import openpyxl
 import pytest
-from conftest import AS_OF, good_order, run_cli, write_register
-from test_rules_complaints import COMPLAINT_HEADER, TITLE, good_complaint, open_complaint
+from helpers import (
+    AS_OF, COMPLAINT_HEADER, COMPLAINT_TITLE, WORK_ORDER_HEADER, check, good_complaint, good_order, open_complaint, run_cli,
+    write_register,
+)
 
 from toolkit.config import parse_config
 from toolkit.validate import validate
-
-
-def check(*paths):
-    return validate(list(paths), AS_OF, parse_config({}), "en")
 
 
 def rules(report):
@@ -90,7 +88,6 @@ def test_the_first_handler_is_not_taken_for_the_responsible_department(register)
 
 
 def test_a_work_order_register_with_return_visit_columns_stays_a_work_order_register(register):
-    from conftest import WORK_ORDER_HEADER
     header = WORK_ORDER_HEADER + ["回访时间", "回访结果"]
     sheet = check(register([good_order(回访时间=datetime(2026, 11, 4, 10), 回访结果="满意")], header)).files[0].sheets[0]
     assert sheet.kind == "work_orders"
@@ -164,7 +161,7 @@ def test_a_close_kept_as_yes_or_no_counts_as_closed_or_open(register, column):
                        **{column: "否"}),
         good_complaint(投诉编号="TS2611004", **{column: "√"}),
     ]
-    report = check(register(rows, header, title=TITLE))
+    report = check(register(rows, header, title=COMPLAINT_TITLE))
     assert report.files[0].sheets[0].columns["closed_at"] == "Q"
     assert rules(report) == {("TS2611001", "closed-unsatisfied"), ("TS2611002", "missing-visit"),
                              ("TS2611003", "major-complaint")}  # open 46 days: major; no bad values
@@ -205,7 +202,7 @@ def test_a_head_count_typed_with_its_unit_is_read(register):
 
 def test_totals_and_signature_footer_under_a_complaint_register_are_skipped(register):
     report = check(register([good_complaint(), good_complaint(投诉编号="TS2611002")], COMPLAINT_HEADER,
-                            title=TITLE, footer=True))
+                            title=COMPLAINT_TITLE, footer=True))
     sheet = report.files[0].sheets[0]
     assert sheet.records == 2
     assert [(s.row, s.reason) for s in sheet.skipped_rows] == [(5, "total"), (6, "footer")]
@@ -216,7 +213,7 @@ def test_totals_and_signature_footer_under_a_complaint_register_are_skipped(regi
 
 def test_a_folder_with_both_kinds_checks_each_with_its_own_rules(tmp_path):
     write_register(tmp_path / "维修登记.xlsx", [good_order(客户签字=None)])
-    write_register(tmp_path / "投诉登记.xlsx", [good_complaint(回访结果="不满意")], COMPLAINT_HEADER, title=TITLE)
+    write_register(tmp_path / "投诉登记.xlsx", [good_complaint(回访结果="不满意")], COMPLAINT_HEADER, title=COMPLAINT_TITLE)
     result = run_cli("validate", str(tmp_path), "--as-of", "2026-11-25 09:00", "--format", "json", "--lang", "en")
     assert result.returncode == 1, result.stderr
     data = json.loads(result.stdout)
@@ -232,7 +229,7 @@ def test_registers_can_be_kept_for_one_kind_only_and_every_file_is_still_checked
     """What reminders ask for: the complaint registers' records, while every file is still checked."""
     for k in range(2):  # two files: read in worker processes, as a folder is
         write_register(tmp_path / f"维修登记-{k}.xlsx", [good_order(单号=f"WX261100{k}", 客户签字=None)])
-    write_register(tmp_path / "投诉登记.xlsx", [good_complaint()], COMPLAINT_HEADER, title=TITLE)
+    write_register(tmp_path / "投诉登记.xlsx", [good_complaint()], COMPLAINT_HEADER, title=COMPLAINT_TITLE)
     report = validate([tmp_path], AS_OF, parse_config({}), "en", keep_registers=("complaints",))
     assert [(reg.kind, len(reg.records)) for reg in report.registers] == [("complaints", 1)]
     assert sorted(f.record for f in report.findings) == ["WX2611000", "WX2611001"]
@@ -245,7 +242,7 @@ def test_one_workbook_with_a_work_order_sheet_and_a_complaint_sheet_checks_both(
     wb.remove(wb.active)
     path = tmp_path / "服务中心登记表-2026年11月.xlsx"
     write_register(path, [good_order(联系电话="1381234567")], sheet="维修", workbook=wb)
-    write_register(path, [good_complaint(投诉类别="服务态度")], COMPLAINT_HEADER, sheet="投诉", title=TITLE, workbook=wb)
+    write_register(path, [good_complaint(投诉类别="服务态度")], COMPLAINT_HEADER, sheet="投诉", title=COMPLAINT_TITLE, workbook=wb)
     report = check(path)
     assert [(s.name, s.kind) for s in report.files[0].sheets] == [("维修", "work_orders"), ("投诉", "complaints")]
     assert {(f.sheet, f.rule, f.field) for f in report.findings} == {
@@ -257,12 +254,12 @@ def test_a_work_order_and_a_complaint_sharing_a_number_are_not_duplicates(tmp_pa
     wb.remove(wb.active)
     path = tmp_path / "登记表.xlsx"
     write_register(path, [good_order(单号="2611001")], sheet="维修", workbook=wb)
-    write_register(path, [good_complaint(投诉编号="2611001")], COMPLAINT_HEADER, sheet="投诉", title=TITLE, workbook=wb)
+    write_register(path, [good_complaint(投诉编号="2611001")], COMPLAINT_HEADER, sheet="投诉", title=COMPLAINT_TITLE, workbook=wb)
     assert check(path).findings == []
 
 
 def test_the_text_report_names_the_complaint_register_kind(register):
-    path = register([good_complaint(回访时间=None, 回访结果=None)], COMPLAINT_HEADER, title=TITLE)
+    path = register([good_complaint(回访时间=None, 回访结果=None)], COMPLAINT_HEADER, title=COMPLAINT_TITLE)
     result = run_cli("validate", str(path), "--as-of", "2026-11-25 09:00", "--lang", "zh")
     assert result.returncode == 0, result.stderr  # a warning only
     assert "2026年11月 · 投诉 ·" in result.stdout

@@ -11,9 +11,8 @@ import sys
 
 import pytest
 
-from conftest import SHARED
+from helpers import CORPUS
 
-CORPUS = SHARED / "corpus"
 SPREADSHEETS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 # What a person reads for each file; every status must be one of these.
 STATUS = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import openpyxl
-from conftest import AS_OF, WORK_ORDER_HEADER, good_order, write_register
+from helpers import AS_OF, WORK_ORDER_HEADER, good_order, write_register
 
 from toolkit.config import parse_config
 from toolkit.validate import validate

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
-from conftest import AS_OF, WORK_ORDER_HEADER, good_order, write_register
+from helpers import AS_OF, WORK_ORDER_HEADER, good_order, write_register
 
 from toolkit.config import parse_config
 from toolkit.registers.header import column_letter

@@ -13,16 +13,13 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from datetime import datetime
 
 import pytest
-from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from conftest import run_cli, write_register
-from smtp_server import Handler, SmtpServer, smtp_config
-from test_remind import AS_OF, COMPLAINT_HEADER, complaint
+from helpers import REMIND_AS_OF, TOOLKIT, run_cli, run_weekly, short_complaint, short_complaints_file
+from smtp_server import PASSWORD, Handler, SmtpServer, smtp_config
 
 # nine people, one due-soon complaint each (owner and first handler the same): nine messages
 NINE = {"王丽": "wangli@example.com", "张强": "zhangqiang@example.com", "陈晓": "chenxiao@example.com",
@@ -35,30 +32,20 @@ REFUSED_452 = "452 4.2.2 <lina@example.com>: mailbox full, try later"
 
 
 @pytest.fixture
-def site(tmp_path):
+def site(reminder_site):
     """A complaint register with one due-soon complaint per owner, and a toolkit.toml pointing at
     a fresh scripted server; returns (register, server)."""
-    servers = []
-
     def make(owners=OWNERS, *, handler: Handler | None = None, escalate_to=("主管",), smtp_extra: str = "",
              extra: str = ""):
-        rows = [complaint(f"TS2611{i:03d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
+        rows = [short_complaint(f"TS2611{i:03d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
                 for i, o in enumerate(owners, 1)]
-        path = write_register(tmp_path / "投诉登记.xlsx", rows, COMPLAINT_HEADER, title=None)
-        server = SmtpServer(handler or Handler())
-        server.__enter__()
-        servers.append(server)
-        (tmp_path / "toolkit.toml").write_text(
-            smtp_config(server.port, people=NINE, escalate_to=list(escalate_to), smtp_extra=smtp_extra) + extra,
-            encoding="utf-8")
-        return path, server
-    yield make
-    for s in servers:
-        s.__exit__(None, None, None)
+        return reminder_site(rows, people=NINE, escalate_to=escalate_to, handler=handler, title=None,
+                             smtp_extra=smtp_extra, extra=extra)
+    return make
 
 
 def remind(tmp_path, path, *args, env=None):
-    return run_cli("remind", str(path), "--as-of", AS_OF, "--send", *args, cwd=tmp_path, env=env)
+    return run_cli("remind", str(path), "--as-of", REMIND_AS_OF, "--send", *args, cwd=tmp_path, env=env)
 
 
 def to(server) -> list[str]:
@@ -102,7 +89,7 @@ def test_a_refused_recipient_is_reported_and_escalated_and_everyone_else_gets_th
     assert [r for r in ledger(tmp_path) if r[0] == "lina@example.com"] == []
 
     # the rerun: nothing sent twice; her address is tried again (refused again), not escalated twice
-    again = run_cli("remind", str(path), "--as-of", AS_OF, "--send", "--format", "json", cwd=tmp_path)
+    again = run_cli("remind", str(path), "--as-of", REMIND_AS_OF, "--send", "--format", "json", cwd=tmp_path)
     assert again.returncode == 3
     data = json.loads(again.stdout)
     assert len(server.received) == 9
@@ -149,35 +136,26 @@ def test_a_temporary_refusal_is_retried_then_left_for_the_next_run_not_escalated
     assert sorted(to(server)) == ["lina@example.com", "wangli@example.com", "zhangqiang@example.com"]
 
 
-def test_weekly_send_with_a_refused_recipient_sends_the_others_and_reports_it(tmp_path):
-    from test_weekly_email import WEEKLY, weekly
-    from weekly_fixtures import complaint as wcomplaint, complaints_file, order, orders_file
-
-    orders_file(tmp_path, [order("WX2611001", datetime(2026, 11, 20, 10, 0), reason="等配件"),
-                           order("WX2611003", datetime(2026, 11, 18, 9, 0), completed=datetime(2026, 11, 18, 11, 0),
-                                 paid="有偿", fee="¥120")])
-    complaints_file(tmp_path, [wcomplaint("TS2611001", datetime(2026, 11, 17, 9, 0),
-                                          promised=datetime(2026, 11, 20, 17, 0))])
+def test_weekly_send_with_a_refused_recipient_sends_the_others_and_reports_it(weekly_site, tmp_path):
     refusal = "550 5.7.1 {supervisor} not allowed"
-    with SmtpServer(Handler(refuse_rcpt={"supervisor@example.com": refusal})) as server:
-        (tmp_path / "toolkit.toml").write_text(smtp_config(server.port, extra=WEEKLY), encoding="utf-8")
-        failed = weekly(tmp_path, "--send", "--format", "json")
-        assert failed.returncode == 3, failed.stdout + failed.stderr
-        data = json.loads(failed.stdout)
-        assert {e["to"]: e["status"] for e in data["email"]} == {
-            "supervisor@example.com": "refused", "zhangqiang@example.com": "sent", "finance@example.com": "sent"}
-        assert next(e for e in data["email"] if e["to"] == "supervisor@example.com")["reply"] == refusal
-        assert data["email_error"] == f"the mail server refused supervisor@example.com ({refusal}); " \
-                                      "the other messages went ahead"
-        assert sorted(to(server)) == ["finance@example.com", "zhangqiang@example.com"]
-        text = weekly(tmp_path, "--send", "--lang", "zh")
-        assert text.returncode == 3
-        assert f"supervisor@example.com  [邮件服务器拒收：{refusal}]" in text.stdout
-        assert len(server.received) == 2
-        server.handler.refuse_rcpt.clear()
-        fixed = weekly(tmp_path, "--send", "--lang", "en")
-        assert fixed.returncode == 0, fixed.stdout
-        assert sorted(to(server)) == ["finance@example.com", "supervisor@example.com", "zhangqiang@example.com"]
+    server = weekly_site(Handler(refuse_rcpt={"supervisor@example.com": refusal}))
+    failed = run_weekly(tmp_path, "--send", "--format", "json")
+    assert failed.returncode == 3, failed.stdout + failed.stderr
+    data = json.loads(failed.stdout)
+    assert {e["to"]: e["status"] for e in data["email"]} == {
+        "supervisor@example.com": "refused", "zhangqiang@example.com": "sent", "finance@example.com": "sent"}
+    assert next(e for e in data["email"] if e["to"] == "supervisor@example.com")["reply"] == refusal
+    assert data["email_error"] == f"the mail server refused supervisor@example.com ({refusal}); " \
+                                  "the other messages went ahead"
+    assert sorted(to(server)) == ["finance@example.com", "zhangqiang@example.com"]
+    text = run_weekly(tmp_path, "--send", "--lang", "zh")
+    assert text.returncode == 3
+    assert f"supervisor@example.com  [邮件服务器拒收：{refusal}]" in text.stdout
+    assert len(server.received) == 2
+    server.handler.refuse_rcpt.clear()
+    fixed = run_weekly(tmp_path, "--send", "--lang", "en")
+    assert fixed.returncode == 0, fixed.stdout
+    assert sorted(to(server)) == ["finance@example.com", "supervisor@example.com", "zhangqiang@example.com"]
 
 
 # ---- 2. the HTML arrives as rendered --------------------------------------------------------------
@@ -206,22 +184,14 @@ def test_a_reminder_arrives_with_its_html_document_untouched(site, tmp_path):
     assert "\n<tr style=" in html and "TS2611001" in html  # source lines kept as lines
 
 
-def test_the_weekly_digest_arrives_with_its_html_document_untouched(tmp_path):
-    from test_weekly_email import WEEKLY, weekly
-    from weekly_fixtures import complaint as wcomplaint, complaints_file, order, orders_file
-
-    orders_file(tmp_path, [order("WX2611001", datetime(2026, 11, 20, 10, 0), reason="等配件"),
-                           order("WX2611003", datetime(2026, 11, 18, 9, 0), completed=datetime(2026, 11, 18, 11, 0),
-                                 paid="有偿", fee="¥120")])
-    complaints_file(tmp_path, [wcomplaint("TS2611001", datetime(2026, 11, 17, 9, 0),
-                                          promised=datetime(2026, 11, 20, 17, 0))])
-    with SmtpServer() as server:
-        (tmp_path / "toolkit.toml").write_text(smtp_config(server.port, extra=WEEKLY), encoding="utf-8")
-        assert weekly(tmp_path, "--send", "--lang", "zh").returncode == 0
-        for message in server.received:
-            _assert_proper(message)
-            assert message.message.get_content_type() == "multipart/mixed"
-            assert message.attachments() == ["周报-2026-W47.xlsx"]
+def test_the_weekly_digest_arrives_with_its_html_document_untouched(weekly_site, tmp_path):
+    server = weekly_site()
+    assert run_weekly(tmp_path, "--send", "--lang", "zh").returncode == 0
+    assert server.received, "the digest went out"
+    for message in server.received:
+        _assert_proper(message)
+        assert message.message.get_content_type() == "multipart/mixed"
+        assert message.attachments() == ["周报-2026-W47.xlsx"]
 
 
 # ---- 3. the window SMTP leaves open ------------------------------------------------------------
@@ -290,7 +260,7 @@ def test_a_connection_dropped_after_the_final_dot_goes_on_with_the_others(site, 
 def test_a_run_killed_while_waiting_for_the_answer_resends_it_next_run_saying_so(site, tmp_path):
     handler = Handler(stall_after_accept=2)
     path, server = site(["王丽", "张强", "陈晓"], handler=handler)
-    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "remind", str(path), "--as-of", AS_OF, "--send"],
+    proc = subprocess.Popen([*TOOLKIT, "remind", str(path), "--as-of", REMIND_AS_OF, "--send"],
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert handler.arrived.wait(60)
     time.sleep(0.3)
@@ -317,14 +287,14 @@ def test_each_message_has_a_message_id_of_what_it_is_and_the_ledger_keeps_it(sit
     # a new promised time is a new reminder, and a new Message-ID
     (tmp_path / "toolkit.sqlite").unlink()
     outbox = tmp_path / "outbox"
-    assert run_cli("remind", str(path), "--as-of", AS_OF, "--outbox", str(outbox), cwd=tmp_path).returncode == 0
+    assert run_cli("remind", str(path), "--as-of", REMIND_AS_OF, "--outbox", str(outbox), cwd=tmp_path).returncode == 0
     import email
     import email.policy
     again = {str(m["To"]): m["Message-ID"] for m in
              (email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in outbox.glob("*.eml"))}
     assert again == ids
-    write_register(path, [complaint("TS2611001", datetime(2026, 11, 25, 18, 0), owner="王丽", handler="王丽")],
-                   COMPLAINT_HEADER, title=None)
+    short_complaints_file(tmp_path, [short_complaint("TS2611001", datetime(2026, 11, 25, 18, 0), owner="王丽",
+                                                     handler="王丽")], title=None)
     assert remind(tmp_path, path).returncode == 0
     assert server.received[-1].message["Message-ID"] != ids["wangli@example.com"]
 
@@ -332,16 +302,15 @@ def test_each_message_has_a_message_id_of_what_it_is_and_the_ledger_keeps_it(sit
 # ---- 4. no password in the clear ---------------------------------------------------------------
 
 def _login_config(tmp_path, host: str, port: int = 2525):
-    text = smtp_config(port, people=NINE, escalate_to=["主管"]).replace('host = "127.0.0.1"', f'host = "{host}"')
-    (tmp_path / "toolkit.toml").write_text(text.replace("[smtp]\n", '[smtp]\nuser = "kefu@example.com"\n'),
-                                           encoding="utf-8")
+    text = smtp_config(port, people=NINE, escalate_to=["主管"], host=host, user="kefu@example.com")
+    (tmp_path / "toolkit.toml").write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("command", [["remind"], ["remind", "--send"]])
 def test_a_login_without_tls_to_another_host_is_refused(site, tmp_path, command):
     path, server = site(["王丽"])
     _login_config(tmp_path, "mail.example.com")
-    result = run_cli(*command, str(path), "--as-of", AS_OF, "--lang", "en", cwd=tmp_path,
+    result = run_cli(*command, str(path), "--as-of", REMIND_AS_OF, "--lang", "en", cwd=tmp_path,
                      env={"TOOLKIT_SMTP_PASSWORD": "s3cret-Pa55"})
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
@@ -349,7 +318,7 @@ def test_a_login_without_tls_to_another_host_is_refused(site, tmp_path, command)
     assert "smtp.user is set but neither smtp.ssl nor smtp.starttls is on: the password would cross the network " \
            "to mail.example.com in the clear" in lines[0]
     assert "s3cret" not in result.stdout + result.stderr
-    zh = run_cli(*command, str(path), "--as-of", AS_OF, "--lang", "zh", cwd=tmp_path)
+    zh = run_cli(*command, str(path), "--as-of", REMIND_AS_OF, "--lang", "zh", cwd=tmp_path)
     assert zh.returncode == 2 and "密码会以明文经网络发往 mail.example.com" in zh.stderr
 
 
@@ -357,27 +326,19 @@ def test_a_login_without_tls_to_another_host_is_refused(site, tmp_path, command)
 def test_a_loopback_host_is_not_refused(site, tmp_path, host):
     path, server = site(["王丽"])
     _login_config(tmp_path, host)
-    result = run_cli("remind", str(path), "--as-of", AS_OF, "--lang", "en", cwd=tmp_path)
+    result = run_cli("remind", str(path), "--as-of", REMIND_AS_OF, "--lang", "en", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")  # on purpose: that is the case
 def test_a_login_without_tls_on_this_computer_sends_with_a_warning(tmp_path):
-    password = "s3cret-Pa55-word"
-
-    def authenticator(server, session, envelope, mechanism, auth_data):
-        return AuthResult(success=isinstance(auth_data, LoginPassword) and auth_data.password == password.encode())
-
-    path = write_register(tmp_path / "投诉.xlsx", [complaint("TS2611001", datetime(2026, 11, 25, 16, 0))],
-                          COMPLAINT_HEADER, title=None)
-    server = SmtpServer(Handler())
-    server.controller.SMTP_kwargs = {**server.controller.SMTP_kwargs, "authenticator": authenticator,
-                                     "auth_required": True, "auth_require_tls": False}
-    with server:
+    path = short_complaints_file(tmp_path, [short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0))], "投诉.xlsx",
+                                 title=None)
+    with SmtpServer(Handler(), login=True, login_without_tls=True) as server:
         _login_config(tmp_path, "127.0.0.1", server.port)
-        result = run_cli("remind", str(path), "--as-of", AS_OF, "--send", "--lang", "en", cwd=tmp_path,
-                         env={"TOOLKIT_SMTP_PASSWORD": password})
+        result = run_cli("remind", str(path), "--as-of", REMIND_AS_OF, "--send", "--lang", "en", cwd=tmp_path,
+                         env={"TOOLKIT_SMTP_PASSWORD": PASSWORD})
         assert result.returncode == 0, result.stdout + result.stderr
         assert len(server.received) == 2
         assert "toolkit: warning: the SMTP password goes to 127.0.0.1 unencrypted" in result.stderr
-        assert password not in result.stdout + result.stderr
+        assert PASSWORD not in result.stdout + result.stderr

@@ -4,121 +4,43 @@ SMTP password comes only from the environment and never shows in any output."""
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
-import ssl
 import sys
 from pathlib import Path
 
 import pytest
-from aiosmtpd.smtp import AuthResult, LoginPassword
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from conftest import run_cli, write_register
-from smtp_server import Handler, SmtpServer, smtp_config
-from test_remind import COMPLAINT_HEADER, complaint
-
-PASSWORD = "s3cret-Pa55-word"
-
-
-# What a company CA made by hand often lacks, and the reason OpenSSL's strict checks give for it.
-DEFECTS = {
-    "server-cert-without-aki": "Missing Authority Key Identifier",
-    "ca-basic-constraints-not-critical": "Basic Constraints of CA cert not marked critical",
-    "ca-without-key-usage": "CA cert does not include key usage extension",
-}
-
-
-def _cert(tmp_path: Path, defect: str | None = None) -> tuple[Path, Path, Path]:
-    """A self-signed CA and a server certificate for 127.0.0.1 signed by it, both with every extension
-    RFC 5280 asks for (what Python 3.13's strict checks require), less the one ``defect`` names."""
-    assert defect is None or defect in DEFECTS
-    now = dt.datetime.now(dt.timezone.utc)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Test Property Group CA")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(1).not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=None),
-                         critical=defect != "ca-basic-constraints-not-critical")
-          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False))
-    if defect != "ca-without-key-usage":
-        ca = ca.add_extension(_key_usage(key_cert_sign=True, crl_sign=True), critical=True)
-    ca = ca.sign(ca_key, hashes.SHA256())
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-            .issuer_name(ca_name).public_key(key.public_key()).serial_number(2)
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(_key_usage(), critical=True)
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-            .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False))
-    if defect != "server-cert-without-aki":
-        cert = cert.add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
-    cert = cert.sign(ca_key, hashes.SHA256())
-    ca_path, cert_path, key_path = tmp_path / "ca.pem", tmp_path / "server.pem", tmp_path / "server.key"
-    ca_path.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    return ca_path, cert_path, key_path
-
-
-def _key_usage(*, key_cert_sign: bool = False, crl_sign: bool = False) -> x509.KeyUsage:
-    return x509.KeyUsage(digital_signature=True, key_cert_sign=key_cert_sign, crl_sign=crl_sign,
-                         content_commitment=False, key_encipherment=False, data_encipherment=False,
-                         key_agreement=False, encipher_only=False, decipher_only=False)
-
-
-def _server_context(cert: Path, key: Path) -> ssl.SSLContext:
-    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    ctx.load_cert_chain(cert, key)
-    return ctx
-
-
-def _authenticator(server, session, envelope, mechanism, auth_data):
-    ok = isinstance(auth_data, LoginPassword) and auth_data.password == PASSWORD.encode()
-    return AuthResult(success=ok)
+from helpers import OWNER_AND_HANDLER, REMIND_AS_OF, run_cli, short_complaint, short_complaints_file
+from smtp_server import DEFECTS, PASSWORD, Handler, SmtpServer, certificates, server_context, smtp_config
 
 
 @pytest.fixture
 def register_path(tmp_path):
-    return write_register(tmp_path / "投诉.xlsx", [complaint("TS2611001", dt.datetime(2026, 11, 25, 16, 0))],
-                          COMPLAINT_HEADER, title=None)
+    return short_complaints_file(tmp_path, [short_complaint("TS2611001", dt.datetime(2026, 11, 25, 16, 0))],
+                                 "投诉.xlsx", title=None)
 
 
-def _config(tmp_path, port, *, ca: Path | None, ssl_on: bool, starttls: bool, user: str = "",
-            tls_strict: bool | None = None) -> None:
-    text = smtp_config(port, people={"王丽": "wangli@example.com", "陈晓": "chenxiao@example.com"},
-                       ssl=ssl_on, starttls=starttls)
-    if ca:
-        text = text.replace("[smtp]\n", f'[smtp]\nca_file = "{ca}"\n')
-    if user:
-        text = text.replace("[smtp]\n", f'[smtp]\nuser = "{user}"\n')
-    if tls_strict is not None:
-        text = text.replace("[smtp]\n", f"[smtp]\ntls_strict = {str(tls_strict).lower()}\n")
+def _config(tmp_path, port, *, ca: Path | None, ssl_on: bool, starttls: bool, **kw) -> None:
+    text = smtp_config(port, people=OWNER_AND_HANDLER, ssl=ssl_on, starttls=starttls, ca_file=ca, **kw)
     (tmp_path / "toolkit.toml").write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("tls_strict", [None, True], ids=["python-default", "tls-strict"])
 @pytest.mark.parametrize("implicit", [True, False], ids=["implicit-tls", "starttls"])
 def test_mail_goes_over_tls_verified_against_the_configured_ca(tmp_path, register_path, implicit, tls_strict):
-    ca, cert, key = _cert(tmp_path)
-    with SmtpServer(Handler(), tls_context=_server_context(cert, key), implicit_tls=implicit) as server:
+    ca, cert, key = certificates(tmp_path)
+    with SmtpServer(Handler(), tls_context=server_context(cert, key), implicit_tls=implicit) as server:
         _config(tmp_path, server.port, ca=ca, ssl_on=implicit, starttls=not implicit, tls_strict=tls_strict)
-        result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", cwd=tmp_path)
+        result = run_cli("remind", str(register_path), "--as-of", REMIND_AS_OF, "--send", cwd=tmp_path)
         assert result.returncode == 0, result.stdout + result.stderr
         assert len(server.received) == 2
 
 
 @pytest.mark.parametrize("implicit", [True, False], ids=["implicit-tls", "starttls"])
 def test_a_certificate_from_an_unknown_ca_is_refused(tmp_path, register_path, implicit):
-    _, cert, key = _cert(tmp_path)
-    with SmtpServer(Handler(), tls_context=_server_context(cert, key), implicit_tls=implicit) as server:
+    _, cert, key = certificates(tmp_path)
+    with SmtpServer(Handler(), tls_context=server_context(cert, key), implicit_tls=implicit) as server:
         _config(tmp_path, server.port, ca=None, ssl_on=implicit, starttls=not implicit)
-        result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", "--lang", "en",
+        result = run_cli("remind", str(register_path), "--as-of", REMIND_AS_OF, "--send", "--lang", "en",
                          cwd=tmp_path)
         assert result.returncode == 3
         assert "CERTIFICATE_VERIFY_FAILED" in result.stdout or "certificate verify failed" in result.stdout
@@ -128,9 +50,9 @@ def test_a_certificate_from_an_unknown_ca_is_refused(tmp_path, register_path, im
 
 def _send_through(tmp_path, register_path, ca, cert, key, *, implicit=False, tls_strict=None, lang="en"):
     """One reminder run with --send against a real TLS server: (the CLI's result, the messages received)."""
-    with SmtpServer(Handler(), tls_context=_server_context(cert, key), implicit_tls=implicit) as server:
+    with SmtpServer(Handler(), tls_context=server_context(cert, key), implicit_tls=implicit) as server:
         _config(tmp_path, server.port, ca=ca, ssl_on=implicit, starttls=not implicit, tls_strict=tls_strict)
-        result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", "--lang", lang,
+        result = run_cli("remind", str(register_path), "--as-of", REMIND_AS_OF, "--send", "--lang", lang,
                          cwd=tmp_path)
         return result, list(server.received)
 
@@ -143,7 +65,7 @@ def _strict_lines(result) -> list[str]:
 @pytest.mark.parametrize("defect", DEFECTS)
 def test_a_company_ca_short_of_the_strict_checks_is_named_in_one_line_with_what_to_do(tmp_path, register_path,
                                                                                        defect):
-    result, received = _send_through(tmp_path, register_path, *_cert(tmp_path, defect), tls_strict=True)
+    result, received = _send_through(tmp_path, register_path, *certificates(tmp_path, defect), tls_strict=True)
     assert result.returncode == 3 and received == [], result.stdout + result.stderr
     lines = _strict_lines(result)
     assert len(lines) == 1, result.stdout
@@ -154,7 +76,7 @@ def test_a_company_ca_short_of_the_strict_checks_is_named_in_one_line_with_what_
 
 
 def test_the_strict_checks_line_is_in_chinese_too(tmp_path, register_path):
-    result, received = _send_through(tmp_path, register_path, *_cert(tmp_path, "server-cert-without-aki"),
+    result, received = _send_through(tmp_path, register_path, *certificates(tmp_path, "server-cert-without-aki"),
                                      implicit=True, tls_strict=True, lang="zh")
     assert result.returncode == 3 and received == []
     lines = _strict_lines(result)
@@ -164,7 +86,7 @@ def test_the_strict_checks_line_is_in_chinese_too(tmp_path, register_path):
 
 
 def test_tls_strict_false_lets_such_a_ca_through_and_still_verifies(tmp_path, register_path):
-    ca, cert, key = _cert(tmp_path, "server-cert-without-aki")
+    ca, cert, key = certificates(tmp_path, "server-cert-without-aki")
     result, received = _send_through(tmp_path, register_path, ca, cert, key, tls_strict=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(received) == 2
@@ -176,7 +98,7 @@ def test_tls_strict_false_lets_such_a_ca_through_and_still_verifies(tmp_path, re
 
 
 def test_by_default_the_checks_are_pythons_own_strict_from_313(tmp_path, register_path):
-    result, received = _send_through(tmp_path, register_path, *_cert(tmp_path, "server-cert-without-aki"))
+    result, received = _send_through(tmp_path, register_path, *certificates(tmp_path, "server-cert-without-aki"))
     if sys.version_info >= (3, 13):
         assert result.returncode == 3 and received == []
         assert len(_strict_lines(result)) == 1, result.stdout
@@ -187,27 +109,24 @@ def test_by_default_the_checks_are_pythons_own_strict_from_313(tmp_path, registe
 
 def test_tls_strict_must_be_true_or_false(tmp_path, register_path):
     (tmp_path / "toolkit.toml").write_text('[smtp]\nhost = "127.0.0.1"\ntls_strict = "no"\n', encoding="utf-8")
-    result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", cwd=tmp_path)
+    result = run_cli("remind", str(register_path), "--as-of", REMIND_AS_OF, cwd=tmp_path)
     assert result.returncode == 2
     assert "smtp.tls_strict must be true or false" in result.stderr
 
 
 def test_the_password_comes_from_the_environment_and_never_shows(tmp_path, register_path):
-    ca, cert, key = _cert(tmp_path)
+    ca, cert, key = certificates(tmp_path)
     handler = Handler()
-    server = SmtpServer(handler, tls_context=_server_context(cert, key), implicit_tls=False)
-    server.controller.ssl_context = None
-    server.controller.SMTP_kwargs = {**server.controller.SMTP_kwargs, "authenticator": _authenticator,
-                                     "auth_required": True}
+    server = SmtpServer(handler, tls_context=server_context(cert, key), implicit_tls=False, login=True)
     with server:
-        _config(tmp_path, server.port, ca=ca, ssl_on=False, starttls=True, user="kefu@example.com")
-        cfg = tmp_path / "toolkit.toml"  # aiosmtpd answers a failed LOGIN by going quiet: time out fast
-        cfg.write_text(cfg.read_text(encoding="utf-8").replace("[smtp]\n", "[smtp]\ntimeout = 2\n"), encoding="utf-8")
-        wrong = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", "--lang", "en",
+        # aiosmtpd answers a failed LOGIN by going quiet: time out fast
+        _config(tmp_path, server.port, ca=ca, ssl_on=False, starttls=True, user="kefu@example.com",
+                smtp_extra="timeout = 2")
+        wrong = run_cli("remind", str(register_path), "--as-of", REMIND_AS_OF, "--send", "--lang", "en",
                         cwd=tmp_path, env={"TOOLKIT_SMTP_PASSWORD": "wrong-" + PASSWORD})
         assert wrong.returncode == 3 and handler.received == []
         assert PASSWORD not in wrong.stdout + wrong.stderr
-        right = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send",
+        right = run_cli("remind", str(register_path), "--as-of", REMIND_AS_OF, "--send",
                         cwd=tmp_path, env={"TOOLKIT_SMTP_PASSWORD": PASSWORD})
         assert right.returncode == 0, right.stdout + right.stderr
         assert len(handler.received) == 2
@@ -216,14 +135,14 @@ def test_the_password_comes_from_the_environment_and_never_shows(tmp_path, regis
 
 def test_a_password_in_the_config_file_is_refused(tmp_path, register_path):
     (tmp_path / "toolkit.toml").write_text('[smtp]\nhost = "127.0.0.1"\npassword = "hunter2"\n', encoding="utf-8")
-    result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", cwd=tmp_path)
+    result = run_cli("remind", str(register_path), "--as-of", REMIND_AS_OF, cwd=tmp_path)
     assert result.returncode == 2
     assert "passwords never go in the config file" in result.stderr and "hunter2" not in result.stderr
 
 
 def test_a_login_without_any_password_says_where_to_put_it(tmp_path, register_path):
     _config(tmp_path, 2525, ca=None, ssl_on=False, starttls=False, user="kefu@example.com")
-    result = run_cli("remind", str(register_path), "--as-of", "2026-11-25 10:00", "--send", "--lang", "en",
+    result = run_cli("remind", str(register_path), "--as-of", REMIND_AS_OF, "--send", "--lang", "en",
                      cwd=tmp_path, env={"TOOLKIT_SMTP_PASSWORD": "", "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
     assert result.returncode == 3
     assert "TOOLKIT_SMTP_PASSWORD" in result.stdout

@@ -8,7 +8,6 @@ import email
 import os
 import stat
 import subprocess
-import sys
 import time
 from datetime import datetime
 from email import policy
@@ -18,18 +17,11 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from conftest import WORK_ORDER_HEADER, good_order, write_register
+from helpers import (
+    AS_OF_ARGS, REMIND_AS_OF, SHORT_COMPLAINT_HEADER, TOOLKIT, WORK_ORDER_HEADER, good_order, run_cli, write_register,
+)
 
-AS_OF = ["--as-of", "2026-11-25 09:00"]
-COMPLAINT_HEADER = ["投诉编号", "投诉时间", "投诉人", "联系电话", "房号", "投诉内容", "投诉类别", "首问责任人",
-                    "责任人", "承诺答复时间", "答复时间", "处理结果", "回访结果", "结案时间"]
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes and umask are POSIX")
-
-
-def run(*args: str, cwd: Path, umask: int | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=cwd, env=env,
-                           timeout=300, preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)
 
 
 def mode(path: Path) -> int:
@@ -47,15 +39,15 @@ def _outputs(tmp_path: Path, register: Path, umask: int) -> dict[str, Path]:
     out = tmp_path / "out"
     out.mkdir(exist_ok=True)
     made = {
-        "report": (["validate", str(register), *AS_OF, "-o", str(out / "报告.txt")], out / "报告.txt"),
-        "csv": (["validate", str(register), *AS_OF, "-f", "csv", "-o", str(out / "报告.csv")], out / "报告.csv"),
-        "annotated": (["validate", str(register), *AS_OF, "--annotate", str(out)], out / "维修登记.checked.xlsx"),
-        "weekly": (["weekly", str(register), *AS_OF, "--out", str(out / "weekly.xlsx")], out / "weekly.xlsx"),
+        "report": (["validate", str(register), *AS_OF_ARGS, "-o", str(out / "报告.txt")], out / "报告.txt"),
+        "csv": (["validate", str(register), *AS_OF_ARGS, "-f", "csv", "-o", str(out / "报告.csv")], out / "报告.csv"),
+        "annotated": (["validate", str(register), *AS_OF_ARGS, "--annotate", str(out)], out / "维修登记.checked.xlsx"),
+        "weekly": (["weekly", str(register), *AS_OF_ARGS, "--out", str(out / "weekly.xlsx")], out / "weekly.xlsx"),
         "template": (["template", "work-orders", str(out / "模板.xlsx"), "--months", "2026-11"], out / "模板.xlsx"),
         "init": (["init", str(out / "toolkit.toml")], out / "toolkit.toml"),
     }
     for name, (args, path) in made.items():
-        result = run(*args, cwd=tmp_path, umask=umask)
+        result = run_cli(*args, cwd=tmp_path, umask=umask)
         assert result.returncode in (0, 1), (name, result.stderr)
         assert path.is_file(), name
     return {name: path for name, (_, path) in made.items()}
@@ -71,9 +63,9 @@ def test_every_output_gets_the_permissions_the_umask_gives(tmp_path, broken_regi
 @posix_only
 def test_a_replaced_output_keeps_the_permissions_it_had(tmp_path, broken_register):
     target = tmp_path / "weekly.xlsx"
-    assert run("weekly", str(broken_register), *AS_OF, "--out", str(target), cwd=tmp_path).returncode == 0
+    assert run_cli("weekly", str(broken_register), *AS_OF_ARGS, "--out", str(target), cwd=tmp_path).returncode == 0
     target.chmod(0o640)  # the supervisor shared it with the group only
-    assert run("weekly", str(broken_register), *AS_OF, "--out", str(target), cwd=tmp_path, umask=0o022).returncode == 0
+    assert run_cli("weekly", str(broken_register), *AS_OF_ARGS, "--out", str(target), cwd=tmp_path, umask=0o022).returncode == 0
     assert mode(target) == 0o640
 
 
@@ -89,7 +81,7 @@ def test_temporaries_left_by_killed_writes_are_cleaned_and_nothing_else(tmp_path
         path.write_bytes(b"x" * 1024)
     hours_ago = time.time() - 7 * 3600
     os.utime(old, (hours_ago, hours_ago))
-    result = run("weekly", str(broken_register), *AS_OF, "--out", str(out / "weekly.xlsx"), cwd=tmp_path)
+    result = run_cli("weekly", str(broken_register), *AS_OF_ARGS, "--out", str(out / "weekly.xlsx"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert not gone_pid.exists() and not old.exists()
     assert live.exists() and other.exists() and mine.exists()
@@ -100,11 +92,11 @@ def test_a_run_killed_mid_write_leaves_the_old_output_whole_and_the_next_run_cle
     """kill -9 while the weekly workbook is being written: the previous workbook stays as it
     was, and what the killed run left beside it is gone after the next run."""
     target = tmp_path / "weekly.xlsx"
-    assert run("weekly", str(broken_register), *AS_OF, "--out", str(target), cwd=tmp_path).returncode == 0
+    assert run_cli("weekly", str(broken_register), *AS_OF_ARGS, "--out", str(target), cwd=tmp_path).returncode == 0
     before = target.read_bytes()
     # a larger register, so that writing takes long enough to be interrupted
     big = write_register(tmp_path / "大登记表.xlsx", [good_order(单号=f"WX26{i:06d}", 完工时间=None) for i in range(20_000)])
-    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "weekly", str(big), *AS_OF, "--out", str(target)],
+    proc = subprocess.Popen([*TOOLKIT, "weekly", str(big), *AS_OF_ARGS, "--out", str(target)],
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not list(tmp_path.glob(".weekly.xlsx.*.tmp")):
@@ -112,7 +104,7 @@ def test_a_run_killed_mid_write_leaves_the_old_output_whole_and_the_next_run_cle
     proc.kill()
     proc.wait()
     assert target.read_bytes() == before
-    assert run("weekly", str(broken_register), *AS_OF, "--out", str(target), cwd=tmp_path).returncode == 0
+    assert run_cli("weekly", str(broken_register), *AS_OF_ARGS, "--out", str(target), cwd=tmp_path).returncode == 0
     assert not list(tmp_path.glob(".weekly.xlsx.*.tmp"))
 
 
@@ -147,7 +139,7 @@ def hostile_orders(tmp_path) -> Path:
 
 
 def test_the_text_report_shows_control_characters_escaped(tmp_path, hostile_orders):
-    result = run("validate", str(hostile_orders), *AS_OF, "--lang", "en", cwd=tmp_path)
+    result = run_cli("validate", str(hostile_orders), *AS_OF_ARGS, "--lang", "en", cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     line = next(l for l in result.stdout.splitlines() if "bad-value" in l)
@@ -156,7 +148,7 @@ def test_the_text_report_shows_control_characters_escaped(tmp_path, hostile_orde
 
 def test_weekly_workbook_and_text_survive_control_characters(tmp_path, hostile_orders):
     out = tmp_path / "weekly.xlsx"
-    result = run("weekly", str(hostile_orders), *AS_OF, "--out", str(out), "--lang", "zh", cwd=tmp_path)
+    result = run_cli("weekly", str(hostile_orders), *AS_OF_ARGS, "--out", str(out), "--lang", "zh", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout and "\x01" not in result.stdout
     wb = openpyxl.load_workbook(out)
@@ -165,11 +157,11 @@ def test_weekly_workbook_and_text_survive_control_characters(tmp_path, hostile_o
 
 
 def test_a_reminders_plain_text_and_html_show_control_characters_escaped(tmp_path):
-    register = _xlsxwriter_register(tmp_path / "投诉登记.xlsx", COMPLAINT_HEADER, [[
+    register = _xlsxwriter_register(tmp_path / "投诉登记.xlsx", SHORT_COMPLAINT_HEADER, [[
         "TS2611001", datetime(2026, 11, 20, 9, 0), "刘伟", "13812345678", "3栋1201", f"楼上漏水{ESCAPES}", "设备设施",
         "chenxiao@example.com", "wangli@example.com", datetime(2026, 11, 25, 16, 0), None, None, None, None]])
     outbox = tmp_path / "outbox"
-    result = run("remind", str(register), "--as-of", "2026-11-25 10:00", "--outbox", str(outbox), cwd=tmp_path)
+    result = run_cli("remind", str(register), "--as-of", REMIND_AS_OF, "--outbox", str(outbox), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout
     messages = [email.message_from_bytes(p.read_bytes(), policy=policy.default) for p in outbox.glob("*.eml")]

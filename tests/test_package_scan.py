@@ -186,7 +186,7 @@ def _engine_view(workbook) -> dict:
 
 
 def _real_packages() -> list:
-    from conftest import SHARED
+    from helpers import SHARED
 
     corpus = SHARED / "corpus"
     return sorted(p for p in corpus.rglob("*") if p.suffix.lower() in (".xlsx", ".xlsm") and p.is_file())

@@ -12,10 +12,8 @@ import time
 
 import pytest
 
-from conftest import run_cli, write_register
-from smtp_server import Handler, SmtpServer
-from test_mail_tls import PASSWORD, _authenticator, _cert, _config, _server_context
-from test_remind import COMPLAINT_HEADER, complaint
+from helpers import OWNER_AND_HANDLER, REMIND_AS_OF, TOOLKIT, run_cli, short_complaint, short_complaints_file
+from smtp_server import PASSWORD, Handler, SmtpServer, certificates, server_context, smtp_config
 
 SECRET = "Kf-密码-2026!x"
 USER = "kefu@example.com"
@@ -111,7 +109,7 @@ def test_on_a_terminal_it_prompts_twice_without_echo(site, keyring_env):
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
     env = {**os.environ, **keyring_env, "NO_COLOR": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "password", "set", "--lang", "en"], cwd=site, env=env,
+    proc = subprocess.Popen([*TOOLKIT, "password", "set", "--lang", "en"], cwd=site, env=env,
                             stdin=slave, stdout=slave, stderr=slave, preexec_fn=controlling_terminal)
     os.close(slave)
     seen = b""
@@ -148,19 +146,16 @@ def test_on_a_terminal_it_prompts_twice_without_echo(site, keyring_env):
 
 def test_remind_logs_in_with_the_password_the_command_stored(tmp_path, keyring_env):
     """After `toolkit password set`, a run with no password in its environment sends."""
-    register = write_register(tmp_path / "投诉.xlsx", [complaint("TS2611001", dt.datetime(2026, 11, 25, 16, 0))],
-                              COMPLAINT_HEADER, title=None)
-    ca, cert, key = _cert(tmp_path)
+    register = short_complaints_file(tmp_path, [short_complaint("TS2611001", dt.datetime(2026, 11, 25, 16, 0))],
+                                     "投诉.xlsx", title=None)
+    ca, cert, key = certificates(tmp_path)
     handler = Handler()
-    server = SmtpServer(handler, tls_context=_server_context(cert, key), implicit_tls=False)
-    server.controller.ssl_context = None
-    server.controller.SMTP_kwargs = {**server.controller.SMTP_kwargs, "authenticator": _authenticator,
-                                     "auth_required": True}
-    with server:
-        _config(tmp_path, server.port, ca=ca, ssl_on=False, starttls=True, user=USER)
+    with SmtpServer(handler, tls_context=server_context(cert, key), login=True) as server:
+        (tmp_path / "toolkit.toml").write_text(
+            smtp_config(server.port, people=OWNER_AND_HANDLER, starttls=True, ca_file=ca, user=USER), encoding="utf-8")
         stored = run_cli("password", "set", cwd=tmp_path, env=keyring_env, input=PASSWORD + "\n")
         assert stored.returncode == 0, stored.stderr
-        sent = run_cli("remind", str(register), "--as-of", "2026-11-25 10:00", "--send", "--lang", "en",
+        sent = run_cli("remind", str(register), "--as-of", REMIND_AS_OF, "--send", "--lang", "en",
                        cwd=tmp_path, env=keyring_env)
         assert sent.returncode == 0, sent.stdout + sent.stderr
         assert len(handler.received) == 2
@@ -169,15 +164,15 @@ def test_remind_logs_in_with_the_password_the_command_stored(tmp_path, keyring_e
 
 
 def test_the_messages_about_a_missing_password_name_the_command(tmp_path, keyring_env):
-    register = write_register(tmp_path / "投诉.xlsx", [complaint("TS2611001", dt.datetime(2026, 11, 25, 16, 0))],
-                              COMPLAINT_HEADER, title=None)
-    _config(tmp_path, 2525, ca=None, ssl_on=False, starttls=False, user=USER)
-    missing = run_cli("remind", str(register), "--as-of", "2026-11-25 10:00", "--send", "--lang", "en",
+    register = short_complaints_file(tmp_path, [short_complaint("TS2611001", dt.datetime(2026, 11, 25, 16, 0))],
+                                     "投诉.xlsx", title=None)
+    (tmp_path / "toolkit.toml").write_text(smtp_config(2525, people=OWNER_AND_HANDLER, user=USER), encoding="utf-8")
+    missing = run_cli("remind", str(register), "--as-of", REMIND_AS_OF, "--send", "--lang", "en",
                       cwd=tmp_path, env=keyring_env)
     assert missing.returncode == 3
     assert (f"no SMTP password for {USER}: store it with `toolkit password set` "
             f"(or `python -m keyring set toolkit {USER}`), or set TOOLKIT_SMTP_PASSWORD") in missing.stdout
     (tmp_path / "toolkit.toml").write_text('[smtp]\nhost = "127.0.0.1"\npassword = "hunter2"\n', encoding="utf-8")
-    refused = run_cli("remind", str(register), "--as-of", "2026-11-25 10:00", cwd=tmp_path, env=keyring_env)
+    refused = run_cli("remind", str(register), "--as-of", REMIND_AS_OF, cwd=tmp_path, env=keyring_env)
     assert refused.returncode == 2 and "hunter2" not in refused.stderr
     assert "passwords never go in the config file; store it with `toolkit password set`" in refused.stderr

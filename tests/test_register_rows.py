@@ -10,7 +10,7 @@ from datetime import datetime
 
 import openpyxl
 import pytest
-from conftest import AS_OF, WORK_ORDER_HEADER, good_order, write_register
+from helpers import AS_OF, WORK_ORDER_HEADER, good_order, write_register
 
 from toolkit.config import parse_config
 from toolkit.registers.reader import read_workbook, sheet_anchor

@@ -6,54 +6,37 @@ import json
 import os
 import signal
 import subprocess
-import sys
 from datetime import datetime
 
 import pytest
 
-from conftest import run_cli, write_register
-from smtp_server import Handler, SmtpServer, smtp_config
+from helpers import REMIND_AS_OF, TOOLKIT, run_cli, short_complaint, short_complaints_file
+from smtp_server import smtp_config
 
-COMPLAINT_HEADER = ["投诉编号", "投诉时间", "投诉人", "联系电话", "房号", "投诉内容", "投诉类别", "首问责任人",
-                    "责任人", "承诺答复时间", "答复时间", "处理结果", "回访结果", "结案时间"]
-AS_OF = "2026-11-25 10:00"
 PEOPLE = {"王丽": "wangli@example.com", "张强": "zhangqiang@example.com", "陈晓": "chenxiao@example.com",
           "李工": "ligong@example.com"}
 
 
-def complaint(no, promised, *, owner="王丽", handler="陈晓", replied=None, closed=None, content="楼上漏水，卫生间天花板滴水",
-              people=None, name="刘伟"):
-    return {"投诉编号": no, "投诉时间": datetime(2026, 11, 20, 9, 0), "投诉人": name, "联系电话": "13812345678",
-            "房号": "3栋1201", "投诉内容": content, "投诉类别": "设备设施", "首问责任人": handler, "责任人": owner,
-            "承诺答复时间": promised, "答复时间": replied, "处理结果": None, "回访结果": None, "结案时间": closed}
-
 
 @pytest.fixture
-def setup(tmp_path):
+def setup(tmp_path, smtp_server):
+    """setup(rows, …) → a short complaint register of these rows, and a fresh local server the
+    toolkit.toml beside it points at."""
     def make(rows, *, escalate_to=("张强",), people=PEOPLE, extra=""):
-        path = write_register(tmp_path / "投诉登记.xlsx", rows, COMPLAINT_HEADER, title="投诉登记表（2026年11月）")
-        server = SmtpServer(Handler())
-        server.__enter__()
+        path = short_complaints_file(tmp_path, rows)
+        server = smtp_server()
         (tmp_path / "toolkit.toml").write_text(
             smtp_config(server.port, people=people, escalate_to=list(escalate_to), extra=extra), encoding="utf-8")
         return path, server
-    servers = []
-
-    def factory(*a, **kw):
-        path, server = make(*a, **kw)
-        servers.append(server)
-        return path, server
-    yield factory
-    for s in servers:
-        s.__exit__(None, None, None)
+    return make
 
 
 def remind(tmp_path, path, *args):
-    return run_cli("remind", str(path), "--as-of", AS_OF, *args, cwd=tmp_path)
+    return run_cli("remind", str(path), "--as-of", REMIND_AS_OF, *args, cwd=tmp_path)
 
 
 def test_preview_sends_nothing_and_shows_who_would_get_what(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
     result = remind(tmp_path, path, "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert server.received == []
@@ -63,8 +46,8 @@ def test_preview_sends_nothing_and_shows_who_would_get_what(setup, tmp_path):
 
 
 def test_due_soon_goes_to_the_owner_with_a_copy_to_the_first_handler(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0)),
-                          complaint("TS2611002", datetime(2026, 11, 28, 16, 0))])  # beyond lead_hours: not yet
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0)),
+                          short_complaint("TS2611002", datetime(2026, 11, 28, 16, 0))])  # beyond lead_hours: not yet
     result = remind(tmp_path, path, "--send", "--lang", "zh")
     assert result.returncode == 0, result.stdout + result.stderr
     by_rcpt = {m.recipients[0]: m for m in server.received}
@@ -81,9 +64,9 @@ def test_due_soon_goes_to_the_owner_with_a_copy_to_the_first_handler(setup, tmp_
 
 def test_overdue_goes_to_the_owner_and_is_escalated_one_message_per_recipient(setup, tmp_path):
     path, server = setup([
-        complaint("TS2611001", datetime(2026, 11, 23, 17, 0)),  # 2 days overdue
-        complaint("TS2611002", datetime(2026, 11, 25, 9, 0)),  # 1 hour overdue
-        complaint("TS2611003", datetime(2026, 11, 25, 15, 0)),  # due soon
+        short_complaint("TS2611001", datetime(2026, 11, 23, 17, 0)),  # 2 days overdue
+        short_complaint("TS2611002", datetime(2026, 11, 25, 9, 0)),  # 1 hour overdue
+        short_complaint("TS2611003", datetime(2026, 11, 25, 15, 0)),  # due soon
     ])
     result = remind(tmp_path, path, "--send", "--lang", "en")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -99,7 +82,7 @@ def test_overdue_goes_to_the_owner_and_is_escalated_one_message_per_recipient(se
 
 
 def test_a_second_run_the_same_day_sends_nothing_and_a_new_promised_time_is_a_new_item(setup, tmp_path):
-    rows = [complaint("TS2611001", datetime(2026, 11, 25, 16, 0))]
+    rows = [short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0))]
     path, server = setup(rows)
     assert remind(tmp_path, path, "--send").returncode == 0
     first = len(server.received)
@@ -108,13 +91,13 @@ def test_a_second_run_the_same_day_sends_nothing_and_a_new_promised_time_is_a_ne
     assert again.returncode == 0 and len(server.received) == first
     assert "2 item(s) already reminded before" in again.stdout
     # the clerk agreed a new reply time with the customer: that is a new reminder
-    write_register(path, [complaint("TS2611001", datetime(2026, 11, 25, 18, 0))], COMPLAINT_HEADER)
+    short_complaints_file(tmp_path, [short_complaint("TS2611001", datetime(2026, 11, 25, 18, 0))])
     third = remind(tmp_path, path, "--send")
     assert third.returncode == 0 and len(server.received) == first + 2
 
 
 def test_overdue_reminders_repeat_once_a_day(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 24, 17, 0))], escalate_to=())
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 24, 17, 0))], escalate_to=())
     assert run_cli("remind", str(path), "--as-of", "2026-11-25 09:00", "--send", cwd=tmp_path).returncode == 0
     assert run_cli("remind", str(path), "--as-of", "2026-11-25 15:00", "--send", cwd=tmp_path).returncode == 0
     assert len(server.received) == 1
@@ -123,7 +106,7 @@ def test_overdue_reminders_repeat_once_a_day(setup, tmp_path):
 
 
 def test_a_person_without_an_address_is_escalated_with_a_note_not_dropped(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0), owner="赵六", handler="赵六")])
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0), owner="赵六", handler="赵六")])
     result = remind(tmp_path, path, "--send", "--lang", "en")
     assert result.returncode == 0
     assert "no address for 赵六 (TS2611001) → sent to escalate_to instead" in result.stdout
@@ -132,7 +115,7 @@ def test_a_person_without_an_address_is_escalated_with_a_note_not_dropped(setup,
 
 
 def test_an_unknown_person_with_no_escalation_is_reported_and_exits_2(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0), owner="赵六", handler="赵六")],
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0), owner="赵六", handler="赵六")],
                          escalate_to=())
     result = remind(tmp_path, path, "--send", "--lang", "en")
     assert result.returncode == 2
@@ -141,7 +124,7 @@ def test_an_unknown_person_with_no_escalation_is_reported_and_exits_2(setup, tmp
 
 
 def test_no_reply_time_goes_to_the_first_handler(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", None, owner="王丽", handler="陈晓")])
+    path, server = setup([short_complaint("TS2611001", None, owner="王丽", handler="陈晓")])
     assert remind(tmp_path, path, "--send", "--lang", "en").returncode == 0
     assert [m.recipients for m in server.received] == [["chenxiao@example.com"]]
     assert "no reply time promised" in server.received[0].part("text/html")
@@ -149,17 +132,18 @@ def test_no_reply_time_goes_to_the_first_handler(setup, tmp_path):
 
 def test_answered_and_closed_complaints_are_not_reminded(setup, tmp_path):
     path, server = setup([
-        complaint("TS2611001", datetime(2026, 11, 23, 16, 0), replied=datetime(2026, 11, 23, 15, 0)),
-        complaint("TS2611002", datetime(2026, 11, 23, 16, 0), closed=datetime(2026, 11, 24, 10, 0)),
+        short_complaint("TS2611001", datetime(2026, 11, 23, 16, 0), replied=datetime(2026, 11, 23, 15, 0)),
+        short_complaint("TS2611002", datetime(2026, 11, 23, 16, 0), closed=datetime(2026, 11, 24, 10, 0)),
     ])
     result = remind(tmp_path, path, "--send")
     assert result.returncode == 0 and server.received == []
 
 
 def test_spreadsheet_content_is_escaped_and_cannot_inject_headers(setup, tmp_path):
-    path, server = setup([complaint("TS\r\nBcc: evil@example.com", datetime(2026, 11, 25, 16, 0),
+    path, server = setup([short_complaint("TS\r\nBcc: evil@example.com", datetime(2026, 11, 25, 16, 0),
                                     content="<script>alert(1)</script> 漏水", name="<b>刘伟</b>")], escalate_to=())
     assert remind(tmp_path, path, "--send").returncode == 0
+    assert server.received, "the reminder went out: the checks below are on something"
     for m in server.received:
         assert "evil@example.com" not in m.recipients
         assert m.message["Bcc"] is None
@@ -168,7 +152,7 @@ def test_spreadsheet_content_is_escaped_and_cannot_inject_headers(setup, tmp_pat
 
 
 def test_outbox_holds_exactly_what_send_would_send(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
     outbox = tmp_path / "outbox"
     result = remind(tmp_path, path, "--outbox", str(outbox))
     assert result.returncode == 0 and server.received == []
@@ -180,7 +164,7 @@ def test_outbox_holds_exactly_what_send_would_send(setup, tmp_path):
 
 
 def test_a_server_refusing_mid_batch_exits_3_and_the_rerun_sends_only_the_rest(setup, tmp_path):
-    rows = [complaint(f"TS26110{i:02d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
+    rows = [short_complaint(f"TS26110{i:02d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
             for i, o in enumerate(["王丽", "张强", "陈晓", "李工"], 1)]
     path, server = setup(rows, escalate_to=())
     server.handler.refuse_from = 3
@@ -196,11 +180,11 @@ def test_a_server_refusing_mid_batch_exits_3_and_the_rerun_sends_only_the_rest(s
 
 
 def test_killing_a_send_mid_batch_loses_and_duplicates_nothing(setup, tmp_path):
-    rows = [complaint(f"TS26110{i:02d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
+    rows = [short_complaint(f"TS26110{i:02d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
             for i, o in enumerate(["王丽", "张强", "陈晓", "李工"], 1)]
     path, server = setup(rows, escalate_to=())
     server.handler.hang_on = 3  # the 3rd message is never answered: the run is killed waiting for it
-    proc = subprocess.Popen([sys.executable, "-m", "toolkit", "remind", str(path), "--as-of", AS_OF, "--send"],
+    proc = subprocess.Popen([*TOOLKIT, "remind", str(path), "--as-of", REMIND_AS_OF, "--send"],
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     assert server.handler.arrived.wait(60)
     os.kill(proc.pid, signal.SIGKILL)
@@ -213,8 +197,7 @@ def test_killing_a_send_mid_batch_loses_and_duplicates_nothing(setup, tmp_path):
 
 
 def test_outside_working_hours_nothing_is_sent_until_the_next_window(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 22, 0))],
-                         extra='\n[reminders]\n' if False else "")
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 25, 22, 0))])
     cfg = (tmp_path / "toolkit.toml").read_text(encoding="utf-8").replace('calendar = "off"', 'calendar = "chinese"')
     (tmp_path / "toolkit.toml").write_text(cfg, encoding="utf-8")
     late = run_cli("remind", str(path), "--as-of", "2026-11-25 20:00", "--send", "--lang", "en", cwd=tmp_path)
@@ -228,7 +211,7 @@ def test_outside_working_hours_nothing_is_sent_until_the_next_window(setup, tmp_
 
 
 def test_the_json_output_lists_messages_and_items(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 24, 16, 0))])
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 24, 16, 0))])
     result = remind(tmp_path, path, "--format", "json")
     data = json.loads(result.stdout)
     assert {m["to"] for m in data["messages"]} == {"wangli@example.com", "zhangqiang@example.com"}
@@ -239,10 +222,10 @@ def test_the_json_output_lists_messages_and_items(setup, tmp_path):
 def test_two_runs_at_once_send_each_reminder_exactly_once(setup, tmp_path):
     """A scheduled job and a supervisor start `remind --send` together: the store's lock and
     transactions let one send and the other find everything already sent."""
-    rows = [complaint(f"TS26110{i:02d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
+    rows = [short_complaint(f"TS26110{i:02d}", datetime(2026, 11, 25, 16, 0), owner=o, handler=o)
             for i, o in enumerate(["王丽", "张强", "陈晓", "李工"], 1)]
     path, server = setup(rows, escalate_to=())
-    command = [sys.executable, "-m", "toolkit", "remind", str(path), "--as-of", AS_OF, "--send"]
+    command = [*TOOLKIT, "remind", str(path), "--as-of", REMIND_AS_OF, "--send"]
     first = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     second = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     outcomes = [(p.wait(120), p.stderr.read().decode()) for p in (first, second)]
@@ -255,13 +238,13 @@ def test_two_runs_at_once_send_each_reminder_exactly_once(setup, tmp_path):
 
 
 def test_the_ledger_knows_a_register_by_its_absolute_path_whatever_was_typed(setup, tmp_path):
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
-    first = run_cli("remind", path.name, "--as-of", AS_OF, "--send", "--lang", "en", cwd=tmp_path)
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
+    first = run_cli("remind", path.name, "--as-of", REMIND_AS_OF, "--send", "--lang", "en", cwd=tmp_path)
     assert first.returncode == 0 and len(server.received) == 2
     assert f"{path.name} · 2026年11月 · row 3" in server.received[0].part("text/plain")  # shown as typed
     (tmp_path / "sub").mkdir()
     for typed, cwd in ((str(path), tmp_path), (f"../{path.name}", tmp_path / "sub"), (f"./{path.name}", tmp_path)):
-        again = run_cli("remind", typed, "--as-of", AS_OF, "--send", "--lang", "en",
+        again = run_cli("remind", typed, "--as-of", REMIND_AS_OF, "--send", "--lang", "en",
                         "--config", str(tmp_path / "toolkit.toml"), cwd=cwd)
         assert again.returncode == 0, again.stdout + again.stderr
         assert "2 item(s) already reminded before" in again.stdout, typed
@@ -274,11 +257,11 @@ def test_the_ledger_knows_a_register_by_its_absolute_path_whatever_was_typed(set
 def test_a_ledger_written_with_the_path_as_typed_is_still_honoured(setup, tmp_path):
     """A ledger from before keys were absolute holds `投诉登记.xlsx` as typed in this folder."""
     import sqlite3
-    path, server = setup([complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
-    assert run_cli("remind", path.name, "--as-of", AS_OF, "--send", cwd=tmp_path).returncode == 0
+    path, server = setup([short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
+    assert run_cli("remind", path.name, "--as-of", REMIND_AS_OF, "--send", cwd=tmp_path).returncode == 0
     with sqlite3.connect(tmp_path / "toolkit.sqlite") as db:
         db.execute("UPDATE sent SET register = ?", (path.name,))
-    again = run_cli("remind", str(path), "--as-of", AS_OF, "--send", "--lang", "en", cwd=tmp_path)
+    again = run_cli("remind", str(path), "--as-of", REMIND_AS_OF, "--send", "--lang", "en", cwd=tmp_path)
     assert again.returncode == 0, again.stdout + again.stderr
     assert len(server.received) == 2 and "2 item(s) already reminded before" in again.stdout
 
@@ -292,7 +275,7 @@ def _eml_text(outbox, address):
 
 def test_an_unreadable_promised_reply_time_is_quoted_and_asked_for_as_a_date_and_time(setup, tmp_path):
     """validate says bad-value (a time was promised, it cannot be read): remind must not say none was promised."""
-    path, server = setup([complaint("TS2611001", "三个工作日内", owner="王丽", handler="陈晓")])
+    path, server = setup([short_complaint("TS2611001", "三个工作日内", owner="王丽", handler="陈晓")])
     outbox = tmp_path / "outbox"
     assert remind(tmp_path, path, "--lang", "zh", "--outbox", str(outbox)).returncode == 0
     subject, text = _eml_text(outbox, "chenxiao@example.com")
@@ -311,7 +294,7 @@ def test_an_unreadable_promised_reply_time_is_quoted_and_asked_for_as_a_date_and
 def test_an_answered_major_complaint_is_not_called_overdue(setup, tmp_path):
     """Answered before its promise (10-22 15:00, promised 17:00) but still not closed a month later:
     a major complaint for the head, with nothing overdue about its reply."""
-    row = complaint("TS2610002", datetime(2026, 10, 22, 17, 0), replied=datetime(2026, 10, 22, 15, 0))
+    row = short_complaint("TS2610002", datetime(2026, 10, 22, 17, 0), replied=datetime(2026, 10, 22, 15, 0))
     row["投诉时间"] = datetime(2026, 10, 20, 9, 0)
     path, server = setup([row])
     outbox = tmp_path / "outbox"
@@ -330,7 +313,7 @@ def test_an_answered_major_complaint_is_not_called_overdue(setup, tmp_path):
 
 
 def test_an_unanswered_major_complaint_past_its_promise_is_still_overdue(setup, tmp_path):
-    row = complaint("TS2610003", datetime(2026, 10, 22, 17, 0))
+    row = short_complaint("TS2610003", datetime(2026, 10, 22, 17, 0))
     row["投诉时间"] = datetime(2026, 10, 20, 9, 0)
     path, server = setup([row])
     result = remind(tmp_path, path, "--lang", "en")

@@ -12,51 +12,21 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
-from conftest import AS_OF, write_register, hits, only, sheet
+from helpers import (
+    AS_OF, COMPLAINT_HEADER, COMPLAINT_TITLE, check, good_complaint, hits, only, open_complaint, sheet, write_register,
+)
 
 from toolkit.config import parse_config
 from toolkit.validate import validate
 
-TITLE = "××物业服务中心客户投诉登记表（2026年11月）"
-
-# The canonical header of a complaint register; columns A … Q.
-COMPLAINT_HEADER = [
-    "投诉编号", "投诉时间", "投诉人", "联系电话", "房号", "投诉内容", "投诉类别", "涉及人数", "曝光/诉讼",
-    "首问责任人", "责任部门", "承诺答复时间", "答复时间", "处理结果", "回访时间", "回访结果", "结案时间",
-]
-
-
-def good_complaint(**overrides) -> dict:
-    """A complaint handled to the end: answered before the promise, visited, satisfied, closed."""
-    complaint = {
-        "投诉编号": "TS2611001", "投诉时间": datetime(2026, 11, 10, 9, 30), "投诉人": "刘伟",
-        "联系电话": "13812345678", "房号": "3栋1201", "投诉内容": "楼上装修噪音过大，中午也在施工",
-        "投诉类别": "管理服务", "涉及人数": 1, "曝光/诉讼": None, "首问责任人": "王丽", "责任部门": "秩序部",
-        "承诺答复时间": datetime(2026, 11, 12, 17, 0), "答复时间": datetime(2026, 11, 12, 10, 0),
-        "处理结果": "已约谈装修户，限定施工时间", "回访时间": datetime(2026, 11, 14, 15, 0), "回访结果": "满意",
-        "结案时间": datetime(2026, 11, 14, 16, 0),
-    }
-    complaint.update(overrides)
-    return complaint
-
-
-def open_complaint(**overrides) -> dict:
-    """Received yesterday, reply promised for tomorrow afternoon; not answered yet."""
-    return good_complaint(**{
-        "投诉时间": datetime(2026, 11, 24, 10, 0), "承诺答复时间": datetime(2026, 11, 26, 17, 0),
-        "答复时间": None, "处理结果": None, "回访时间": None, "回访结果": None, "结案时间": None, **overrides,
-    })
-
 
 def run(register, rows, header=None, config=None, **kw):
-    kw.setdefault("title", TITLE)
-    path = register(rows, header or COMPLAINT_HEADER, **kw)
-    return validate([path], AS_OF, config or parse_config({}), "en")
+    kw.setdefault("title", COMPLAINT_TITLE)
+    return check(register(rows, header or COMPLAINT_HEADER, **kw), config=config)
 
 
 def run_zh(register, rows, header=None, **kw):
-    path = register(rows, header or COMPLAINT_HEADER, title=TITLE, **kw)
-    return validate([path], AS_OF, parse_config({}), "zh")
+    return check(register(rows, header or COMPLAINT_HEADER, title=COMPLAINT_TITLE, **kw), lang="zh")
 
 
 def without(*names):
@@ -478,8 +448,8 @@ def test_a_number_reused_on_next_months_sheet_names_the_first_sheet(tmp_path):
     write_register(path, [good_complaint(投诉时间=datetime(2026, 10, 10, 9, 30), 承诺答复时间=datetime(2026, 10, 12, 17),
                                          答复时间=datetime(2026, 10, 12, 10), 回访时间=datetime(2026, 10, 14, 15),
                                          结案时间=datetime(2026, 10, 14, 16))],
-                   COMPLAINT_HEADER, sheet="2026年10月", title=TITLE, workbook=wb)
-    write_register(path, [good_complaint()], COMPLAINT_HEADER, sheet="2026年11月", title=TITLE, workbook=wb)
+                   COMPLAINT_HEADER, sheet="2026年10月", title=COMPLAINT_TITLE, workbook=wb)
+    write_register(path, [good_complaint()], COMPLAINT_HEADER, sheet="2026年11月", title=COMPLAINT_TITLE, workbook=wb)
     report = validate([path], AS_OF, parse_config({}), "en")
     finding = only(report, "duplicate-number")
     assert finding.sheet == "2026年11月" and "first at 2026年10月!A3" in finding.message

@@ -11,15 +11,14 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
-from conftest import AS_OF, WORK_ORDER_HEADER, good_order, write_register, hits, only, sheet
+from helpers import AS_OF, WORK_ORDER_HEADER, check, good_order, hits, only, sheet, write_register
 
 from toolkit.config import parse_config
 from toolkit.validate import validate
 
 
 def run(register, rows, header=None, config=None, **kw):
-    path = register(rows, header, **kw)
-    return validate([path], AS_OF, config or parse_config({}), "en")
+    return check(register(rows, header, **kw), config=config)
 
 
 def without(*names):

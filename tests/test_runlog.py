@@ -10,10 +10,8 @@ import subprocess
 import sys
 from datetime import datetime
 
-from conftest import ROOT, run_cli, write_register
+from helpers import OWNER_AND_HANDLER, REMIND_AS_OF, ROOT, order, orders_file, run_cli, short_complaint, short_complaints_file
 from smtp_server import smtp_config
-from test_remind import COMPLAINT_HEADER, complaint
-from weekly_fixtures import order, orders_file
 
 HEADER = re.compile(r"^===== (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) toolkit (.+)$")
 
@@ -32,12 +30,10 @@ def _runs(log) -> list[tuple[str, str, str]]:
 
 
 def test_remind_appends_each_run_under_a_header_and_still_prints(tmp_path):
-    register = write_register(tmp_path / "投诉登记.xlsx", [complaint("TS2611001", datetime(2026, 11, 25, 16, 0))],
-                              COMPLAINT_HEADER, title="投诉登记表（2026年11月）")
-    (tmp_path / "toolkit.toml").write_text(smtp_config(2525, people={"王丽": "wangli@example.com", "陈晓": "chenxiao@example.com"}),
-                                           encoding="utf-8")
+    register = short_complaints_file(tmp_path, [short_complaint("TS2611001", datetime(2026, 11, 25, 16, 0))])
+    (tmp_path / "toolkit.toml").write_text(smtp_config(2525, people=OWNER_AND_HANDLER), encoding="utf-8")
     log = tmp_path / "日志" / "toolkit-remind.log"  # its folder is made
-    args = ["remind", str(register), "--as-of", "2026-11-25 10:00", "--lang", "zh", "--log", str(log)]
+    args = ["remind", str(register), "--as-of", REMIND_AS_OF, "--lang", "zh", "--log", str(log)]
     first = run_cli(*args, cwd=tmp_path)
     second = run_cli(*args, cwd=tmp_path)
     assert first.returncode == second.returncode == 0, first.stderr

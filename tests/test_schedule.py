@@ -17,9 +17,8 @@ from datetime import datetime
 
 import pytest
 
-from conftest import run_cli, write_register
+from helpers import run_cli, short_complaint, short_complaints_file
 from smtp_server import smtp_config
-from test_remind import COMPLAINT_HEADER, complaint
 from toolkit.errors import UsageError
 from toolkit.mail.schedule import TR_LIMIT, CmdFile, plan_schedule, write_cmd_files
 
@@ -239,9 +238,8 @@ def test_cmd_files_are_written_atomically_with_the_umask_and_never_over_a_file_n
 def test_cron_lines_are_absolute_log_every_run_and_really_run_from_another_folder(tmp_path):
     site = tmp_path / "客服 中心"
     (site / "登记表").mkdir(parents=True)
-    write_register(site / "登记表" / "投诉登记.xlsx",
-                   [complaint("TS2611001", datetime(2026, 11, 20, 16, 0), replied=datetime(2026, 11, 20, 15, 0))],
-                   COMPLAINT_HEADER, title="投诉登记表（2026年11月）")
+    short_complaints_file(site / "登记表",
+                          [short_complaint("TS2611001", datetime(2026, 11, 20, 16, 0), replied=datetime(2026, 11, 20, 15, 0))])
     (site / "toolkit.toml").write_text(smtp_config(2525, people={"王丽": "wangli@example.com"}), encoding="utf-8")
     result = run_cli("schedule", "登记表", "缺少的登记表", "--weekly-out", "周报/weekly.xlsx", "--lang", "en", cwd=site)
     assert result.returncode == 0, result.stderr

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import good_order
+from helpers import good_order
 
 HEAVY = ("openpyxl", "jinja2", "yagmail", "rich", "keyring", "chinese_calendar", "holidays")
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from conftest import AS_OF, run_cli, soffice
+from helpers import AS_OF, run_cli, soffice
 from toolkit.registers.fields import COMPLAINTS, FIELDS, WORK_ORDERS
 from toolkit.registers.reader import read_workbook
 
@@ -485,10 +485,7 @@ def rendered_colours(path: Path, tmp_path: Path) -> dict[str, str]:
     return {cell: colour for cell, colour in parser.colours.items() if int(cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) >= 3}
 
 
-needs_soffice = pytest.mark.requires_soffice
-
-
-@needs_soffice
+@pytest.mark.requires_soffice
 def test_rendered_in_libreoffice_the_red_and_amber_cells_are_exactly_what_validate_finds(tmp_path):
     # Conditional formats use NOW(): the orders are dated a few days before the real now.
     now = datetime.now().replace(second=0, microsecond=0)
@@ -509,7 +506,7 @@ def test_rendered_in_libreoffice_the_red_and_amber_cells_are_exactly_what_valida
     assert amber == {f["cell"] for f in data["findings"] if f["severity"] == "warning"}
 
 
-@needs_soffice
+@pytest.mark.requires_soffice
 def test_rendered_in_libreoffice_complaints_turn_red_and_amber_where_validate_finds_them(tmp_path):
     now = datetime.now().replace(second=0, microsecond=0)
     base = (now - timedelta(days=3)).replace(hour=9, minute=0)

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 import pytest
-from conftest import AS_OF, good_order
+from helpers import AS_OF, good_order
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -6,8 +6,7 @@ import json
 from datetime import datetime
 
 import openpyxl
-from conftest import run_cli
-from weekly_fixtures import complaint, complaints_file, order, orders_file
+from helpers import run_cli, weekly_complaint, complaints_file, order, orders_file
 
 
 def _site(tmp_path):
@@ -17,7 +16,7 @@ def _site(tmp_path):
         order("WX2611003", datetime(2026, 11, 18, 9, 0), completed=datetime(2026, 11, 18, 11, 0), paid="有偿",
               fee="¥120"),
     ])
-    complaints_file(tmp_path, [complaint("TS2611001", datetime(2026, 11, 17, 9, 0),
+    complaints_file(tmp_path, [weekly_complaint("TS2611001", datetime(2026, 11, 17, 9, 0),
                                          promised=datetime(2026, 11, 20, 17, 0))])
     return tmp_path
 

@@ -2,48 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
-import pytest
-from conftest import run_cli
-from smtp_server import Handler, SmtpServer, smtp_config
-from weekly_fixtures import complaint, complaints_file, order, orders_file
-
-WEEKLY = '\n[weekly]\nto = ["supervisor@example.com", "张强"]\nfinance = ["finance@example.com"]\n\n[people."张强"]\nemail = "zhangqiang@example.com"\n'
-ARGS = ("--as-of", "2026-11-23 08:30", "--week", "2026-W47")
+from helpers import run_weekly
+from smtp_server import Handler
 
 
-@pytest.fixture
-def site(tmp_path):
-    """Registers, a toolkit.toml pointing at a fresh local SMTP server, and the server."""
-    servers = []
-
-    def make(handler: Handler | None = None, extra: str = WEEKLY):
-        orders_file(tmp_path, [
-            order("WX2611001", datetime(2026, 11, 20, 10, 0), reason="等配件"),
-            order("WX2611002", datetime(2026, 11, 18, 9, 0), content="<b>卫生间</b> & 厨房漏水"),
-            order("WX2611003", datetime(2026, 11, 18, 9, 0), completed=datetime(2026, 11, 18, 11, 0), paid="有偿",
-                  fee="¥120"),
-        ])
-        complaints_file(tmp_path, [complaint("TS2611001", datetime(2026, 11, 17, 9, 0),
-                                             promised=datetime(2026, 11, 20, 17, 0))])
-        server = SmtpServer(handler or Handler())
-        server.__enter__()
-        servers.append(server)
-        (tmp_path / "toolkit.toml").write_text(smtp_config(server.port, extra=extra), encoding="utf-8")
-        return server
-    yield make
-    for s in servers:
-        s.__exit__(None, None, None)
-
-
-def weekly(tmp_path, *args):
-    return run_cli("weekly", str(tmp_path / "维修登记.xlsx"), str(tmp_path / "投诉登记.xlsx"), *ARGS, *args, cwd=tmp_path)
-
-
-def test_email_without_send_is_a_preview_that_sends_nothing(site, tmp_path):
-    server = site()
-    result = weekly(tmp_path, "--email", "--lang", "en")
+def test_email_without_send_is_a_preview_that_sends_nothing(weekly_site, tmp_path):
+    server = weekly_site()
+    result = run_weekly(tmp_path, "--email", "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert server.received == []
     assert "supervisor@example.com  [would send (preview; --send sends)]  Weekly follow-up 2026-W47: 2 unfinished, 3 overdue" in result.stdout
@@ -51,9 +16,9 @@ def test_email_without_send_is_a_preview_that_sends_nothing(site, tmp_path):
     assert "finance@example.com  [would send (preview; --send sends)]  Finance hand-over 2026-W47: 1 paid orders, 120.00 yuan" in result.stdout
 
 
-def test_send_delivers_the_digest_with_the_overdue_list_inline_and_the_workbook_attached(site, tmp_path):
-    server = site()
-    result = weekly(tmp_path, "--send", "--lang", "zh", "--out", str(tmp_path / "周报.xlsx"))
+def test_send_delivers_the_digest_with_the_overdue_list_inline_and_the_workbook_attached(weekly_site, tmp_path):
+    server = weekly_site()
+    result = run_weekly(tmp_path, "--send", "--lang", "zh", "--out", str(tmp_path / "周报.xlsx"))
     assert result.returncode == 0, result.stdout + result.stderr
     by_rcpt = {m.recipients[0]: m for m in server.received}
     assert set(by_rcpt) == {"supervisor@example.com", "zhangqiang@example.com", "finance@example.com"}
@@ -73,45 +38,45 @@ def test_send_delivers_the_digest_with_the_overdue_list_inline_and_the_workbook_
     assert "[已发送]" in result.stdout
 
 
-def test_a_rerun_of_the_week_sends_no_second_digest(site, tmp_path):
-    server = site()
-    assert weekly(tmp_path, "--send").returncode == 0
+def test_a_rerun_of_the_week_sends_no_second_digest(weekly_site, tmp_path):
+    server = weekly_site()
+    assert run_weekly(tmp_path, "--send").returncode == 0
     assert len(server.received) == 3
-    again = weekly(tmp_path, "--send", "--lang", "en")
+    again = run_weekly(tmp_path, "--send", "--lang", "en")
     assert again.returncode == 0
     assert len(server.received) == 3
     assert again.stdout.count("[already sent this week, not again]") == 3
 
 
-def test_without_out_the_digest_still_attaches_a_workbook_named_for_the_week(site, tmp_path):
-    server = site()
-    assert weekly(tmp_path, "--send", "--lang", "en").returncode == 0
+def test_without_out_the_digest_still_attaches_a_workbook_named_for_the_week(weekly_site, tmp_path):
+    server = weekly_site()
+    assert run_weekly(tmp_path, "--send", "--lang", "en").returncode == 0
     assert {m.attachments()[0] for m in server.received} == {"weekly-2026-W47.xlsx"}
     assert not list(tmp_path.glob("weekly-*.xlsx"))  # the temporary workbook is not left behind
 
 
-def test_a_refusing_server_exits_3_and_the_next_run_sends_what_is_pending(site, tmp_path):
+def test_a_refusing_server_exits_3_and_the_next_run_sends_what_is_pending(weekly_site, tmp_path):
     handler = Handler(refuse_from=2)
-    server = site(handler)
-    failed = weekly(tmp_path, "--send", "--lang", "en")
+    server = weekly_site(handler)
+    failed = run_weekly(tmp_path, "--send", "--lang", "en")
     assert failed.returncode == 3, failed.stdout + failed.stderr
     assert len(server.received) == 1
     assert "NOT sent" in failed.stdout
     handler.refuse_from = None
-    retry = weekly(tmp_path, "--send", "--lang", "en")
+    retry = run_weekly(tmp_path, "--send", "--lang", "en")
     assert retry.returncode == 0, retry.stdout + retry.stderr
     assert sorted(m.recipients[0] for m in server.received) == [
         "finance@example.com", "supervisor@example.com", "zhangqiang@example.com"]
 
 
-def test_email_with_nobody_to_send_to_is_a_usage_error(site, tmp_path):
-    site(extra="")
-    result = weekly(tmp_path, "--email")
+def test_email_with_nobody_to_send_to_is_a_usage_error(weekly_site, tmp_path):
+    weekly_site(extra="")
+    result = run_weekly(tmp_path, "--email")
     assert result.returncode == 2
     assert "[weekly] to" in result.stderr
 
 
-def test_an_unknown_weekly_setting_names_the_key(site, tmp_path):
-    site(extra='\n[weekly]\nto = ["a@example.com"]\nsubjct = "x"\n')
-    result = weekly(tmp_path, "--email")
+def test_an_unknown_weekly_setting_names_the_key(weekly_site, tmp_path):
+    weekly_site(extra='\n[weekly]\nto = ["a@example.com"]\nsubjct = "x"\n')
+    result = run_weekly(tmp_path, "--email")
     assert result.returncode == 2 and "weekly.subjct" in result.stderr

@@ -6,7 +6,7 @@ import json
 import shutil
 from datetime import datetime, timedelta
 
-from weekly_fixtures import order, orders_file
+from helpers import order, orders_file
 
 from toolkit.config import Config
 from toolkit.followup.history import load_weeks

@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from weekly_fixtures import (
-    ORDER_HEADER, complaint, complaints_file, order, orders_file, records, weekly_of,
+from helpers import (
+    WEEKLY_COMPLAINT_HEADER, WORK_ORDER_HEADER_WITH_VISITS, complaints_file, order, orders_file, records, weekly_complaint,
+    weekly_of, write_register,
 )
 
 
@@ -65,13 +66,13 @@ def test_an_order_returned_uncompleted_is_still_followed(tmp_path):
 def test_overdue_lists_complaints_past_their_promised_reply_and_open_major_complaints(tmp_path):
     received = datetime(2026, 11, 18, 9, 0)
     path = complaints_file(tmp_path, [
-        complaint("TS2611001", received, promised=datetime(2026, 11, 21, 17, 0)),
-        complaint("TS2611002", received, promised=datetime(2026, 11, 21, 17, 0), replied=datetime(2026, 11, 21, 15, 0)),
-        complaint("TS2611003", received, promised="2026-11-23"),  # due today: not late yet
-        complaint("TS2611004", received, promised="2026-11-22"),  # due yesterday
-        complaint("TS2611005", received, promised=datetime(2026, 11, 30, 17, 0), people=12,
+        weekly_complaint("TS2611001", received, promised=datetime(2026, 11, 21, 17, 0)),
+        weekly_complaint("TS2611002", received, promised=datetime(2026, 11, 21, 17, 0), replied=datetime(2026, 11, 21, 15, 0)),
+        weekly_complaint("TS2611003", received, promised="2026-11-23"),  # due today: not late yet
+        weekly_complaint("TS2611004", received, promised="2026-11-22"),  # due yesterday
+        weekly_complaint("TS2611005", received, promised=datetime(2026, 11, 30, 17, 0), people=12,
                   content="12户业主联名投诉电梯频繁停运"),
-        complaint("TS2611006", received, promised=datetime(2026, 11, 19, 17, 0), replied=datetime(2026, 11, 19, 10, 0),
+        weekly_complaint("TS2611006", received, promised=datetime(2026, 11, 19, 17, 0), replied=datetime(2026, 11, 19, 10, 0),
                   people=15, closed=datetime(2026, 11, 20, 10, 0), visit_result="满意"),
     ])
     overdue = {o.record: o for o in weekly_of([path]).sections.overdue}
@@ -108,7 +109,7 @@ def test_finance_handover_lists_paid_completed_orders_without_a_receipt_and_tota
 
 
 def test_without_a_finance_column_the_handover_is_this_weeks_paid_orders(tmp_path):
-    header = [h for h in ORDER_HEADER if h != "财务签收"]
+    header = [h for h in WORK_ORDER_HEADER_WITH_VISITS if h != "财务签收"]
     path = orders_file(tmp_path, [
         order("WX2611001", datetime(2026, 11, 18, 9, 0), completed=datetime(2026, 11, 18, 11, 0), paid="有偿", fee=60),
         order("WX2611002", datetime(2026, 11, 10, 9, 0), completed=datetime(2026, 11, 10, 11, 0), paid="有偿", fee=90),
@@ -129,7 +130,7 @@ def test_the_return_visit_call_list_holds_the_weeks_completed_orders_not_yet_vis
         order("WX2611007", start, completed=datetime(2026, 11, 18, 10, 0), visit_result="未回访，电话无人接听"),
         order("WX2611008", start, completed=datetime(2026, 11, 17, 10, 0), visit_at=datetime(2026, 11, 20, 10, 0),
               visit_result="不满意，水龙头仍滴水", customer="王芳", phone="13700001111"),
-    ], header=ORDER_HEADER)
+    ], header=WORK_ORDER_HEADER_WITH_VISITS)
     visits = weekly_of([path]).sections.return_visits
     assert [(v.record, v.why) for v in visits] == [
         ("WX2611001", "completed"), ("WX2611007", "completed"), ("WX2611005", "completed"),
@@ -142,11 +143,11 @@ def test_the_return_visit_call_list_holds_the_weeks_completed_orders_not_yet_vis
 
 def test_answered_complaints_are_called_back_and_unsatisfied_ones_go_back_to_handling(tmp_path):
     path = complaints_file(tmp_path, [
-        complaint("TS2611001", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 19, 17, 0),
+        weekly_complaint("TS2611001", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 19, 17, 0),
                   replied=datetime(2026, 11, 19, 10, 0), result="已更换楼上防水层"),
-        complaint("TS2611002", datetime(2026, 11, 5, 9, 0), promised=datetime(2026, 11, 8, 17, 0),
+        weekly_complaint("TS2611002", datetime(2026, 11, 5, 9, 0), promised=datetime(2026, 11, 8, 17, 0),
                   replied=datetime(2026, 11, 7, 10, 0), visit_at=datetime(2026, 11, 9, 10, 0), visit_result="不满意"),
-        complaint("TS2611003", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 19, 17, 0),
+        weekly_complaint("TS2611003", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 19, 17, 0),
                   replied=datetime(2026, 11, 19, 10, 0), visit_at=datetime(2026, 11, 20, 10, 0), visit_result="满意",
                   closed=datetime(2026, 11, 20, 11, 0)),
     ])
@@ -158,9 +159,9 @@ def test_answered_complaints_are_called_back_and_unsatisfied_ones_go_back_to_han
 def test_a_complaint_closed_in_the_week_with_no_reply_time_and_no_visit_is_called_back(tmp_path):
     """Its close time is its answer (README: answered once it has a reply, a visit or a close time)."""
     path = complaints_file(tmp_path, [
-        complaint("TS2611004", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 19, 17, 0),
+        weekly_complaint("TS2611004", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 19, 17, 0),
                   closed=datetime(2026, 11, 18, 16, 0)),
-        complaint("TS2611005", datetime(2026, 11, 10, 9, 0), promised=datetime(2026, 11, 12, 17, 0),
+        weekly_complaint("TS2611005", datetime(2026, 11, 10, 9, 0), promised=datetime(2026, 11, 12, 17, 0),
                   closed=datetime(2026, 11, 12, 16, 0)),  # closed the week before: that week's call
     ])
     visits = weekly_of([path]).sections.return_visits
@@ -168,12 +169,9 @@ def test_a_complaint_closed_in_the_week_with_no_reply_time_and_no_visit_is_calle
 
 
 def test_a_complaint_closed_by_a_yes_in_its_close_column_is_not_overdue_or_major(tmp_path):
-    from conftest import write_register
-    from weekly_fixtures import COMPLAINT_HEADER
-
-    header = [("是否结案" if h == "结案时间" else h) for h in COMPLAINT_HEADER]
-    rows = [complaint("TS2611001", datetime(2026, 10, 1, 9, 0), promised=datetime(2026, 10, 3, 17, 0)) | {"是否结案": "是"},
-            complaint("TS2611002", datetime(2026, 10, 1, 9, 0), promised=datetime(2026, 10, 3, 17, 0)) | {"是否结案": "否"}]
+    header = [("是否结案" if h == "结案时间" else h) for h in WEEKLY_COMPLAINT_HEADER]
+    rows = [weekly_complaint("TS2611001", datetime(2026, 10, 1, 9, 0), promised=datetime(2026, 10, 3, 17, 0)) | {"是否结案": "是"},
+            weekly_complaint("TS2611002", datetime(2026, 10, 1, 9, 0), promised=datetime(2026, 10, 3, 17, 0)) | {"是否结案": "否"}]
     path = write_register(tmp_path / "投诉登记.xlsx", rows, header, title="客户投诉登记表（2026年11月）")
     overdue = weekly_of([path]).sections.overdue
     assert [(o.record, o.why) for o in overdue] == [("TS2611002", ("reply_overdue", "major"))]

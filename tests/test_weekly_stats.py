@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from weekly_fixtures import complaint, complaints_file, order, orders_file, weekly_of
+from helpers import weekly_complaint, complaints_file, order, orders_file, weekly_of
 
 
 def test_received_and_completed_count_only_the_weeks_orders(tmp_path):
@@ -77,13 +77,13 @@ def test_orders_are_counted_by_engineer_and_by_a_keyword_category(tmp_path):
 def test_complaint_statistics_by_category_reply_on_time_and_satisfaction(tmp_path):
     received = datetime(2026, 11, 17, 9, 0)
     path = complaints_file(tmp_path, [
-        complaint("TS2611001", received, promised=datetime(2026, 11, 19, 17, 0), replied=datetime(2026, 11, 19, 17, 0),
+        weekly_complaint("TS2611001", received, promised=datetime(2026, 11, 19, 17, 0), replied=datetime(2026, 11, 19, 17, 0),
                   visit_at=datetime(2026, 11, 20, 9, 0), visit_result="满意"),
-        complaint("TS2611002", received, promised=datetime(2026, 11, 19, 17, 0), replied=datetime(2026, 11, 20, 9, 0),
+        weekly_complaint("TS2611002", received, promised=datetime(2026, 11, 19, 17, 0), replied=datetime(2026, 11, 20, 9, 0),
                   visit_at=datetime(2026, 11, 21, 9, 0), visit_result="不满意", category="管理服务"),
-        complaint("TS2611003", received, promised=datetime(2026, 11, 20, 17, 0), category="",
+        weekly_complaint("TS2611003", received, promised=datetime(2026, 11, 20, 17, 0), category="",
                   content="物业费比去年多收了两百元"),
-        complaint("TS2611004", datetime(2026, 11, 2, 9, 0), promised=datetime(2026, 11, 4, 17, 0),
+        weekly_complaint("TS2611004", datetime(2026, 11, 2, 9, 0), promised=datetime(2026, 11, 4, 17, 0),
                   replied=datetime(2026, 11, 4, 9, 0)),  # another week
     ])
     c = weekly_of([path]).stats.complaints

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 import openpyxl
 import pytest
-from weekly_fixtures import complaint, complaints_file, order, orders_file, weekly_of
+from helpers import weekly_complaint, complaints_file, order, orders_file, weekly_of
 
 from toolkit.outputs.weekly_workbook import write_workbook
 
@@ -31,8 +31,8 @@ def week_report(tmp_path):
     wb.active["E5"].data_type = "s"
     wb.save(orders)
     complaints = complaints_file(regs, [
-        complaint("TS2611001", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 20, 17, 0)),
-        complaint("TS2611002", datetime(2026, 11, 18, 9, 0), promised=datetime(2026, 11, 30, 17, 0), category="收费"),
+        weekly_complaint("TS2611001", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 20, 17, 0)),
+        weekly_complaint("TS2611002", datetime(2026, 11, 18, 9, 0), promised=datetime(2026, 11, 30, 17, 0), category="收费"),
     ])
     return weekly_of([orders, complaints]), orders, complaints
 

@@ -7,8 +7,7 @@ import json
 import shutil
 from datetime import datetime
 
-from conftest import run_cli
-from weekly_fixtures import complaint, complaints_file, order, orders_file
+from helpers import run_cli, weekly_complaint, complaints_file, order, orders_file
 
 from toolkit.registers.reader import WEEKLY_DEFINED_NAME, toolkit_marks
 
@@ -19,7 +18,7 @@ def _site(folder):
     folder.mkdir()
     orders_file(folder, [order("WX2611001", datetime(2026, 11, 20, 10, 0), reason="等配件"),
                          order("WX2611002", datetime(2026, 11, 18, 9, 0), completed=datetime(2026, 11, 18, 11, 0))])
-    complaints_file(folder, [complaint("TS2611001", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 20, 17, 0))])
+    complaints_file(folder, [weekly_complaint("TS2611001", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 20, 17, 0))])
     return folder
 
 

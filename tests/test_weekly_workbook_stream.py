@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 import weekly_workbook_reference as reference
 import xlsxwriter
-from weekly_fixtures import COMPLAINT_HEADER, MONDAY, ORDER_HEADER, W47, complaint, order, weekly_of
+from helpers import WEEKLY_COMPLAINT_HEADER, MONDAY, WORK_ORDER_HEADER_WITH_VISITS, W47, weekly_complaint, order, weekly_of
 
 from toolkit.outputs import weekly_workbook as streamed
 
@@ -59,14 +59,14 @@ def _varied(folder):
             engineer=["李工", "周工", "", None][k % 4] or None, location=f"{k % 9}栋{k:02d}01",
             customer=["刘伟", "  王芳", "赵&钱"][k % 3], visit_result=["满意", "不满意", None][k % 3] if done else None,
             handoff_min=3 + (k % 4) * 20))
-    one = _register(folder / "维修 登记 #11 %.xlsx", orders[:25], ORDER_HEADER, sheet="O'Brien 11月",
+    one = _register(folder / "维修 登记 #11 %.xlsx", orders[:25], WORK_ORDER_HEADER_WITH_VISITS, sheet="O'Brien 11月",
                     title="维修工作单登记表（2026年11月）")
-    two = _register(folder / "维修&二.xlsx", orders[25:], ORDER_HEADER)
+    two = _register(folder / "维修&二.xlsx", orders[25:], WORK_ORDER_HEADER_WITH_VISITS)
     complaints = _register(folder / "投诉登记.xlsx", [
-        complaint(f"TS2611{k:03d}", datetime(2026, 11, 16 + k % 6, 9, 0), promised=datetime(2026, 11, 18 + k % 4, 17, 0),
+        weekly_complaint(f"TS2611{k:03d}", datetime(2026, 11, 16 + k % 6, 9, 0), promised=datetime(2026, 11, 18 + k % 4, 17, 0),
                   people=[None, 12][k % 2], content=NASTY[(k + 3) % len(NASTY)], category=["收费", "设备设施", "安全"][k % 3],
                   replied=datetime(2026, 11, 20, 10, 0) if k % 4 == 0 else None)
-        for k in range(12)], COMPLAINT_HEADER, title="客户投诉登记表（2026年11月）")
+        for k in range(12)], WEEKLY_COMPLAINT_HEADER, title="客户投诉登记表（2026年11月）")
     return [one, two, complaints]
 
 

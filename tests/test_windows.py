@@ -15,11 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, good_order, write_register
+from helpers import AS_OF_ARGS, ROOT, SHORT_COMPLAINT_HEADER, TOOLKIT, good_order, write_register
 
-AS_OF = ["--as-of", "2026-11-25 09:00"]
-COMPLAINT_HEADER = ["投诉编号", "投诉时间", "投诉人", "联系电话", "房号", "投诉内容", "投诉类别", "首问责任人",
-                    "责任人", "承诺答复时间", "答复时间", "处理结果", "回访结果", "结案时间"]
 WINDOWS_LIKE = ROOT / "tests" / "windows_like.py"
 # Characters a clerk really types or pastes that code page 936 (GBK) cannot encode
 NOT_IN_GBK = ["✓", "𠮷", "🔧"]
@@ -34,9 +31,8 @@ def _env(extra: dict | None = None) -> dict:
 
 def run(args: list[str], *, cwd: Path, windows: bool = False, env: dict | None = None) -> subprocess.CompletedProcess:
     """The CLI in a subprocess, its stdout a pipe (bytes: the test decodes what really came out)."""
-    launcher = [str(WINDOWS_LIKE)] if windows else ["-m", "toolkit"]
-    return subprocess.run([sys.executable, *launcher, *args], capture_output=True, cwd=cwd,
-                          env=_env(env), timeout=300)
+    command = [sys.executable, str(WINDOWS_LIKE)] if windows else TOOLKIT
+    return subprocess.run([*command, *args], capture_output=True, cwd=cwd, env=_env(env), timeout=300)
 
 
 @pytest.fixture
@@ -54,7 +50,7 @@ def site(tmp_path) -> Path:
     write_register(folder / "𠮷祥苑-投诉登记.xlsx", [[
         "TS2611901", datetime(2026, 11, 20, 9, 0), "刘伟", "13812345678", "3栋1201", "🔧 𠮷祥苑门禁✓坏了", "设备设施",
         "chenxiao@example.com", "wangli@example.com", datetime(2026, 11, 25, 16, 0), None, None, None, None,
-    ]], COMPLAINT_HEADER, title="投诉登记表（2026年11月）")
+    ]], SHORT_COMPLAINT_HEADER, title="投诉登记表（2026年11月）")
     return folder
 
 
@@ -70,7 +66,7 @@ def _work(tmp_path: Path, name: str) -> Path:
     ["remind", "{site}", "--format", "json"],
 ])
 def test_folder_runs_work_under_spawn_without_fork_and_match_the_forked_run(site, tmp_path, command):
-    args = [str(site) if a == "{site}" else a for a in command] + AS_OF + ["--lang", "zh"]
+    args = [str(site) if a == "{site}" else a for a in command] + AS_OF_ARGS + ["--lang", "zh"]
     spawned = run(args, cwd=_work(tmp_path, "spawn"), windows=True, env=CP936)
     forked = run(args, cwd=_work(tmp_path, "fork"))
     assert b"internal error" not in spawned.stderr, spawned.stderr.decode("utf-8", "replace")
@@ -85,7 +81,7 @@ def test_folder_runs_work_under_spawn_without_fork_and_match_the_forked_run(site
 
 
 def test_validate_folder_under_spawn_finds_every_sample_defect(site, tmp_path):
-    result = run(["validate", str(site), "--jobs", "2", "--format", "json", *AS_OF],
+    result = run(["validate", str(site), "--jobs", "2", "--format", "json", *AS_OF_ARGS],
                  cwd=tmp_path, windows=True, env=CP936)
     report = json.loads(result.stdout.decode("utf-8"))
     assert result.returncode == 1
@@ -98,7 +94,7 @@ def test_validate_folder_under_spawn_finds_every_sample_defect(site, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["text", "json", "csv"])
 def test_reports_to_a_file_or_pipe_are_utf8_whatever_the_code_page(site, tmp_path, fmt):
-    result = run(["validate", str(site), "--format", fmt, *AS_OF, "--lang", "zh"], cwd=tmp_path, env=CP936)
+    result = run(["validate", str(site), "--format", fmt, *AS_OF_ARGS, "--lang", "zh"], cwd=tmp_path, env=CP936)
     assert result.returncode == 1, result.stderr.decode("utf-8", "replace")
     assert result.stderr == b""
     out = result.stdout.decode("utf-8")  # strict: a byte of cp936 would fail here
@@ -114,7 +110,7 @@ def test_a_redirect_to_a_file_keeps_every_character(site, tmp_path):
     """`toolkit validate … --format csv > 报告.csv` as cmd.exe does it: stdout is the file."""
     target = tmp_path / "报告.csv"
     with open(target, "wb") as fh:
-        result = subprocess.run([sys.executable, "-m", "toolkit", "validate", str(site), "--format", "csv", *AS_OF],
+        result = subprocess.run([*TOOLKIT, "validate", str(site), "--format", "csv", *AS_OF_ARGS],
                                 stdout=fh, stderr=subprocess.PIPE, env=_env(CP936), timeout=300)
     assert result.returncode == 1
     data = target.read_bytes()
@@ -128,7 +124,7 @@ def test_a_redirect_to_a_file_keeps_every_character(site, tmp_path):
     ["remind", "{site}", "--format", "json"],
 ])
 def test_weekly_and_remind_print_under_cp936(site, tmp_path, command):
-    args = [str(site) if a == "{site}" else a for a in command] + AS_OF + ["--lang", "zh"]
+    args = [str(site) if a == "{site}" else a for a in command] + AS_OF_ARGS + ["--lang", "zh"]
     result = run(args, cwd=tmp_path, env=CP936)
     assert b"Traceback" not in result.stderr and b"internal error" not in result.stderr, result.stderr
     assert result.returncode == (0 if command[0] == "weekly" else 2), result.stderr.decode("utf-8", "replace")
@@ -147,7 +143,7 @@ def _on_terminal(args: list[str], cwd: Path, env: dict) -> tuple[int, str, bytes
     """Run with stdout on a real pseudo-terminal, as in the clerk's console window."""
     master, slave = os.openpty()
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "toolkit", *args], stdout=slave, stderr=subprocess.PIPE,
+        proc = subprocess.Popen([*TOOLKIT, *args], stdout=slave, stderr=subprocess.PIPE,
                                 cwd=cwd, env=_env({"TERM": "xterm-256color", "COLUMNS": "200", **env}))
         os.close(slave)
         chunks = []
@@ -168,7 +164,7 @@ def _on_terminal(args: list[str], cwd: Path, env: dict) -> tuple[int, str, bytes
 
 @needs_pty
 def test_a_console_that_cannot_show_a_character_gets_a_question_mark_not_a_crash(site, tmp_path):
-    code, stderr, shown = _on_terminal(["validate", str(site), *AS_OF, "--lang", "zh"], tmp_path,
+    code, stderr, shown = _on_terminal(["validate", str(site), *AS_OF_ARGS, "--lang", "zh"], tmp_path,
                                        {"PYTHONIOENCODING": "cp936", "NO_COLOR": "1"})
     assert code == 1, stderr
     assert "Traceback" not in stderr and stderr == ""
@@ -187,13 +183,13 @@ def _has_colour(shown: bytes) -> bool:
     ({"TERM": "dumb"}, False),      # a terminal without colour
 ])
 def test_colour_only_where_the_terminal_shows_it(site, tmp_path, env, coloured):
-    _, _, shown = _on_terminal(["validate", str(site), *AS_OF], tmp_path, env)
+    _, _, shown = _on_terminal(["validate", str(site), *AS_OF_ARGS], tmp_path, env)
     assert _has_colour(shown) is coloured
 
 
 def test_no_colour_in_a_pipe_unless_forced(site, tmp_path):
-    plain = run(["validate", str(site), *AS_OF], cwd=tmp_path)
-    forced = run(["validate", str(site), *AS_OF], cwd=tmp_path, env={"FORCE_COLOR": "1"})
+    plain = run(["validate", str(site), *AS_OF_ARGS], cwd=tmp_path)
+    forced = run(["validate", str(site), *AS_OF_ARGS], cwd=tmp_path, env={"FORCE_COLOR": "1"})
     assert not _has_colour(plain.stdout)
     assert _has_colour(forced.stdout)
 

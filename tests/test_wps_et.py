@@ -9,15 +9,14 @@ import shutil
 from datetime import datetime
 
 import pytest
+import xlwt  # the test extra: writes real old-format workbooks
 
-from conftest import WORK_ORDER_HEADER, good_order, run_cli, write_register
+from helpers import AS_OF_ARGS, WORK_ORDER_HEADER, good_order, run_cli, write_register
 
-AS_OF = ["--as-of", "2026-11-25 09:00"]
 
 
 def _xls(path, rows: list[dict], header=WORK_ORDER_HEADER):
     """A real old-format (BIFF8 in an OLE container) register, written by xlwt."""
-    xlwt = pytest.importorskip("xlwt", reason="xlwt (test extra) writes the old-format workbooks")
     book = xlwt.Workbook(encoding="utf-8")
     sheet = book.add_sheet("2026年11月")
     sheet.write(0, 0, "××物业服务中心维修工作单登记表（2026年11月）")
@@ -35,7 +34,7 @@ def _xls(path, rows: list[dict], header=WORK_ORDER_HEADER):
 
 
 def _validate(*paths):
-    result = run_cli("validate", *map(str, paths), *AS_OF, "--format", "json", "--lang", "en")
+    result = run_cli("validate", *map(str, paths), *AS_OF_ARGS, "--format", "json", "--lang", "en")
     assert "Traceback" not in result.stderr
     return result, json.loads(result.stdout)
 
@@ -78,7 +77,7 @@ def test_an_et_that_is_neither_kind_is_one_line_naming_the_file(tmp_path, regist
     bad = tmp_path / "维修登记 11月.et"
     bad.write_bytes(content)
     good = register([good_order()])
-    result = run_cli("validate", str(bad), str(good), *AS_OF, "--lang", "en")
+    result = run_cli("validate", str(bad), str(good), *AS_OF_ARGS, "--lang", "en")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     lines = [line.strip() for line in result.stdout.splitlines()]
     at = lines.index(str(bad))

@@ -15,9 +15,9 @@ from xml.etree import ElementTree
 
 import xlsxwriter
 
-from conftest import SHARED, WORK_ORDER_HEADER, good_order
+from helpers import CORPUS, WORK_ORDER_HEADER, good_order
 
-CORPUS_EXCEL = SHARED / "corpus" / "excel"
+CORPUS_EXCEL = CORPUS / "excel"
 
 
 def png(width: int = 24, height: int = 16, rgb: tuple[int, int, int] = (200, 40, 40)) -> bytes:

@@ -15,9 +15,7 @@ import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conftest import good_order, write_register  # noqa: E402
-
-AS_OF = "2026-11-25 09:00"
+from helpers import AS_OF_ARGS, TOOLKIT, good_order, write_register  # noqa: E402
 
 
 def good_registers(folder: Path) -> list[Path]:
@@ -111,7 +109,7 @@ def assert_clean_stderr(stderr: str) -> None:
 
 def run_json(*args: str, timeout: float = 300, preexec=None):
     """``toolkit validate ARGS --format json``: the result and the report (there must be one)."""
-    result = subprocess.run([sys.executable, "-m", "toolkit", "validate", *args, "--as-of", AS_OF,
+    result = subprocess.run([*TOOLKIT, "validate", *args, *AS_OF_ARGS,
                              "--format", "json", "--lang", "en"], capture_output=True, text=True,
                             timeout=timeout, preexec_fn=preexec, env={**os.environ, "NO_COLOR": "1"})
     assert_clean_stderr(result.stderr)

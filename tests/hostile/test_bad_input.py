@@ -15,9 +15,9 @@ import openpyxl
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conftest import SHARED, good_order, run_cli, write_register  # noqa: E402
+from helpers import CORPUS, good_order, run_cli, write_register  # noqa: E402
 
-CORPUS = SHARED / "corpus" / "engine"
+CORPUS_ENGINE = CORPUS / "engine"
 
 
 def _digest_tree(folder: Path) -> dict[str, str]:
@@ -171,14 +171,14 @@ def test_a_path_that_does_not_exist_is_reported_and_the_rest_checked(shelf, tmp_
 
 @pytest.mark.requires_corpus
 def test_an_encrypted_workbook_says_how_to_remove_the_password():
-    result = run_cli("validate", str(CORPUS / "pass_protected.xlsx"), "--format", "json", "--lang", "en")
+    result = run_cli("validate", str(CORPUS_ENGINE / "pass_protected.xlsx"), "--format", "json", "--lang", "en")
     error = json.loads(result.stdout)["files"][0]["error"]
     assert result.returncode == 2 and error.startswith("encrypted") and "Encrypt with Password" in error
 
 
 @pytest.mark.requires_corpus
 def test_a_legacy_xls_is_read(tmp_path):
-    result = run_cli("validate", str(CORPUS / "date.xls"), "--format", "json", "--lang", "en")
+    result = run_cli("validate", str(CORPUS_ENGINE / "date.xls"), "--format", "json", "--lang", "en")
     file = json.loads(result.stdout)["files"][0]
     assert file["error"] == "no register found (1 sheet(s) without a register header)"
     assert file["sheets"], "the sheets were read"

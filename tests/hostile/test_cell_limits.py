@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conftest import good_order, write_register  # noqa: E402
+from helpers import good_order, write_register  # noqa: E402
 from hostile.damage import (  # noqa: E402
     by_name, check_alone, check_folder_run, findings_of, good_registers, rewrite_sheet, run_json,
 )

@@ -58,7 +58,7 @@ def test_an_extreme_date_named_alone_is_one_line(shelf, name):
 def test_the_rest_of_the_workbook_is_still_read(shelf, tmp_path):
     """Only the sheet that panics is lost: a second, sound sheet of the same file is checked."""
     import openpyxl
-    from conftest import good_order, write_register
+    from helpers import good_order, write_register
 
     path = tmp_path / "two-sheets.xlsx"
     wb = openpyxl.Workbook()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conftest import good_order, write_register  # noqa: E402
+from helpers import good_order, write_register  # noqa: E402
 from hostile.damage import check_alone, check_folder_run, good_registers  # noqa: E402
 
 from toolkit.registers.files import MAX_FILE_BYTES  # noqa: E402

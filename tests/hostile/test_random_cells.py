@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from conftest import AS_OF, WORK_ORDER_HEADER  # noqa: E402
+from helpers import AS_OF, WORK_ORDER_HEADER  # noqa: E402
 
 from toolkit.config import Config  # noqa: E402
 from toolkit.registers.header import find_header  # noqa: E402
