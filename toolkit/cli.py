@@ -194,7 +194,7 @@ def init(
 
     lang_code = resolve_lang(lang.value if lang else None)
     if path.exists() and not force:
-        raise UsageError(t("init.exists", lang_code, path=path))
+        raise UsageError("init.exists", file=str(path))
     with atomic_open(path, "w", encoding="utf-8") as fh:
         fh.write(init_text(lang_code))
     typer.echo(t("init.written", lang_code, path=path))

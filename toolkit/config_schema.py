@@ -58,6 +58,7 @@ class Section:
     en: str
     settings: tuple[Setting, ...] = ()
     entries: str | None = None  # a table per rule, person or year: the example name init uses
+    entry_label: str = ""  # how the reference names an entry: "ID", "name", YYYY
     entry_pattern: str | None = None  # what an entry's name must look like ([calendar.2027])
     entry_hint: str = ""  # how an entry is written, for the message when it is not a table
     required: tuple[str, ...] = ()  # keys each entry must have
@@ -102,7 +103,7 @@ SECTIONS: tuple[Section, ...] = (
         S("enabled", BOOL, True, "false 关闭这条规则", "false switches the rule off"),
         S("severity", CHOICE, None, "级别（默认：规则自己的级别）", "Its severity (default: the rule's own)",
           choices=("error", "warning"), example="error"),
-    ), entries="slow-handoff", entry_hint='enabled = false, severity = "warning"'),
+    ), entries="slow-handoff", entry_label='"ID"', entry_hint='enabled = false, severity = "warning"'),
     Section("columns", "别名表不认识的表头：表头原文 = 字段名（或 \"ignore\"）；`toolkit validate --verbose` 列出未识别的表头，字段名见 README",
             "Headers the alias table does not know: header as written = field name (or \"ignore\"); "
             "`toolkit validate --verbose` lists unmapped headers, the README the field names",
@@ -152,13 +153,13 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("people", "登记表中的姓名 → 邮箱地址：每人一个表", "Names as in the registers → addresses: a table per person", (
         S("email", TEXT, None, "此人的邮箱地址", "The person's address", example="wangli@example.com"),
-    ), entries="王丽", entry_hint='email = "…"', required=("email",)),
+    ), entries="王丽", entry_label='"name"', entry_hint='email = "…"', required=("email",)),
     Section("calendar", "某年的正式放假安排，公布后加入（见 `toolkit calendar`）：每年一个表",
             "A year's official arrangement, once published (see `toolkit calendar`): a table per year", (
         S("days_off", DATES, None, "国务院通知中的全部放假日", "Every day off of the State Council's notice",
           example=["2027-01-01"]),
         S("workdays", DATES, [], "调休上班日", "Make-up working days (调休)", example=["2027-02-20"]),
-    ), entries="2027", entry_pattern=r"\d{4}", entry_hint="days_off = [...] workdays = [...]", required=("days_off",)),
+    ), entries="2027", entry_label="YYYY", entry_pattern=r"\d{4}", entry_hint="days_off = [...] workdays = [...]", required=("days_off",)),
 )
 del S
 SECTION_BY_NAME = {section.name: section for section in SECTIONS}
@@ -368,7 +369,7 @@ def reference_markdown(lang: str = "en") -> str:
             lines.append(f"| `[{section.name}]` \"header\" = \"field\" | {'文本' if zh else 'text'} | | "
                          f"{_cell(section.zh if zh else section.en)} |")
             continue
-        where = f"[{section.name}.{_toml_key(section.entries)}] " if section.entries else (
+        where = f"[{section.name}.{section.entry_label}] " if section.entries else (
             f"[{section.name}] " if section.name else "")
         for setting in section.settings:
             default = "" if setting.default is None else f"`{toml_value(setting.default)}`"

@@ -194,6 +194,7 @@ ERRORS: tuple[ErrorKind, ...] = (
     _K("keyring-failed", "password.failed", "Keyring failed", "the system keyring answered with an error; set `TOOLKIT_SMTP_PASSWORD` instead, or ask IT", "usage"),
     _K("keyring-not-kept", "password.not_kept", "Keyring kept nothing", "the keyring accepted the password but does not return it; set `TOOLKIT_SMTP_PASSWORD` instead", "usage"),
     _K("empty-password", "password.empty", "Empty password", "nothing was typed (or the piped input was empty): nothing is stored", "usage"),
+    _K("config-exists", "init.exists", "Config exists", "`toolkit init` never replaces a config: give `--force`, or another file name", "usage"),
     _K("template-exists", "template.exists", "Template exists", "give `--force` to replace it, or another file name", "usage"),
     _K("template-suffix", "template.suffix", "Template not .xlsx", "name the template `….xlsx`", "usage"),
     _K("bad-months", "template.bad_months", "Bad --months", "one month, a range or a list, as shown", "usage"),

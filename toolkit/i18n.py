@@ -100,7 +100,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "col.source": ("依据", "source"),
     "col.needs": ("需要的列", "columns it needs"),
     "init.written": ("已写入 {path}", "wrote {path}"),
-    "init.exists": ("{path} 已存在；用 --force 覆盖", "{path} exists; use --force to overwrite"),
+    "init.exists": ("{file} 已存在；用 --force 覆盖", "{file} exists; use --force to overwrite"),
     "output.written": ("已写入 {path}", "wrote {path}"),
     # the annotated copy (validate --annotate DIR)
     "annotate.written": ("已写入标注副本 {path}（{cells} 个单元格已标色并加批注，{findings} 条检查结果）",
