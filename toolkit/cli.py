@@ -187,16 +187,16 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: LangOption = None,
 ):
-    """Write a commented toolkit.toml with every setting and its default."""
+    """Write toolkit.toml with every setting: its default, or an example commented out, each explained in --lang."""
     from toolkit.config import init_text
     from toolkit.fileio import atomic_open
     from toolkit.i18n import resolve_lang, t
 
     lang_code = resolve_lang(lang.value if lang else None)
     if path.exists() and not force:
-        raise UsageError(t("init.exists", lang_code, path=path))
+        raise UsageError("init.exists", file=str(path))
     with atomic_open(path, "w", encoding="utf-8") as fh:
-        fh.write(init_text())
+        fh.write(init_text(lang_code))
     typer.echo(t("init.written", lang_code, path=path))
 
 

@@ -121,7 +121,7 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "usage.bad_as_of": ('--as-of 应写作 "2026-11-25 09:00" 或 "2026-11-25"，而不是“{value}”',
                         '--as-of must look like "2026-11-25 09:00" or "2026-11-25", not "{value}"'),
     "init.written": ("已写入 {path}", "wrote {path}"),
-    "init.exists": ("{path} 已存在；用 --force 覆盖", "{path} exists; use --force to overwrite"),
+    "init.exists": ("{file} 已存在；用 --force 覆盖", "{file} exists; use --force to overwrite"),
     "output.written": ("已写入 {path}", "wrote {path}"),
     # the annotated copy (validate --annotate DIR)
     "annotate.written": ("已写入标注副本 {path}（{cells} 个单元格已标色并加批注，{findings} 条检查结果）",
@@ -442,6 +442,70 @@ _TEXT.update({
     "weekly.mail.already": ("本周已发送过，不再发送", "already sent this week, not again"),
     "weekly.mail.pending": ("未发送（下次运行重试）", "NOT sent (retried on the next run)"),
     "weekly.mail.invalid": ("地址无效，未发送", "invalid address, not sent"),
+})
+
+# ---- toolkit.toml: each problem one line naming the file and the setting (toolkit/config_schema.py) ----
+_TEXT.update({
+    "config.not_found": ("配置文件不存在", "config file not found"),
+    "config.not_toml": ("不是有效的 TOML：{detail}", "not valid TOML: {detail}"),
+    "config.unreadable": ("无法读取：{detail}", "cannot be read: {detail}"),
+    "config.unknown_setting": ("未知的设置 '{name}'（可用：{known}）", "unknown setting '{name}' (known: {known})"),
+    "config.store_removed": ("未知的设置 'store'：没有任何功能读取 [store] 一节；提醒台账和周报历史的位置用文件开头的 "
+                             'ledger = "…" 设置（默认：配置文件旁的 toolkit.sqlite）',
+                             "unknown setting 'store': nothing reads a [store] section; where the reminder ledger and the "
+                             'weekly history live is set with ledger = "…" at the top of the file (default: toolkit.sqlite '
+                             "beside it)"),
+    "config.not_table": ("[{name}] 必须是一个表（一节设置）", "[{name}] must be a table"),
+    "config.entry_not_table": ("{name} 必须是一个表：[{name}] {hint}", "{name} must be a table: [{name}] {hint}"),
+    "config.calendar_not_table": ("[calendar] 每年一个表，如 [calendar.2027] days_off = [...] workdays = [...]",
+                                  "[calendar] takes one table per year, like [calendar.2027] days_off = [...] workdays = [...]"),
+    "config.calendar_year": ("未知的设置 'calendar.{entry}'（日历每年一个表，如 [calendar.2027]）",
+                             "unknown setting 'calendar.{entry}' (the calendar takes one table per year, like [calendar.2027])"),
+    "config.required": ("[{name}] 缺少 {setting} = {example}", "[{name}] needs {setting} = {example}"),
+    "config.bool": ("{name} 必须是 true 或 false", "{name} must be true or false"),
+    "config.number": ("{name} 必须是 ≥ 0 的数，而不是 {value}", "{name} must be a number ≥ 0, not {value}"),
+    "config.too_large": ("{name} 必须小于 {max}，而不是 {value}", "{name} must be less than {max}, not {value}"),
+    "config.whole": ("{name} 必须是整数，而不是 {value}", "{name} must be a whole number, not {value}"),
+    "config.at_least": ("{name} 至少为 {min}，而不是 {value}", "{name} must be at least {min}, not {value}"),
+    "config.port": ("{name} 必须是端口号（1–65535），而不是 {value}", "{name} must be a port number (1–65535), not {value}"),
+    "config.text": ("{name} 必须是文本（加引号），而不是 {value}", "{name} must be text (in quotes), not {value}"),
+    "config.choice": ("{name} 必须是 {choices}，而不是 {value}", "{name} must be {choices}, not {value}"),
+    "config.addresses": ("{name} 必须是邮箱地址或 [people] 中姓名的列表", "{name} must be a list of email addresses or names in [people]"),
+    "config.numbers": ("{name} 必须是 ≥ 0 的数的列表", "{name} must be a list of numbers ≥ 0"),
+    "config.dates": ('{name} 必须是日期列表，如 ["2027-01-01"]', '{name} must be a list of dates, like ["2027-01-01"]'),
+    "config.steps": ("[[{name}]] 每一步只有一个设置：after_hours（≥ 0 的小时数）",
+                     "[[{name}]] steps take one setting: after_hours (hours ≥ 0)"),
+    "config.password": ("{name}：密码不能写在配置文件里；请用 `toolkit password set` 存入系统密钥环（或 "
+                        "`python -m keyring set toolkit <user>`），或设置环境变量 TOOLKIT_SMTP_PASSWORD",
+                        "{name}: passwords never go in the config file; store it with `toolkit password set` (or "
+                        "`python -m keyring set toolkit <user>`), or set TOOLKIT_SMTP_PASSWORD"),
+    "config.ssl_and_starttls": ("smtp.ssl（直接 TLS）和 smtp.starttls 不能同时为 true",
+                                "smtp.ssl (implicit TLS) and smtp.starttls cannot both be true"),
+    "config.not_address": ("{name} '{value}' 不是邮箱地址", "{name} '{value}' is not an email address"),
+    "config.unknown_person": ('{name}："{entry}" 既不是邮箱地址，也不是 [people] 中的姓名',
+                              '{name}: "{entry}" is neither an email address nor a name in [people]'),
+    "config.unknown_rule": ("[rules] 中的规则 '{rule}' 不存在（`toolkit rules` 列出全部规则）",
+                            "unknown rule '{rule}' in [rules] (see `toolkit rules`)"),
+    "config.unknown_field": ('[columns] "{header}" = "{field}"：未知的字段（字段名见 README，或写 "ignore"）',
+                             '[columns] "{header}" = "{field}": unknown field (see the README\'s field list, or "ignore")'),
+    "mail.no_password": ("没有 {user} 的 SMTP 密码：请用 `toolkit password set` 保存（或 `python -m keyring set toolkit "
+                         "{user}`），或设置环境变量 TOOLKIT_SMTP_PASSWORD",
+                         "no SMTP password for {user}: store it with `toolkit password set` (or "
+                         "`python -m keyring set toolkit {user}`), or set TOOLKIT_SMTP_PASSWORD"),
+    # options and the weekly job (the call sites in cli.py, followup/week.py and followup/job.py use these keys)
+    "usage.as_of": ('--as-of 应写作 "2026-11-25 09:00" 或 "2026-11-25"，而不是 "{value}"',
+                    '--as-of must look like "2026-11-25 09:00" or "2026-11-25", not "{value}"'),
+    "weekly.err.bad_week": ('--week 应写作 "2026-W47"（ISO 周）或 "last"，而不是 "{value}"',
+                            '--week must look like "2026-W47" (ISO week) or "last", not "{value}"'),
+    "weekly.err.week_not_started": ("--week {week} 在 --as-of {as_of} 之后才开始：这一周还没有发生任何事",
+                                    "--week {week} starts after --as-of {as_of}: nothing has happened in it yet"),
+    "weekly.err.no_recipients": ("周报没有收件人：请在 toolkit.toml 的 [weekly] 中设置 to = [...]（以及 finance = [...]）",
+                                 "nobody to send the weekly digest to: set [weekly] to = [...] (and finance = [...]) in toolkit.toml"),
+    "output.cannot_write_here": ("无法在此写入：{detail}", "cannot write here: {detail}"),
+    "output.cannot_write": ("无法写入：{detail}", "cannot write: {detail}"),
+    "store.cannot_open": ("存储文件无法打开：{detail}", "store cannot be opened: {detail}"),
+    "store.busy": ("存储文件忙或只读：{detail}", "store is busy or read-only: {detail}"),
+    "store.held": ("另一个 toolkit 运行占用存储文件过久", "another toolkit run has held the store for too long"),
 })
 
 # ---- the working calendar (toolkit/workcalendar.py): remind, weekly, toolkit calendar ----------

@@ -56,60 +56,22 @@ class MailSettings:
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
 
 
-def _fail(where: str, msg: str):
-    raise ConfigError(msg, path=where)
-
-
-def _check_keys(where, section, table, known):
-    if not isinstance(table, dict):
-        _fail(where, f"[{section}] must be a table")
-    for key in table:
-        if key == "password":
-            _fail(where, f"{section}.password: passwords never go in the config file; store it with "
-                         f"`toolkit password set` (or `python -m keyring set {KEYRING_SERVICE} <user>`), "
-                         f"or set {PASSWORD_ENV}")
-        if key not in known:
-            _fail(where, f"unknown setting '{section}.{key}' (known: {', '.join(known)})")
-
-
-def _typed(where, name, value, kind):
-    if kind is bool:
-        if not isinstance(value, bool):
-            _fail(where, f"{name} must be true or false")
-    elif kind is float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            _fail(where, f"{name} must be a number ≥ 0")
-    elif kind is int:
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 65536:
-            _fail(where, f"{name} must be a port number")
-    elif kind is str and not isinstance(value, str):
-        _fail(where, f"{name} must be text")
-    return value
-
-
 def mail_settings(config) -> MailSettings:
+    """[smtp], [reminders] and [people] as settings. Keys, types and ranges were checked with the
+    whole file (toolkit.config_schema); what is checked here is what a type cannot say."""
     raw = config.raw or {}
     where = str(config.path) if config.path else "toolkit.toml"
 
-    smtp_raw = raw.get("smtp", {})
-    kinds = {"host": str, "port": int, "ssl": bool, "starttls": bool, "sender": str, "user": str,
-             "ca_file": str, "tls_strict": bool, "timeout": float, "data_timeout": float, "retry_delays": list}
-    _check_keys(where, "smtp", smtp_raw, kinds)
-    smtp_values = {}
-    for key, value in smtp_raw.items():
-        if key == "retry_delays":
-            if not isinstance(value, list) or not all(isinstance(x, (int, float)) and x >= 0 for x in value):
-                _fail(where, "smtp.retry_delays must be a list of seconds")
-            smtp_values[key] = tuple(float(x) for x in value)
-        else:
-            smtp_values[key] = _typed(where, f"smtp.{key}", value, kinds[key])
+    smtp_values = dict(raw.get("smtp", {}))
+    if "retry_delays" in smtp_values:
+        smtp_values["retry_delays"] = tuple(float(x) for x in smtp_values["retry_delays"])
     smtp = SmtpSettings(**smtp_values)
     if smtp.ssl and smtp.starttls:
-        _fail(where, "smtp.ssl (implicit TLS) and smtp.starttls cannot both be true")
+        raise ConfigError("config.ssl_and_starttls", path=where)
     if smtp.user and not (smtp.ssl or smtp.starttls) and not is_loopback(smtp.host):
         raise ConfigError("err.smtp_cleartext", path=where, host=smtp.host)
     if smtp.sender and not is_address(smtp.sender):
-        _fail(where, f"smtp.sender '{smtp.sender}' is not an email address")
+        raise ConfigError("config.not_address", path=where, name="smtp.sender", value=smtp.sender)
     if smtp.ca_file:
         ca = os.path.expanduser(smtp.ca_file)
         if not os.path.isabs(ca) and config.path:
@@ -117,40 +79,27 @@ def mail_settings(config) -> MailSettings:
         smtp = SmtpSettings(**{**smtp_values, "ca_file": ca})
 
     rem_raw = raw.get("reminders", {})
-    _check_keys(where, "reminders", rem_raw, ("lead_hours", "escalate_to", "work_hours", "calendar", "holidays",
-                                              "workdays", "ladder_hours", "ladder"))
     rem: dict = {}
     if "lead_hours" in rem_raw:
-        rem["lead_hours"] = _typed(where, "reminders.lead_hours", rem_raw["lead_hours"], float)
+        rem["lead_hours"] = rem_raw["lead_hours"]
     if "escalate_to" in rem_raw:
         value = rem_raw["escalate_to"]
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
-            _fail(where, "reminders.escalate_to must be a list of names or addresses")
+        value = [value] if isinstance(value, str) else value
+        if not all(x.strip() for x in value):
+            raise ConfigError("config.addresses", path=where, name="reminders.escalate_to")
         rem["escalate_to"] = tuple(x.strip() for x in value)
     ladder = rem_raw.get("ladder_hours")
     if "ladder" in rem_raw:  # [[reminders.ladder]] after_hours = 24
-        steps = rem_raw["ladder"]
-        if not isinstance(steps, list) or not all(isinstance(s, dict) and set(s) == {"after_hours"} for s in steps):
-            _fail(where, "[[reminders.ladder]] steps take one setting: after_hours")
-        ladder = [s["after_hours"] for s in steps]
+        ladder = [s["after_hours"] for s in rem_raw["ladder"]]
     if ladder is not None:
-        if not isinstance(ladder, list) or not all(isinstance(x, (int, float)) and x >= 0 for x in ladder):
-            _fail(where, "reminders.ladder_hours must be a list of hours ≥ 0")
         rem["ladder_hours"] = tuple(sorted(float(x) for x in ladder))
     reminders = ReminderSettings(**rem)
 
-    people_raw = raw.get("people", {})
-    if not isinstance(people_raw, dict):
-        _fail(where, "[people] must be tables like [people.\"王丽\"] email = \"…\"")
     people: dict[str, str] = {}
-    for name, table in people_raw.items():
-        if not isinstance(table, dict) or set(table) - {"email"} or "email" not in table:
-            _fail(where, f"[people.\"{name}\"] takes one setting: email")
-        email = str(table["email"]).strip()
+    for name, table in raw.get("people", {}).items():
+        email = table["email"].strip()
         if not is_address(email):
-            _fail(where, f"people.\"{name}\".email '{email}' is not an email address")
+            raise ConfigError("config.not_address", path=where, name=f'people."{name}".email', value=email)
         people[_person_key(name)] = email
     return MailSettings(smtp, reminders, people, calendar_settings(config))
 
@@ -195,6 +144,5 @@ def smtp_password(smtp: SmtpSettings) -> str | None:
     except Exception:  # no keyring backend on this machine
         password = None
     if not password:
-        raise SendError(f"no SMTP password for {smtp.user}: store it with `toolkit password set` (or "
-                        f"`python -m keyring set {KEYRING_SERVICE} {smtp.user}`), or set {PASSWORD_ENV}")
+        raise SendError("mail.no_password", user=smtp.user)
     return password
