@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from conftest import run_cli
+from helpers import run_cli
 from toolkit import config_schema
 from toolkit.config import load_config, parse_config
 from toolkit.errors import ConfigError

@@ -9,7 +9,7 @@ import string
 
 import pytest
 
-from conftest import ROOT
+from helpers import ROOT
 from toolkit.errors import ERRORS, ERRORS_BY_KEY, GROUPS, ConfigError, InputError
 from toolkit.i18n import _TEXT
 

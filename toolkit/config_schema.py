@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from toolkit.errors import ConfigError
-from toolkit.i18n import LANGS
+from toolkit.i18n import LANGS, pick
 
 # Kinds of value, with how the reference names each one.
 BOOL, NUMBER, WHOLE, PORT, TEXT, CHOICE, ADDRESSES, NUMBERS, DATES, STEPS = (
@@ -316,13 +316,12 @@ _INIT_HEAD = {
 
 def init_text(lang: str = "en") -> str:
     """The commented toolkit.toml that ``toolkit init`` writes: every setting, in ``lang``."""
-    zh = lang == "zh"
     lines: list[str] = []
-    for paragraph in _INIT_HEAD["zh" if zh else "en"]:
+    for paragraph in pick((_INIT_HEAD["zh"], _INIT_HEAD["en"]), lang):
         lines += _comment(paragraph)
     for section in SECTIONS:
         lines.append("")
-        lines += _comment(section.zh if zh else section.en)
+        lines += _comment(pick((section.zh, section.en), lang))
         if section.free:
             lines.append(f"[{section.name}]")
             lines += [f"# {toml_value(header)} = {toml_value(field)}" for header, field in section.free_example]
@@ -334,7 +333,7 @@ def init_text(lang: str = "en") -> str:
         elif section.name:
             lines.append(f"[{section.name}]")
         for setting in section.settings:
-            lines += [prefix + line for line in _comment(setting.zh if zh else setting.en)]
+            lines += [prefix + line for line in _comment(pick((setting.zh, setting.en), lang))]
             if setting.kind == STEPS:
                 for hours in setting.example:
                     lines += [f"# [[{section.name}.{setting.key}]]", f"# after_hours = {toml_value(hours)}"]
@@ -351,7 +350,7 @@ def init_text(lang: str = "en") -> str:
 def _kind_text(setting: Setting, lang: str) -> str:
     if setting.kind == CHOICE:
         return " / ".join(f"`{toml_value(c)}`" for c in setting.choices)
-    name = _KIND_NAMES[setting.kind][0 if lang == "zh" else 1]
+    name = pick(_KIND_NAMES[setting.kind], lang)
     if setting.kind in (NUMBER, WHOLE):
         name += f" ≥ {setting.minimum:g}"
         if setting.maximum is not None:
@@ -361,20 +360,19 @@ def _kind_text(setting: Setting, lang: str) -> str:
 
 def reference_markdown(lang: str = "en") -> str:
     """One table of every setting: where it goes, its type and range, its default, what it does."""
-    zh = lang == "zh"
-    head = ("| 设置 | 类型 | 默认值 | 说明 |" if zh else "| setting | type | default | what it does |")
+    head = pick(("| 设置 | 类型 | 默认值 | 说明 |", "| setting | type | default | what it does |"), lang)
     lines = [head, "|---|---|---|---|"]
     for section in SECTIONS:
         if section.free:
-            lines.append(f"| `[{section.name}]` \"header\" = \"field\" | {'文本' if zh else 'text'} | | "
-                         f"{_cell(section.zh if zh else section.en)} |")
+            lines.append(f"| `[{section.name}]` \"header\" = \"field\" | {pick(('文本', 'text'), lang)} | | "
+                         f"{_cell(pick((section.zh, section.en), lang))} |")
             continue
         where = f"[{section.name}.{section.entry_label}] " if section.entries else (
             f"[{section.name}] " if section.name else "")
         for setting in section.settings:
             default = "" if setting.default is None else f"`{toml_value(setting.default)}`"
             lines.append(f"| `{where}{setting.key}` | {_kind_text(setting, lang)} | {default} | "
-                         f"{_cell(setting.zh if zh else setting.en)} |")
+                         f"{_cell(pick((setting.zh, setting.en), lang))} |")
     return "\n".join(lines) + "\n"
 
 

@@ -35,7 +35,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         fd, tmp = tempfile.mkstemp(prefix=f"{_temp_prefix(target)}{os.getpid()}.", suffix=TEMP_SUFFIX, dir=target.parent)
         os.close(fd)
     except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror or exc}", path=str(target)) from None
+        raise OutputError("output.cannot_write_here", path=str(target), detail=exc.strerror or str(exc)) from None
     tmp_path = Path(tmp)
     try:
         yield tmp_path
@@ -44,7 +44,7 @@ def atomic_path(target: str | os.PathLike) -> Iterator[Path]:
         os.chmod(tmp_path, _mode_for(target))  # mkstemp makes it private to its owner
         os.replace(tmp_path, target)
     except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
+        raise OutputError("output.cannot_write", path=str(target), detail=exc.strerror or str(exc)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()

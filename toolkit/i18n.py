@@ -492,15 +492,6 @@ _TEXT.update({
                          "{user}`），或设置环境变量 TOOLKIT_SMTP_PASSWORD",
                          "no SMTP password for {user}: store it with `toolkit password set` (or "
                          "`python -m keyring set toolkit {user}`), or set TOOLKIT_SMTP_PASSWORD"),
-    # options and the weekly job (the call sites in cli.py, followup/week.py and followup/job.py use these keys)
-    "usage.as_of": ('--as-of 应写作 "2026-11-25 09:00" 或 "2026-11-25"，而不是 "{value}"',
-                    '--as-of must look like "2026-11-25 09:00" or "2026-11-25", not "{value}"'),
-    "weekly.err.bad_week": ('--week 应写作 "2026-W47"（ISO 周）或 "last"，而不是 "{value}"',
-                            '--week must look like "2026-W47" (ISO week) or "last", not "{value}"'),
-    "weekly.err.week_not_started": ("--week {week} 在 --as-of {as_of} 之后才开始：这一周还没有发生任何事",
-                                    "--week {week} starts after --as-of {as_of}: nothing has happened in it yet"),
-    "weekly.err.no_recipients": ("周报没有收件人：请在 toolkit.toml 的 [weekly] 中设置 to = [...]（以及 finance = [...]）",
-                                 "nobody to send the weekly digest to: set [weekly] to = [...] (and finance = [...]) in toolkit.toml"),
     "output.cannot_write_here": ("无法在此写入：{detail}", "cannot write here: {detail}"),
     "output.cannot_write": ("无法写入：{detail}", "cannot write: {detail}"),
     "store.cannot_open": ("存储文件无法打开：{detail}", "store cannot be opened: {detail}"),

@@ -82,7 +82,7 @@ class Store:
                 # can report "locked" at once, without waiting. Try again for a while.
                 transient = isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
                 if not transient or time.monotonic() >= deadline:
-                    raise StoreError(f"store cannot be opened: {exc}", path=str(self.path)) from None
+                    raise StoreError("store.cannot_open", path=str(self.path), detail=str(exc)) from None
                 if self.db is not None:
                     self.db.close()
                 time.sleep(0.1)
@@ -93,7 +93,7 @@ class Store:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise StoreError(f"store is busy or read-only: {exc}", path=str(self.path)) from None
+            raise StoreError("store.busy", path=str(self.path), detail=str(exc)) from None
         try:
             yield self.db
         except BaseException:
@@ -111,7 +111,7 @@ class Store:
             deadline = time.monotonic() + wait_seconds
             while not _try_lock(fh):
                 if time.monotonic() > deadline:
-                    raise StoreError("another toolkit run has held the store for too long", path=str(lock_path))
+                    raise StoreError("store.held", path=str(lock_path))
                 time.sleep(0.2)
             yield
         finally:
