@@ -457,18 +457,17 @@ def _sheet_rows(ws):
 
 
 def warm_up() -> None:
-    """Pay now what reading the first workbook costs once per process (the engine and the rule
-    modules imported, header words and rules compiled): called before worker processes are
-    forked, so that each of them starts warm instead of paying it again."""
+    """Pay now what reading the first workbook costs once per process (the engine imported,
+    header words compiled): called before worker processes are forked, so that each of them
+    starts warm instead of paying it again. Reading knows no rule: a caller that checks
+    warms its rules itself."""
     import python_calamine  # noqa: F401
     from concurrent.futures import ThreadPoolExecutor  # noqa: F401
 
     from toolkit.registers import package  # noqa: F401
     from toolkit.registers.header import patterns_for_all
-    from toolkit.rules.catalog import all_rules
 
     patterns_for_all()
-    all_rules()
 
 
 def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | None = None,
