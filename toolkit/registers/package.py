@@ -23,8 +23,10 @@ import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html import unescape
-from posixpath import join, normpath
+
+from toolkit.ooxml.cells import cell_ref, column_number
+from toolkit.ooxml.package import relationships, rels_part
+from toolkit.ooxml.workbook import sheet_parts as ooxml_sheet_parts
 
 _CHUNK = 1 << 20
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
@@ -59,34 +61,19 @@ MAX_SHEET_CELLS = 60_000_000
 EVERY_CELL_BELOW = 16 * 1024
 
 
-def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n - 1
+# The engine finds the workbook and its relationships at these names, whatever the package's own
+# relationships say: the scan reads the sheets the engine will read.
+_WORKBOOK = "xl/workbook.xml"
 
 
 def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → part name (xl/worksheets/sheet1.xml), from the workbook and its rels."""
     try:
-        workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+        workbook = zf.read(_WORKBOOK).decode("utf-8", "replace")
+        rels = zf.read(rels_part(_WORKBOOK)).decode("utf-8", "replace")
     except KeyError:
         return {}
-    targets = {}
-    for m in re.finditer(r"<(?:\w+:)?Relationship\b([^>]*)/?>", rels):
-        attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
-        if "Id" in attrs and "Target" in attrs:
-            t = attrs["Target"]
-            targets[attrs["Id"]] = t.lstrip("/") if t.startswith("/") else normpath(join("xl", t))
-    parts = {}
-    for m in re.finditer(r"<(?:\w+:)?sheet\b([^>]*)/?>", workbook):
-        attrs = dict(re.findall(r'([\w:]+)="([^"]*)"', m.group(1)))
-        rid = next((v for k, v in attrs.items() if k.endswith(":id")), None)
-        name = unescape(attrs.get("name", ""))  # &#20013; too: the engine names the sheet the same way
-        if rid in targets:
-            parts[name] = targets[rid]
-    return parts
+    return ooxml_sheet_parts(workbook, relationships(rels), _WORKBOOK)
 
 
 def inspect_package(path) -> dict[str, SheetFacts]:
@@ -401,7 +388,7 @@ def _scan_block(data: bytes, end: int, result: SheetFacts, state: list, last: bo
                 ref = _REF.search(m.group(1))
                 value = _VALUE.search(m.group(3) or b"")
                 if ref:
-                    result.errors[(int(ref.group(2)), _col_index(ref.group(1)))] = (
+                    result.errors[(int(ref.group(2)), column_number(ref.group(1)) - 1)] = (
                         value.group(1).decode("utf-8", "replace") if value else "#ERROR")
     if data.find(b"f", lo, hi) >= 0 and (data.find(b"<f", lo, hi) >= 0 or data.find(b":f>", lo, hi) >= 0
                                          or data.find(b":f ", lo, hi) >= 0):
@@ -413,7 +400,7 @@ def _scan_block(data: bytes, end: int, result: SheetFacts, state: list, last: bo
                 if ref:
                     letters = ref.group(1)
                     if letters not in seen:
-                        seen[letters] = _col_index(letters)
+                        seen[letters] = column_number(letters) - 1
                         result.formula_columns.add(seen[letters])
                     if not _HAS_VALUE.search(body):
                         result.uncalculated.add((int(ref.group(2)), seen[letters]))
@@ -439,18 +426,12 @@ def _position(ref: bytes) -> tuple[int, int] | None:
     m = _CELL_NAME.fullmatch(ref)
     if m is None or int(m.group(2)) == 0:
         return None
-    col = 0
-    for ch in m.group(1).upper():
-        col = col * 26 + ch - 64
-    return int(m.group(2)) - 1, col - 1
+    return int(m.group(2)) - 1, column_number(m.group(1)) - 1
 
 
 def _name(row: int, col: int) -> str:
-    letters, col = "", col + 1
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row + 1}"
+    """A 0-based place as Excel names it."""
+    return cell_ref(row + 1, col + 1)
 
 
 def _beyond(row: int, col: int) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from toolkit.errors import InputError
+from toolkit.ooxml.marks import ToolkitMarks, toolkit_marks
 from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, normalise
 from toolkit.registers.native import is_panic, panic_detail
 from toolkit.registers.fields import KINDS, WORK_ORDERS
@@ -27,13 +28,8 @@ MAX_UNPACKED_BYTES = 2_000_000_000
 MAX_COMPRESSION_RATIO = 200
 FINDINGS_SHEET_NAMES = ("检查结果", "Findings")
 FINDINGS_SHEET_MARK = "toolkit:findings"
-# An annotated copy (toolkit.outputs.annotate) marks its findings sheet with a hidden defined
-# name that Excel keeps pointing at the sheet when it is renamed or moved; a copy converted
-# to another format is still recognised by the findings table's header row.
-FINDINGS_DEFINED_NAME = "_toolkit_findings"
-# The weekly workbook (toolkit.outputs.weekly_workbook) carries a hidden defined name too: saved
-# into the register folder, it is skipped there and refused when named, never read as registers.
-WEEKLY_DEFINED_NAME = "_toolkit_weekly"
+# An annotated copy marks its findings sheet (toolkit.ooxml.marks); a copy converted to another
+# format is still recognised by the findings table's header row.
 FINDINGS_COLUMNS = ("col.sheet", "col.cell", "col.row", "col.column", "col.record", "col.severity", "col.rule",
                     "col.message")
 FINDINGS_HEADER_ROW = 3
@@ -103,65 +99,6 @@ def _check_package(path: Path) -> None:
     packed = sum(i.compress_size for i in infos) or 1
     if unpacked > MAX_UNPACKED_BYTES or (unpacked > 100_000_000 and unpacked / packed > MAX_COMPRESSION_RATIO):
         raise InputError("err.zip_bomb", path=str(path), mb=unpacked // 1_000_000)
-
-
-def marked_findings_sheet(path: Path) -> str | None:
-    """The sheet an annotated copy marked as its findings sheet (None when there is none)."""
-    return toolkit_marks(path).findings_sheet
-
-
-@dataclass(frozen=True, slots=True)
-class ToolkitMarks:
-    """What the toolkit's own outputs left in a workbook: read from workbook.xml alone."""
-
-    findings_sheet: str | None = None  # an annotated copy's findings sheet
-    weekly: bool = False  # the weekly workbook (toolkit weekly --out): not a register at all
-
-
-def toolkit_marks(path: Path) -> ToolkitMarks:
-    """The toolkit's hidden defined names in an .xlsx/.xlsm (none for anything unreadable):
-    one small part read from the package, not the workbook."""
-    import posixpath
-
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo("_rels/.rels")
-            if info.file_size > 1_000_000:  # a few hundred bytes in any workbook
-                return ToolkitMarks()
-            rels = zf.read(info).decode("utf-8", "replace")
-            m = re.search(r"<(?:\w+:)?Relationship\b[^>]*officeDocument[^>]*>", rels)
-            target = re.search(r"""Target\s*=\s*["']([^"']+)""", m.group(0)) if m else None
-            part = posixpath.normpath(target.group(1).lstrip("/")) if target else "xl/workbook.xml"
-            info = zf.getinfo(part)
-            if info.file_size > 50_000_000:
-                return ToolkitMarks()
-            workbook = zf.read(info).decode("utf-8", "replace")
-    except Exception:  # missing parts, and whatever a damaged package raises (zlib.error, struct.error,
-        return ToolkitMarks()  # an unknown method): no marks; reading the file says what is wrong with it
-    if "_toolkit_" not in workbook:  # the usual register: no regex over its names
-        return ToolkitMarks()
-    return ToolkitMarks(findings_sheet_in(workbook), _defined_name(workbook, WEEKLY_DEFINED_NAME) is not None)
-
-
-def _defined_name(workbook_xml: str, name: str) -> str | None:
-    """The formula of a defined name in workbook.xml, unescaped (None when it is not there)."""
-    from html import unescape
-
-    m = re.search(r"<(?:\w+:)?definedName\b[^>]*\bname\s*=\s*[\"']" + name + r"[\"'][^>]*>(.*?)</",
-                  workbook_xml, re.S)
-    return unescape(m.group(1)).strip() if m else None
-
-
-def findings_sheet_in(workbook_xml: str) -> str | None:
-    """The sheet named by the findings mark (a hidden defined name) in workbook.xml, if any."""
-    formula = _defined_name(workbook_xml, FINDINGS_DEFINED_NAME)
-    if formula is None:
-        return None
-    quoted = re.match(r"'((?:[^']|'')+)'!", formula)
-    if quoted:
-        return quoted.group(1).replace("''", "'")
-    plain = re.match(r"([^!#]+)!", formula)
-    return plain.group(1) if plain else None
 
 
 def _is_findings_sheet(name: str, rows: list[list], marked: str | None) -> bool:
