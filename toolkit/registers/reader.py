@@ -13,7 +13,6 @@ from itertools import chain, count, islice
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from toolkit.errors import InputError
 from toolkit.ooxml.marks import ToolkitMarks, toolkit_marks
@@ -145,18 +144,12 @@ def _explained(detail: str, path: Path) -> InputError:
     return InputError("err.unreadable", path=str(path), detail=detail[:200])
 
 
-def open_workbook(path: Path, package: BinaryIO | None = None, magic: bytes | None = None):
-    """Open with calamine, turning every failure into one clear InputError. ``package``: the
-    file's package with its sheets already inflated (read_package), read in its place;
-    ``magic``: what check_file_kind gave, when it has been asked already."""
+def open_workbook(path: Path, magic: bytes | None = None):
+    """Open with calamine, turning every failure into one clear InputError. ``magic``: what
+    check_file_kind gave, when it has been asked already."""
     import python_calamine as pc
 
     magic = check_file_kind(path) if magic is None else magic
-    if package is not None:
-        try:
-            return pc.CalamineWorkbook.from_filelike(package)
-        except BaseException as exc:  # whatever it is, the file itself says it in the engine's own words
-            _reraise_unless_engine(exc)
     if _name_lies(path, magic):
         # the engine picks its reader by the name in from_path; from a file object it goes by
         # the content (an .xls saved as .xlsx, a WPS .et of either kind)
@@ -420,18 +413,16 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
 
 
 def _read_workbook(path, as_of, columns, kinds, overlap) -> WorkbookRead:
-    from toolkit.registers.package import read_package
+    from toolkit.registers.package import inspect_package
 
     path = Path(path)
     magic = check_file_kind(path)
     marks = toolkit_marks(path) if magic.startswith(_ZIP_MAGIC) else ToolkitMarks()
     if marks.weekly:
         raise InputError("err.weekly_workbook", path=str(path))
-    # the package's sheets inflated once: scanned for what the values do not tell (hidden
-    # rows, formulas), and handed to the engine so that it need not inflate them again
-    facts, package = read_package(path) if magic.startswith(_ZIP_MAGIC) else ({}, None)
-    wb = open_workbook(path, package, magic)
-    del package
+    # what the values do not tell (hidden rows, formulas), and which sheets the engine may lay out
+    facts = inspect_package(path) if magic.startswith(_ZIP_MAGIC) else {}
+    wb = open_workbook(path, magic)
     result = WorkbookRead(str(path))
     explicit = {normalise(k): v for k, v in (columns or {}).items()}
     try:
