@@ -20,3 +20,13 @@ from toolkit.ooxml.xml import (
     XML_DECL, PackageError, attrs, decode, decode_lenient, del_attr, element_span, esc, insert_child, ns_prefix,
     root_prefix, set_attr, tag_end, top_level_children,
 )
+
+__all__ = [
+    "cell_ref", "column_letters", "column_number", "quote_sheet", "sheet_of", "sheet_top_left", "split_ref",
+    "CT_COMMENTS", "CT_STYLES", "CT_TABLE", "CT_VML", "CT_WORKSHEET", "NS_MAIN", "NS_PKG_REL", "NS_REL", "REL_COMMENTS",
+    "REL_OFFICE_DOCUMENT", "REL_SIGNATURE_ORIGIN", "REL_STYLES", "REL_TABLE", "REL_VML", "REL_WORKSHEET", "STRICT_MARK",
+    "Package", "Relationship", "office_document", "relationships", "rels_part", "relative", "resolve",
+    "WorkbookSheet", "defined_name", "sheet_parts", "workbook_sheets",
+    "XML_DECL", "PackageError", "attrs", "decode", "decode_lenient", "del_attr", "element_span", "esc", "insert_child",
+    "ns_prefix", "root_prefix", "set_attr", "tag_end", "top_level_children",
+]
