@@ -12,7 +12,7 @@ import pytest
 from helpers import AS_OF, WORK_ORDER_HEADER, good_order, write_register
 
 from toolkit.config import parse_config
-from toolkit.registers.header import column_letter
+from toolkit.ooxml.cells import column_letters
 from toolkit.registers.reader import read_workbook
 from toolkit.validate import validate
 
@@ -51,7 +51,7 @@ def renamed(renames: dict[str, str]):
 def expected_columns(header):
     """Field → letter for a header that renames canonical columns in place."""
     assert len(header) == len(WORK_ORDER_HEADER)
-    return {CANONICAL_FIELDS[h]: column_letter(i) for i, h in enumerate(WORK_ORDER_HEADER)}
+    return {CANONICAL_FIELDS[h]: column_letters(i + 1) for i, h in enumerate(WORK_ORDER_HEADER)}
 
 
 # ---- titles, wrapping, full width ----------------------------------------------------
@@ -130,7 +130,7 @@ def test_a_header_variant_maps_to_the_same_field(register, canonical, variant):
     report = check(register([order], header))
     sr = sheet_report(report)
     position = WORK_ORDER_HEADER.index(canonical)
-    assert sr.columns.get(CANONICAL_FIELDS[canonical]) == column_letter(position), sr.columns
+    assert sr.columns.get(CANONICAL_FIELDS[canonical]) == column_letters(position + 1), sr.columns
     assert sr.unmapped_columns == []
     assert report.findings == []
 

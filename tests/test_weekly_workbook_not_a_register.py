@@ -9,7 +9,7 @@ from datetime import datetime
 
 from helpers import run_cli, weekly_complaint, complaints_file, order, orders_file
 
-from toolkit.registers.reader import WEEKLY_DEFINED_NAME, toolkit_marks
+from toolkit.ooxml.marks import WEEKLY_DEFINED_NAME, toolkit_marks
 
 AS_OF = "2026-11-23 08:30"
 

@@ -15,6 +15,7 @@ from toolkit.i18n import has_text, join, t
 from toolkit.registers.discover import content_digest, discover, open_in_excel_by
 from toolkit.registers.reader import read_workbook, warm_up
 from toolkit.registers.records import Register
+from toolkit.rules.catalog import all_rules
 from toolkit.rules.engine import check_registers
 
 
@@ -175,6 +176,7 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
                 progress(done, len(todo))
     else:
         warm_up()  # once here rather than once in every worker
+        all_rules()
         results = dict(run_each(one, todo, jobs=jobs,
                                 on_done=(lambda n: progress(n, len(todo))) if progress else None))
     for slot in slots:

@@ -24,9 +24,12 @@ from toolkit.errors import ToolkitError
 from toolkit.fileio import atomic_path
 from toolkit.findings import Finding, Report
 from toolkit.i18n import conventions, join, t
+from toolkit import ooxml
+from toolkit.ooxml import Package, PackageError, esc
+from toolkit.ooxml.marks import FINDINGS_DEFINED_NAME, findings_sheet_in
 from toolkit.outputs import xlsx_package as xp
-from toolkit.outputs.xlsx_package import Note, Package, PackageError, Styles, esc
-from toolkit.registers.reader import FINDINGS_COLUMNS, FINDINGS_DEFINED_NAME, FINDINGS_HEADER_ROW, findings_sheet_in
+from toolkit.outputs.xlsx_package import Note, Styles
+from toolkit.registers.reader import FINDINGS_COLUMNS, FINDINGS_HEADER_ROW
 from toolkit.rules.catalog import ERROR, all_rules
 
 EDITABLE_SUFFIXES = (".xlsx", ".xlsm")
@@ -124,18 +127,18 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
               file_name: str) -> tuple[int, list[str]]:
     not_kept = _drop_signatures(pkg, lang)
     wb = pkg.text(pkg.workbook)
-    wp = xp.root_prefix(wb, "workbook")
+    wp = ooxml.root_prefix(wb, "workbook")
     sheets = _sheets(pkg, wb, wp)
     by_name = {s.name: s for s in sheets}
     old_findings = findings_sheet_in(wb)
 
-    styles_part = next((xp.resolve(pkg.workbook, r.target) for r in pkg.rels(pkg.workbook)
+    styles_part = next((ooxml.resolve(pkg.workbook, r.target) for r in pkg.rels(pkg.workbook)
                         if r.type.endswith("/styles") and not r.external), None)
     if styles_part is None or styles_part not in pkg.parts:
         styles_part = posixpath.join(posixpath.dirname(pkg.workbook), "styles.xml")
         pkg.set_text(styles_part, xp.MINIMAL_STYLES)
-        pkg.add_rel(pkg.workbook, xp.REL_STYLES, styles_part)
-        pkg.add_override(styles_part, xp.CT_STYLES)
+        pkg.add_rel(pkg.workbook, ooxml.REL_STYLES, styles_part)
+        pkg.add_override(styles_part, ooxml.CT_STYLES)
     styles = Styles(pkg.text(styles_part))
     fills = {sev: styles.fill(rgb) for sev, rgb in FILL.items()}
     cache: dict[tuple[int, str], int] = {}
@@ -173,7 +176,7 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
 
         def finish(skeleton: str, part=sheet.part, notes=notes) -> str:
             skeleton = xp.add_notes(pkg, part, notes, AUTHOR, skeleton)
-            return xp.untab(skeleton, xp.root_prefix(skeleton, "worksheet"))
+            return xp.untab(skeleton, ooxml.root_prefix(skeleton, "worksheet"))
 
         pkg.parts[sheet.part] = xp.edit_worksheet(raw, targets, restyle, finish)
         pkg.changed.add(sheet.part)
@@ -187,8 +190,8 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
         index = sheets.index(target)
         name = target.name
         part = target.part
-        table_part = next((xp.resolve(part, r.target) for r in pkg.rels(part) if r.type.endswith("/table")), None)
-        pkg.remove(xp.rels_part(part))
+        table_part = next((ooxml.resolve(part, r.target) for r in pkg.rels(part) if r.type.endswith("/table")), None)
+        pkg.remove(ooxml.rels_part(part))
         if table_part:
             pkg.remove(table_part)
     else:
@@ -198,19 +201,19 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
         table_part = None
     table_part = table_part or pkg.unique_name(posixpath.join(posixpath.dirname(pkg.workbook), "tables", "table{}.xml"))
     table_id, table_name = _table_identity(pkg, table_part)
-    table_rid = pkg.add_rel(part, xp.REL_TABLE, table_part)
+    table_rid = pkg.add_rel(part, ooxml.REL_TABLE, table_part)
     sheet_xml, table_xml = _findings_sheet(findings, lang, as_of, file_name, not_kept, styles_ids,
                                            table_id, table_name, table_rid)
     pkg.set_text(part, sheet_xml)
     pkg.set_text(table_part, table_xml)
-    pkg.add_override(part, xp.CT_WORKSHEET)
-    pkg.add_override(table_part, xp.CT_TABLE)
+    pkg.add_override(part, ooxml.CT_WORKSHEET)
+    pkg.add_override(table_part, ooxml.CT_TABLE)
     pkg.set_text(styles_part, styles.render())
 
     # -- the workbook: the new sheet first and active, its mark, the other sheets unselected
     wb = pkg.text(pkg.workbook)
     if not old_findings or old_findings not in by_name:
-        rid = pkg.add_rel(pkg.workbook, xp.REL_WORKSHEET, part)
+        rid = pkg.add_rel(pkg.workbook, ooxml.REL_WORKSHEET, part)
         wb = _insert_first_sheet(wb, wp, name, max((s.sheet_id for s in sheets), default=0) + 1, rid)
     wb = _mark(wb, wp, name)
     wb = _activate(wb, wp, index)
@@ -221,10 +224,10 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
             raw = pkg.parts[s.part]
             cut = raw.find(b"sheetData") if raw.startswith(b"<") else -1  # edit only the head of a big sheet
             head, rest = (raw[:cut], raw[cut:]) if cut > 0 else (raw, b"")
-            text = head.decode("utf-8") if rest else xp.decode(raw)
+            text = head.decode("utf-8") if rest else ooxml.decode(raw)
             for root in ("worksheet", "chartsheet", "dialogsheet"):
                 try:
-                    p = xp.root_prefix(text, root)
+                    p = ooxml.root_prefix(text, root)
                 except PackageError:
                     continue
                 new = xp.untab(text, p)
@@ -237,7 +240,7 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
 
 def _drop_signatures(pkg: Package, lang: str) -> list[str]:
     """A digital signature covers the parts as signed: any change breaks it, so it is not kept."""
-    signed = [r for r in pkg.rels("") if r.type == xp.REL_SIGNATURE_ORIGIN]
+    signed = [r for r in pkg.rels("") if r.type == ooxml.REL_SIGNATURE_ORIGIN]
     parts = [n for n in pkg.parts if n.lower().startswith("_xmlsignatures/")]
     if not signed and not parts:
         return []
@@ -251,23 +254,15 @@ def _drop_signatures(pkg: Package, lang: str) -> list[str]:
 
 
 def _sheets(pkg: Package, wb: str, wp: str) -> list[_Sheet]:
-    span = xp.element_span(wb, wp, "sheets")
+    span = ooxml.element_span(wb, wp, "sheets")
     if span is None:
         raise PackageError("the workbook lists no sheets")
-    out = []
-    for tag in re.findall(rf"<{re.escape(wp)}sheet(?=[\s/>])[^>]*>", wb[span[0]:span[2]]):
-        a = xp.attrs(tag)
-        rid = next((v for k, v in a.items() if k.endswith(":id")), "")
-        try:
-            sheet_id = int(a.get("sheetId", "0"))
-        except ValueError:
-            sheet_id = 0
-        out.append(_Sheet(a.get("name", ""), sheet_id, rid, pkg.rel_target(pkg.workbook, rid), tag))
-    return out
+    return [_Sheet(s.name, s.sheet_id, s.rid, pkg.rel_target(pkg.workbook, s.rid), s.tag)
+            for s in ooxml.workbook_sheets(wb[span[0]:span[2]])]
 
 
 def _defined_names_span(wb: str, wp: str):
-    return xp.element_span(wb, wp, "definedNames")
+    return ooxml.element_span(wb, wp, "definedNames")
 
 
 def _free_name(wanted: str, taken: set[str]) -> str:
@@ -279,10 +274,10 @@ def _free_name(wanted: str, taken: set[str]) -> str:
 
 
 def _insert_first_sheet(wb: str, wp: str, name: str, sheet_id: int, rid: str) -> str:
-    r = xp.ns_prefix(wb, xp.NS_REL)
-    rel_attr = f'{r}:id="{rid}"' if r else f'xmlns:r="{xp.NS_REL}" r:id="{rid}"'
+    r = ooxml.ns_prefix(wb, ooxml.NS_REL)
+    rel_attr = f'{r}:id="{rid}"' if r else f'xmlns:r="{ooxml.NS_REL}" r:id="{rid}"'
     element = f'<{wp}sheet name="{esc(name)}" sheetId="{sheet_id}" {rel_attr}/>'
-    span = xp.element_span(wb, wp, "sheets")
+    span = ooxml.element_span(wb, wp, "sheets")
     wb = wb[:span[1]] + element + wb[span[1]:]
     dn = _defined_names_span(wb, wp)
     if dn:
@@ -294,14 +289,14 @@ def _insert_first_sheet(wb: str, wp: str, name: str, sheet_id: int, rid: str) ->
 
 def _mark(wb: str, wp: str, name: str) -> str:
     element = (f'<{wp}definedName name="{FINDINGS_DEFINED_NAME}" hidden="1">'
-               f'{esc(xp.quote_sheet(name))}!$A$1</{wp}definedName>')
+               f'{esc(ooxml.sheet_top_left(name))}</{wp}definedName>')
     old = re.search(rf"<{re.escape(wp)}definedName\b[^>]*\bname\s*=\s*[\"']{FINDINGS_DEFINED_NAME}[\"'][^>]*>.*?"
                     rf"</{re.escape(wp)}definedName>", wb, re.S)
     if old:
         return wb[:old.start()] + element + wb[old.end():]
     dn = _defined_names_span(wb, wp)
     if dn is None:
-        return xp.insert_child(wb, wp, "workbook", f"<{wp}definedNames>{element}</{wp}definedNames>",
+        return ooxml.insert_child(wb, wp, "workbook", f"<{wp}definedNames>{element}</{wp}definedNames>",
                                ("calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes",
                                 "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"))
     if dn[1] == dn[2]:
@@ -312,8 +307,8 @@ def _mark(wb: str, wp: str, name: str) -> str:
 
 def _activate(wb: str, wp: str, index: int) -> str:
     def view(m):
-        tag = xp.set_attr(m.group(0), "activeTab", str(index))
-        return xp.del_attr(tag, "firstSheet")
+        tag = ooxml.set_attr(m.group(0), "activeTab", str(index))
+        return ooxml.del_attr(tag, "firstSheet")
     return re.sub(rf"<{re.escape(wp)}workbookView\b[^>]*>", view, wb)
 
 
@@ -322,7 +317,7 @@ def _merged_ranges(raw: bytes) -> list[tuple[int, int, int, int]]:
     tail = raw[at if at >= 0 else 0:]
     out = []
     for a, b in re.findall(rb"""<(?:[\w.\-]+:)?mergeCell\b[^>]*\bref\s*=\s*["']\$?([A-Za-z]+\$?\d+):\$?([A-Za-z]+\$?\d+)""", tail):
-        (r0, c0), (r1, c1) = xp.split_ref(a.decode()), xp.split_ref(b.decode())
+        (r0, c0), (r1, c1) = ooxml.split_ref(a.decode()), ooxml.split_ref(b.decode())
         out.append((r0, c0, r1, c1))
     return out
 
@@ -339,7 +334,7 @@ def _top_left(key: tuple[int, int], merged) -> tuple[int, int]:
 def _cell_of(f: Finding) -> tuple[int, int] | None:
     if f.cell:
         try:
-            return xp.split_ref(f.cell)
+            return ooxml.split_ref(f.cell)
         except ValueError:
             return None
     return None
@@ -361,11 +356,11 @@ def _table_identity(pkg: Package, table_part: str) -> tuple[int, str]:
     for name, data in pkg.parts.items():
         if name == table_part or "/tables/" not in f"/{name}" or not name.endswith(".xml"):
             continue
-        head = xp.decode(data[:2000])
+        head = ooxml.decode(data[:2000])
         m = re.search(r"<(?:[\w.\-]+:)?table\b[^>]*>", head)
         if not m:
             continue
-        a = xp.attrs(m.group(0))
+        a = ooxml.attrs(m.group(0))
         if a.get("id", "").isdigit():
             ids.add(int(a["id"]))
         names.update(x.lower() for x in (a.get("name"), a.get("displayName")) if x)
@@ -401,11 +396,11 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     rows: dict[int, dict[int, str]] = defaultdict(dict)
 
     def text(row: int, col: int, value, style: str) -> None:
-        rows[row][col] = (f'<c r="{xp.ref(row, col)}" s="{st[style]}" t="inlineStr"><is><t xml:space="preserve">'
+        rows[row][col] = (f'<c r="{ooxml.cell_ref(row, col)}" s="{st[style]}" t="inlineStr"><is><t xml:space="preserve">'
                           f"{esc(str(value)[:32000])}</t></is></c>")
 
     def number(row: int, col: int, value, style: str) -> None:
-        rows[row][col] = f'<c r="{xp.ref(row, col)}" s="{st[style]}"><v>{value}</v></c>'
+        rows[row][col] = f'<c r="{ooxml.cell_ref(row, col)}" s="{st[style]}"><v>{value}</v></c>'
 
     errors = sum(1 for f in findings if f.severity == ERROR)
     title = t("annotate.title", lang, file=file_name, errors=errors, warnings=len(findings) - errors)
@@ -427,7 +422,7 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         text(r, 1, f.sheet, "text")
         target = f.cell or (f"A{f.row}" if f.row else "A1")
         text(r, 2, f.cell or "", "link")
-        links.append(f'<hyperlink ref="{xp.ref(r, 2)}" location="{esc(xp.quote_sheet(f.sheet) + "!" + target)}" '
+        links.append(f'<hyperlink ref="{ooxml.cell_ref(r, 2)}" location="{esc(ooxml.quote_sheet(f.sheet) + "!" + target)}" '
                      f'display="{esc(f.cell or target)}"/>')
         if f.row:
             number(r, 3, f.row, "text")
@@ -472,11 +467,11 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(_WIDTHS, 1))
     data = "".join(f'<row r="{n}">' + "".join(cells[c] for c in sorted(cells)) + "</row>"
                    for n, cells in sorted(rows.items()))
-    span = f"A{head}:{xp.ref(last, len(headers))}"
+    span = f"A{head}:{ooxml.cell_ref(last, len(headers))}"
     sheet = (
-        f'{xp.XML_DECL}<worksheet xmlns="{xp.NS_MAIN}" xmlns:r="{xp.NS_REL}">'
+        f'{ooxml.XML_DECL}<worksheet xmlns="{ooxml.NS_MAIN}" xmlns:r="{ooxml.NS_REL}">'
         '<sheetPr><tabColor rgb="FFC00000"/><pageSetUpPr fitToPage="1"/></sheetPr>'
-        f'<dimension ref="A1:{xp.ref(last_row, len(_WIDTHS))}"/>'
+        f'<dimension ref="A1:{ooxml.cell_ref(last_row, len(_WIDTHS))}"/>'
         '<sheetViews><sheetView tabSelected="1" workbookViewId="0">'
         f'<pane ySplit="{head}" topLeftCell="A{head + 1}" activePane="bottomLeft" state="frozen"/>'
         f'<selection pane="bottomLeft" activeCell="B{head + 1}" sqref="B{head + 1}"/></sheetView></sheetViews>'
@@ -488,7 +483,7 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     )
     columns = "".join(f'<tableColumn id="{i}" name="{esc(h)}"/>' for i, h in enumerate(headers, 1))
     table = (
-        f'{xp.XML_DECL}<table xmlns="{xp.NS_MAIN}" id="{table_id}" name="{table_name}" displayName="{table_name}" '
+        f'{ooxml.XML_DECL}<table xmlns="{ooxml.NS_MAIN}" id="{table_id}" name="{table_name}" displayName="{table_name}" '
         f'ref="{span}" totalsRowShown="0"><autoFilter ref="{span}"/>'
         f'<tableColumns count="{len(headers)}">{columns}</tableColumns>'
         '<tableStyleInfo name="TableStyleLight1" showFirstColumn="0" showLastColumn="0" showRowStripes="1" '

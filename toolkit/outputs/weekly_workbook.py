@@ -85,10 +85,11 @@ def _mark(wb, summary_title: str) -> None:
     saved into the register folder, the next run skips it instead of reading its lists as registers."""
     from openpyxl.workbook.defined_name import DefinedName
 
-    from toolkit.registers.reader import WEEKLY_DEFINED_NAME
+    from toolkit.ooxml.cells import sheet_top_left
+    from toolkit.ooxml.marks import WEEKLY_DEFINED_NAME
 
-    quoted = "'" + summary_title.replace("'", "''") + "'"
-    wb.defined_names[WEEKLY_DEFINED_NAME] = DefinedName(WEEKLY_DEFINED_NAME, attr_text=f"{quoted}!$A$1", hidden=True)
+    wb.defined_names[WEEKLY_DEFINED_NAME] = DefinedName(WEEKLY_DEFINED_NAME, attr_text=sheet_top_left(summary_title),
+                                                        hidden=True)
 
 
 class _Styles:

@@ -1,404 +1,24 @@
-"""Surgical edits of an .xlsx package (a zip of XML parts), as text.
+"""Surgical edits of an .xlsx package's parts, as text: styles appended to, target cells
+restyled in a worksheet, notes (legacy comments) added with their VML drawing.
 
-Every part the annotator does not need to change is copied byte for byte; the parts it
-changes (workbook, relationships, content types, styles, the touched worksheets, comments
-and VML drawings) are edited as text, so namespace prefixes, ``mc:Ignorable`` lists,
-extension lists and everything else the toolkit does not understand stay as they were.
-Nothing here knows about findings: see ``toolkit.outputs.annotate``.
+The package itself (parts, relationships, content types, saving) is ``toolkit.ooxml``;
+every part these edits do not change is copied byte for byte. Nothing here knows about
+findings: see ``toolkit.outputs.annotate``.
 """
 
 from __future__ import annotations
 
 import functools
-import posixpath
 import re
-import zipfile
 from dataclasses import dataclass
 from html import unescape
-from pathlib import Path
 
-NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-STRICT_MARK = "http://purl.oclc.org/ooxml/"
-
-REL_OFFICE_DOCUMENT = NS_REL + "/officeDocument"
-REL_WORKSHEET = NS_REL + "/worksheet"
-REL_STYLES = NS_REL + "/styles"
-REL_COMMENTS = NS_REL + "/comments"
-REL_VML = NS_REL + "/vmlDrawing"
-REL_TABLE = NS_REL + "/table"
-REL_SIGNATURE_ORIGIN = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature/origin"
-
-CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
-CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"
-CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
-CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing"
-CT_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"
-
-XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
-
-
-class PackageError(Exception):
-    """The package cannot be edited (damaged, not a workbook, Strict Open XML)."""
-
-
-# ---------------------------------------------------------------- text helpers
-
-_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"}
-_NEEDS_ESCAPE = re.compile("[&<>\"\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def esc(text: str) -> str:
-    """Escape text for element content or a double-quoted attribute; drop characters XML forbids."""
-    text = str(text)
-    if not _NEEDS_ESCAPE.search(text):
-        return text
-    return _ILLEGAL_XML.sub("", text).translate(_ESCAPES)
-
-
-def decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # written back as UTF-8: say so in the declaration
-        return re.sub(r"""^(<\?xml[^>]*encoding\s*=\s*["'])[Uu][Tt][Ff]-?16""", r"\1UTF-8", data.decode("utf-16"))
-    return data.decode("utf-8")
-
-
-def root_prefix(xml: str, local: str) -> str:
-    """'' or 'x:' — the prefix the part's root element ``local`` is written with."""
-    m = re.search(rf"<(?:([A-Za-z_][\w.\-]*):)?{local}[\s/>]", xml)
-    if not m:
-        raise PackageError(f"no <{local}> element")
-    return f"{m.group(1)}:" if m.group(1) else ""
-
-
-def ns_prefix(xml: str, uri: str) -> str | None:
-    """The prefix bound to ``uri`` in the part's root start tag, or None."""
-    first = re.search(r"<[A-Za-z_][^>]*>", xml)
-    head = first.group(0) if first else ""
-    m = re.search(r'xmlns:([A-Za-z_][\w.\-]*)\s*=\s*["\']' + re.escape(uri) + r'["\']', head)
-    return m.group(1) if m else None
-
-
-_ATTR = re.compile(r'([A-Za-z_][\w.\-:]*)\s*=\s*("[^"]*"|\'[^\']*\')')
-
-
-def attrs(tag: str) -> dict[str, str]:
-    """Attributes of a start tag, unescaped."""
-    return {k: unescape(v[1:-1]) for k, v in _ATTR.findall(tag)}
-
-
-def set_attr(tag: str, name: str, value: str) -> str:
-    """The start tag with attribute ``name`` set (replaced in place, or added at the end)."""
-    pattern = re.compile(r'(?<=\s)' + re.escape(name) + r'\s*=\s*("[^"]*"|\'[^\']*\')')
-    if pattern.search(tag):
-        return pattern.sub(f'{name}="{esc(value)}"', tag, count=1)
-    end = len(tag) - (2 if tag.endswith("/>") else 1)
-    return f'{tag[:end].rstrip()} {name}="{esc(value)}"{tag[end:]}'
-
-
-def del_attr(tag: str, name: str) -> str:
-    return re.sub(r'\s+' + re.escape(name) + r'\s*=\s*("[^"]*"|\'[^\']*\')', "", tag, count=1)
-
-
-def col_index(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n
-
-
-def col_letters(index: int) -> str:
-    out = ""
-    while index:
-        index, rem = divmod(index - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
-
-
-def split_ref(ref: str) -> tuple[int, int]:
-    """'M6' → (6, 13): row and column, 1-based."""
-    m = _REF.fullmatch(ref.strip())
-    if not m:
-        raise ValueError(f"not a cell reference: {ref!r}")
-    return int(m.group(2)), col_index(m.group(1))
-
-
-def ref(row: int, col: int) -> str:
-    return f"{col_letters(col)}{row}"
-
-
-def quote_sheet(name: str) -> str:
-    return "'" + name.replace("'", "''") + "'"
-
-
-_TAG_REST = re.compile(r"""(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(/?)>""")
-
-
-def tag_end(xml: str, pos: int) -> int:
-    """The index just past the start tag whose name ends at ``pos`` (attribute values may hold '>')."""
-    m = _TAG_REST.match(xml, pos)
-    return m.end() if m else xml.find(">", pos) + 1
-
-
-def element_span(xml: str, prefix: str, local: str, start: int = 0, end: int | None = None) -> tuple[int, int, int] | None:
-    """(start of the start tag, end of the start tag, end of the element) of the first
-    ``<prefix:local>`` at or after ``start``; the element may be self-closing."""
-    m = re.compile(rf"<{re.escape(prefix)}{local}(?=[\s/>])").search(xml, start, len(xml) if end is None else end)
-    if not m:
-        return None
-    gt = tag_end(xml, m.end())
-    if xml[gt - 2] == "/":
-        return m.start(), gt, gt
-    close = xml.find(f"</{prefix}{local}>", gt)
-    if close < 0:
-        raise PackageError(f"<{local}> is not closed")
-    return m.start(), gt, close + len(f"</{prefix}{local}>")
-
-
-def top_level_children(xml: str, prefix: str, root: str) -> list[tuple[str, int, int]]:
-    """(local name, start, end) of each child of the root element, in order. Content of
-    ``sheetData`` is skipped without scanning it (it can be tens of megabytes)."""
-    root_span = element_span(xml, prefix, root)
-    if root_span is None:
-        raise PackageError(f"no <{root}> element")
-    pos, stop = root_span[1], xml.rfind("</")
-    children = []
-    tag = re.compile(r"<(/?)([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)|<!--|<\?|<!\[CDATA\[")
-    depth, current = 0, None
-    while True:
-        m = tag.search(xml, pos, stop)
-        if not m:
-            break
-        text = m.group(0)
-        if text == "<!--":
-            pos = xml.index("-->", m.end()) + 3
-            continue
-        if text == "<?":
-            pos = xml.index("?>", m.end()) + 2
-            continue
-        if text == "<![CDATA[":
-            pos = xml.index("]]>", m.end()) + 3
-            continue
-        gt = tag_end(xml, m.end()) - 1
-        closing, local = m.group(1) == "/", m.group(3)
-        selfclosing = xml[gt - 1] == "/"
-        if depth == 0 and not closing:
-            if local == "sheetData" and not selfclosing:
-                end = xml.index(f"</{m.group(2) or ''}sheetData>", gt) + len(f"</{m.group(2) or ''}sheetData>")
-                children.append((local, m.start(), end))
-                pos = end
-                continue
-            current = (local, m.start())
-            if selfclosing:
-                children.append((local, m.start(), gt + 1))
-                current = None
-            else:
-                depth = 1
-        elif closing:
-            depth -= 1
-            if depth == 0 and current:
-                children.append((current[0], current[1], gt + 1))
-                current = None
-        elif not selfclosing:
-            depth += 1
-        pos = gt + 1
-    return children
-
-
-def insert_child(xml: str, prefix: str, root: str, element: str, before: tuple[str, ...]) -> str:
-    """Insert ``element`` as a child of the root, before the first child named in ``before``
-    (the schema's order), or at the end."""
-    for local, start, _ in top_level_children(xml, prefix, root):
-        if local in before:
-            return xml[:start] + element + xml[start:]
-        if local == "AlternateContent" and _alternate_holds(xml[start:_], before):
-            return xml[:start] + element + xml[start:]
-    close = xml.rfind(f"</{prefix}{root}>")
-    return xml[:close] + element + xml[close:]
-
-
-def _alternate_holds(fragment: str, names: tuple[str, ...]) -> bool:
-    m = re.search(r"<mc:Choice[^>]*>\s*<(?:[\w.\-]+:)?([\w.\-]+)", fragment)
-    return bool(m and m.group(1) in names)
-
-
-# ---------------------------------------------------------------- the package
-
-@dataclass(slots=True)
-class Rel:
-    id: str
-    type: str
-    target: str
-    external: bool = False
-
-
-def rels_part(part: str) -> str:
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", name + ".rels")
-
-
-def resolve(source_part: str, target: str) -> str:
-    """The part name a relationship of ``source_part`` points to."""
-    if target.startswith("/"):
-        return posixpath.normpath(target.lstrip("/"))
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source_part), target))
-
-
-def relative(source_part: str, part: str) -> str:
-    return posixpath.relpath(part, posixpath.dirname(source_part) or ".")
-
-
-class Package:
-    """An .xlsx read into memory: parts by name, in their original order."""
-
-    def __init__(self, path: str | Path):
-        try:
-            with zipfile.ZipFile(path) as zf:
-                self.infos = zf.infolist()
-                self.parts: dict[str, bytes] = {i.filename: zf.read(i) for i in self.infos if not i.is_dir()}
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError, ValueError) as exc:
-            raise PackageError(f"damaged package ({exc})") from None
-        self.changed: set[str] = set()
-        self.removed: set[str] = set()
-        if "[Content_Types].xml" not in self.parts:
-            raise PackageError("no [Content_Types].xml: not an Office package")
-        root_rels = self.rels("")
-        office = [r for r in root_rels if r.type.endswith("/officeDocument")]
-        if not office:
-            raise PackageError("no workbook part in the package")
-        if office[0].type.startswith(STRICT_MARK):
-            raise PackageError("Strict Open XML workbook")
-        self.workbook = resolve("", office[0].target)
-        if self.workbook not in self.parts:
-            raise PackageError(f"the workbook part {self.workbook} is missing")
-
-    # -- parts
-    def text(self, name: str) -> str:
-        return decode(self.parts[name])
-
-    def set_text(self, name: str, xml: str) -> None:
-        self.parts[name] = xml.encode("utf-8")
-        self.changed.add(name)
-
-    def remove(self, name: str) -> None:
-        if self.parts.pop(name, None) is not None:
-            self.removed.add(name)
-
-    def unique_name(self, pattern: str) -> str:
-        """The first free part name of ``pattern`` ('xl/comments{}.xml'), numbered from 1."""
-        n = 1
-        taken = {p.lower() for p in self.parts}
-        while pattern.format(n).lower() in taken:
-            n += 1
-        return pattern.format(n)
-
-    # -- relationships
-    def rels(self, part: str) -> list[Rel]:
-        name = "_rels/.rels" if part == "" else rels_part(part)
-        if name not in self.parts:
-            return []
-        out = []
-        for tag in re.findall(r"<(?:[\w.\-]+:)?Relationship\b[^>]*>", self.text(name)):
-            a = attrs(tag)
-            out.append(Rel(a.get("Id", ""), a.get("Type", ""), a.get("Target", ""),
-                           a.get("TargetMode", "").lower() == "external"))
-        return out
-
-    def add_rel(self, part: str, rel_type: str, target_part: str) -> str:
-        """Add a relationship from ``part`` to ``target_part``; return its new Id."""
-        name = rels_part(part)
-        ids = {r.id for r in self.rels(part)}
-        n = len(ids) + 1
-        while f"rId{n}" in ids:
-            n += 1
-        rid = f"rId{n}"
-        element = f'<Relationship Id="{rid}" Type="{rel_type}" Target="{esc(relative(part, target_part))}"/>'
-        if name in self.parts:
-            xml = self.text(name)
-            prefix = root_prefix(xml, "Relationships")
-            if prefix:
-                element = element.replace("<Relationship ", f"<{prefix}Relationship ")
-            if re.search(rf"<{re.escape(prefix)}Relationships\b[^>]*/>", xml):
-                xml = re.sub(rf"(<{re.escape(prefix)}Relationships\b[^>]*?)\s*/>",
-                             lambda m: f"{m.group(1)}>{element}</{prefix}Relationships>", xml, count=1)
-            else:
-                close = xml.rfind(f"</{prefix}Relationships>")
-                xml = xml[:close] + element + xml[close:]
-        else:
-            xml = f'{XML_DECL}<Relationships xmlns="{NS_PKG_REL}">{element}</Relationships>'
-        self.set_text(name, xml)
-        return rid
-
-    def remove_rel(self, part: str, rel_id: str) -> None:
-        name = "_rels/.rels" if part == "" else rels_part(part)
-        xml = self.text(name)
-        xml = re.sub(r'<(?:[\w.\-]+:)?Relationship\b[^>]*\bId\s*=\s*["\']' + re.escape(rel_id) + r'["\'][^>]*>', "", xml)
-        self.set_text(name, xml)
-
-    def rel_target(self, part: str, rel_id: str) -> str | None:
-        for r in self.rels(part):
-            if r.id == rel_id and not r.external:
-                return resolve(part, r.target)
-        return None
-
-    # -- content types
-    def add_override(self, part: str, content_type: str) -> None:
-        xml = self.text("[Content_Types].xml")
-        if re.search(r'PartName\s*=\s*["\']/' + re.escape(part) + r'["\']', xml, re.IGNORECASE):
-            return
-        self._add_type(f'<Override PartName="/{esc(part)}" ContentType="{content_type}"/>')
-
-    def add_default(self, extension: str, content_type: str) -> None:
-        xml = self.text("[Content_Types].xml")
-        if re.search(r'Extension\s*=\s*["\']' + re.escape(extension) + r'["\']', xml, re.IGNORECASE):
-            return
-        self._add_type(f'<Default Extension="{extension}" ContentType="{content_type}"/>')
-
-    def remove_override(self, part: str) -> None:
-        xml = self.text("[Content_Types].xml")
-        xml = re.sub(r'<(?:[\w.\-]+:)?Override\b[^>]*PartName\s*=\s*["\']/' + re.escape(part) + r'["\'][^>]*>', "", xml,
-                     flags=re.IGNORECASE)
-        self.set_text("[Content_Types].xml", xml)
-
-    def _add_type(self, element: str) -> None:
-        xml = self.text("[Content_Types].xml")
-        prefix = root_prefix(xml, "Types")
-        if prefix:
-            element = element.replace("<", f"<{prefix}", 1)
-        close = xml.rfind(f"</{prefix}Types>")
-        self.set_text("[Content_Types].xml", xml[:close] + element + xml[close:])
-
-    # -- writing
-    def save(self, path: str | Path) -> None:
-        """Write the package: original parts in their original order (unchanged bytes for
-        the parts nobody touched), then the new parts."""
-        written = set()
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
-            for info in self.infos:
-                name = info.filename
-                if info.is_dir() or name not in self.parts:
-                    continue
-                out = zipfile.ZipInfo(name, info.date_time)
-                out.compress_type = info.compress_type if info.compress_type in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) else zipfile.ZIP_DEFLATED
-                out.external_attr = info.external_attr
-                zf.writestr(out, self.parts[name], compresslevel=1 if len(self.parts[name]) > 4_000_000 else 6)
-                written.add(name)
-            for name in self.parts:
-                if name in written:
-                    continue
-                out = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
-                out.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(out, self.parts[name])
-                written.add(name)
-
+from toolkit.ooxml.cells import cell_ref, column_number, split_ref
+from toolkit.ooxml.package import CT_COMMENTS, CT_VML, NS_MAIN, NS_REL, REL_COMMENTS, REL_VML, Package, resolve
+from toolkit.ooxml.xml import (
+    XML_DECL, PackageError, attrs, decode, decode_lenient, del_attr, element_span, esc, insert_child, ns_prefix,
+    root_prefix, set_attr,
+)
 
 # ---------------------------------------------------------------- styles
 
@@ -592,7 +212,7 @@ def edit_worksheet(raw: bytes, targets: dict[int, dict[int, object]], restyle, f
         return 0
 
     def new_row(row: int) -> bytes:
-        cells = "".join(f'<{p}c r="{ref(row, c)}" s="{restyle(column_style(c), payload)}"/>'
+        cells = "".join(f'<{p}c r="{cell_ref(row, c)}" s="{restyle(column_style(c), payload)}"/>'
                         for c, payload in sorted(targets[row].items()))
         return f'<{p}row r="{row}">{cells}</{p}row>'.encode()
 
@@ -663,13 +283,13 @@ def _edit_row(p, tag, inner, number, cols, restyle, column_style) -> str:
     i = 0
     added = []
     for m in _cell_tag(p).finditer(inner):
-        col = col_index(m.group(1)) if m.group(1) else prev_col + 1
+        col = column_number(m.group(1)) if m.group(1) else prev_col + 1
         prev_col = col
         if col < wanted[i]:
             continue
         while i < len(wanted) and wanted[i] < col:
             pieces.append(inner[last:m.start()])
-            pieces.append(f'<{p}c r="{ref(number, wanted[i])}" s="{restyle(base_for_new(wanted[i]), cols[wanted[i]])}"/>')
+            pieces.append(f'<{p}c r="{cell_ref(number, wanted[i])}" s="{restyle(base_for_new(wanted[i]), cols[wanted[i]])}"/>')
             added.append(wanted[i])
             last = m.start()
             i += 1
@@ -685,7 +305,7 @@ def _edit_row(p, tag, inner, number, cols, restyle, column_style) -> str:
             break
     pieces.append(inner[last:])
     for col in wanted[i:]:
-        pieces.append(f'<{p}c r="{ref(number, col)}" s="{restyle(base_for_new(col), cols[col])}"/>')
+        pieces.append(f'<{p}c r="{cell_ref(number, col)}" s="{restyle(base_for_new(col), cols[col])}"/>')
         added.append(col)
     if added and "spans" in a:
         try:
@@ -709,7 +329,7 @@ def _grow_dimension(xml: str, p: str, targets: dict[int, dict[int, object]]) -> 
         return xml
     rows = [r for r, _ in corners] + list(targets)
     cols = [c for _, c in corners] + [c for cs in targets.values() for c in cs]
-    new = f"{ref(min(rows), min(cols))}:{ref(max(rows), max(cols))}"
+    new = f"{cell_ref(min(rows), min(cols))}:{cell_ref(max(rows), max(cols))}"
     if new == value or (len(corners) == 1 and new == f"{value}:{value}"):
         return xml
     return xml[:m.start()] + set_attr(m.group(0), "ref", new) + xml[m.end():]
@@ -802,7 +422,7 @@ def add_notes(pkg: Package, sheet_part: str, notes: dict[tuple[int, int], Note],
     for key, note in notes.items():
         item = by_cell.get(key)
         if item is None:
-            by_cell[key] = (f'<{cp}comment ref="{ref(*key)}" authorId="{author_id}"><{cp}text>'
+            by_cell[key] = (f'<{cp}comment ref="{cell_ref(*key)}" authorId="{author_id}"><{cp}text>'
                             f'{_runs(cp, note.head, note.body)}</{cp}text></{cp}comment>')
             order.append(key)
             new_shapes.append((key, note))
@@ -886,14 +506,6 @@ def add_notes(pkg: Package, sheet_part: str, notes: dict[tuple[int, int], Note],
     pkg.parts[vml_part] = (vml[:close] + extra + "".join(shapes) + vml[close:]).encode("utf-8")
     pkg.changed.add(vml_part)
     return xml
-
-
-def decode_lenient(data: bytes) -> str:
-    """VML parts are not always well-formed or even UTF-8: read them without failing."""
-    try:
-        return decode(data)
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
 
 
 def _note_shape(number: int, z: int, key: tuple[int, int], note: Note) -> str:

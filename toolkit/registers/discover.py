@@ -39,7 +39,7 @@ def discover(paths: list[str | Path], skipped: list[Skipped] | None = None,
     own outputs found inside folders are left out (and appended to ``skipped`` when given);
     folders holding no workbook at all are appended to ``empty``."""
     from toolkit.registers.files import usable_size
-    from toolkit.registers.reader import toolkit_marks
+    from toolkit.ooxml.marks import toolkit_marks
 
     found: list[Candidate] = []
     seen: set[Path] = set()

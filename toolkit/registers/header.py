@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from toolkit.ooxml.cells import column_letters
 from toolkit.registers.aliases import ALIASES, BESIDE, KIND_WORDS, SHARED_FIELDS
 from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, MONEY, RECORD_NUMBER, WORK_ORDERS
 
@@ -30,16 +31,6 @@ def normalise(text: object) -> str:
     keep_dot = s.strip() in ("no.",)  # "No." is a header of its own
     s = _STRIP.sub("", s)
     return "no." if keep_dot else s
-
-
-def column_letter(index: int) -> str:
-    """0-based column index → Excel letters (0 → A, 27 → AB)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +125,7 @@ class Column:
 
     @property
     def letter(self) -> str:
-        return column_letter(self.index)
+        return column_letters(self.index + 1)
 
 
 @dataclass(slots=True)

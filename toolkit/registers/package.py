@@ -17,14 +17,15 @@ The same part named by several sheets is scanned once, and read once."""
 
 from __future__ import annotations
 
-import io
 import re
 import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html import unescape
-from posixpath import join, normpath
+
+from toolkit.ooxml.cells import cell_ref, column_number
+from toolkit.ooxml.package import relationships, rels_part
+from toolkit.ooxml.workbook import sheet_parts as ooxml_sheet_parts
 
 _CHUNK = 1 << 20
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
@@ -59,77 +60,37 @@ MAX_SHEET_CELLS = 60_000_000
 EVERY_CELL_BELOW = 16 * 1024
 
 
-def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n - 1
+# The engine finds the workbook and its relationships at these names, whatever the package's own
+# relationships say: the scan reads the sheets the engine will read.
+_WORKBOOK = "xl/workbook.xml"
 
 
 def sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name → part name (xl/worksheets/sheet1.xml), from the workbook and its rels."""
     try:
-        workbook = zf.read("xl/workbook.xml").decode("utf-8", "replace")
-        rels = zf.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+        workbook = zf.read(_WORKBOOK).decode("utf-8", "replace")
+        rels = zf.read(rels_part(_WORKBOOK)).decode("utf-8", "replace")
     except KeyError:
         return {}
-    targets = {}
-    for m in re.finditer(r"<(?:\w+:)?Relationship\b([^>]*)/?>", rels):
-        attrs = dict(re.findall(r'(\w+)="([^"]*)"', m.group(1)))
-        if "Id" in attrs and "Target" in attrs:
-            t = attrs["Target"]
-            targets[attrs["Id"]] = t.lstrip("/") if t.startswith("/") else normpath(join("xl", t))
-    parts = {}
-    for m in re.finditer(r"<(?:\w+:)?sheet\b([^>]*)/?>", workbook):
-        attrs = dict(re.findall(r'([\w:]+)="([^"]*)"', m.group(1)))
-        rid = next((v for k, v in attrs.items() if k.endswith(":id")), None)
-        name = unescape(attrs.get("name", ""))  # &#20013; too: the engine names the sheet the same way
-        if rid in targets:
-            parts[name] = targets[rid]
-    return parts
+    return ooxml_sheet_parts(workbook, relationships(rels), _WORKBOOK)
 
 
 def inspect_package(path) -> dict[str, SheetFacts]:
-    """Facts per sheet name; empty for files that are not .xlsx packages or cannot be read."""
-    return read_package(path, inflate=False)[0]
-
-
-# A package whose copy (sheets and shared strings inflated, every other part as it is) would
-# be larger than this is read by the engine from its file: memory stays bounded, and for a
-# large register the inflating saved is small beside the memory the copy takes.
-MAX_INFLATED = 16 * 1024**2
-
-
-def read_package(path, inflate: bool = True) -> tuple[dict[str, SheetFacts], io.BytesIO | None]:
-    """Facts per sheet name, and (with ``inflate``) the package again with its sheets and shared
-    strings stored inflated: the sheets' XML is inflated here once, for the facts, and the
-    engine reading the copy need not inflate it a second time. The copy is None for a large
-    package, anything unusual or damaged in it (the engine then reads the file itself and
-    says what is wrong); the facts are empty for files that are not .xlsx packages or cannot
-    be read. No part is inflated past the size it declares (a zip bomb can lie about it)."""
+    """Facts per sheet name; empty for files that are not .xlsx packages or cannot be read (the
+    engine then says what is wrong). No part is inflated past the size it declares (a zip bomb
+    can lie about it)."""
     facts: dict[str, SheetFacts] = {}
     try:
         with zipfile.ZipFile(path) as zf, open(path, "rb") as raw:
             infos = zf.infolist()
-            parts = sheet_parts(zf)
-            named = _names_by_part(parts, infos)
+            named = _names_by_part(sheet_parts(zf), infos)
             sheets = {entry: names[0] for entry, names in named.items()}  # each part scanned once
-            if inflate and parts:
-                size = sum(i.file_size if i.filename in sheets or i.filename == _SHARED_STRINGS else i.compress_size
-                           for i in infos)
-                inflate = size <= MAX_INFLATED and _plain_entries(infos)
-            if not (inflate and parts):
-                for info in infos:
-                    if info.filename in sheets:
-                        facts[sheets[info.filename]] = _facts_of(lambda info=info: _inflated(zf, raw, info), info)
-                return _with_repeats(facts, named), None
-            try:
-                facts, copy = _copied(raw, infos, sheets)
-                return _with_repeats(facts, named), copy
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, struct.error, _InflateError):
-                return inspect_package(path), None  # a damaged part: the engine reports it
+            for info in infos:
+                if info.filename in sheets:
+                    facts[sheets[info.filename]] = _facts_of(lambda info=info: _inflated(zf, raw, info), info)
+            return _with_repeats(facts, named)
     except Exception:  # the workbook part or the zip directory damaged: the engine reports what it finds
-        return {}, None
+        return {}
 
 
 def _names_by_part(parts: dict[str, str], infos: list[zipfile.ZipInfo]) -> dict[str, list[str]]:
@@ -188,34 +149,6 @@ def _why_not(exc: BaseException) -> str:
     return (str(exc) or type(exc).__name__)[:120]
 
 
-def _copied(raw, infos: list[zipfile.ZipInfo], sheets: dict[str, str]) -> tuple[dict[str, SheetFacts], io.BytesIO]:
-    """The facts of each sheet, and the package copied with its sheets and shared strings stored."""
-    facts: dict[str, SheetFacts] = {}
-    copy = _StoredCopy()
-    for info in infos:
-        data = _raw_bytes(raw, info)
-        if info.filename in sheets or info.filename == _SHARED_STRINGS:
-            data = _inflate_whole(data, info)
-            if info.filename in sheets:
-                facts[sheets[info.filename]] = _scan(iter((data,)), info.compress_size <= EVERY_CELL_BELOW,
-                                                     lambda data=data: iter((data,)))
-            copy.add(info, data, stored=True)
-        else:
-            copy.add(info, data, stored=False)
-    return facts, copy.finish()
-
-
-_SHARED_STRINGS = "xl/sharedStrings.xml"
-
-
-def _plain_entries(infos: list[zipfile.ZipInfo]) -> bool:
-    """Entries a copy can be written for as they are: deflated or stored, not encrypted, a
-    package of ordinary size."""
-    return (len(infos) < 0xFFFF and all(i.compress_type in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED)
-                                        and not i.flag_bits & 0x1 and i.file_size < 0xFFFFFFFF
-                                        and i.compress_size < 0xFFFFFFFF for i in infos))
-
-
 def _seek_data(raw, info: zipfile.ZipInfo) -> None:
     """Put the file at the first byte of an entry's data, past its local header."""
     raw.seek(info.header_offset)
@@ -223,76 +156,6 @@ def _seek_data(raw, info: zipfile.ZipInfo) -> None:
     if magic != b"PK\x03\x04":
         raise zipfile.BadZipFile(f"bad local header for {info.filename}")
     raw.seek(info.header_offset + _LOCAL_HEADER.size + name_len + extra_len)
-
-
-def _raw_bytes(raw, info: zipfile.ZipInfo) -> bytes:
-    """An entry's bytes as they lie in the file (compressed as they are)."""
-    _seek_data(raw, info)
-    data = raw.read(info.compress_size)
-    if len(data) != info.compress_size:
-        raise EOFError(f"{info.filename} is cut short")
-    return data
-
-
-def _inflate_whole(data: bytes, info: zipfile.ZipInfo) -> bytes:
-    if info.compress_type == zipfile.ZIP_DEFLATED:
-        inflate = _decompressobj(-15)
-        data = inflate.decompress(data, info.file_size + 1)  # one byte past the declared size tells a lie
-    if len(data) != info.file_size:
-        raise ValueError(f"{info.filename} does not match its declared size")
-    return data
-
-
-def _unicode_path(extra: bytes) -> bytes:
-    """The Info-ZIP Unicode Path records of an extra field (empty when there are none)."""
-    kept, at = b"", 0
-    while at + 4 <= len(extra):
-        kind, size = struct.unpack_from("<HH", extra, at)
-        if kind == 0x7075:
-            kept += extra[at:at + 4 + size]
-        at += 4 + size
-    return kept
-
-
-class _StoredCopy:
-    """A zip package written in memory: entries copied as they are, or stored uncompressed.
-    Each entry keeps its CRC (of the uncompressed bytes, the same either way), which the
-    engine checks as it reads."""
-
-    _LOCAL = struct.Struct("<4sHHHHHIIIHH")
-    _CENTRAL = struct.Struct("<4sHHHHHHIIIHHHHHII")
-    _END = struct.Struct("<4sHHHHIIH")
-
-    def __init__(self):
-        self._out = io.BytesIO()
-        self._central: list[bytes] = []
-
-    def add(self, info: zipfile.ZipInfo, data: bytes, stored: bool) -> None:
-        # the name as its bytes were (UTF-8 when flagged so, else what zipfile read as cp437),
-        # and the extra field that may give it in Unicode (Info-ZIP 0x7075); no other extra
-        # field carries over (zip64 sizes would contradict the ones written here)
-        utf8 = info.flag_bits & 0x800
-        name = info.orig_filename.encode("utf-8" if utf8 else "cp437")
-        extra = _unicode_path(info.extra)
-        method = zipfile.ZIP_STORED if stored else info.compress_type
-        offset = self._out.tell()
-        fields = (20, utf8, method, 0, 0x21, info.CRC, len(data), info.file_size, len(name), len(extra))
-        self._out.write(self._LOCAL.pack(b"PK\x03\x04", *fields))
-        self._out.write(name)
-        self._out.write(extra)
-        self._out.write(data)
-        self._central.append(self._CENTRAL.pack(b"PK\x01\x02", 20, *fields, 0, 0, 0, 0, offset) + name + extra)
-
-    def finish(self) -> io.BytesIO:
-        """The package, ready to be read from its start (the buffer itself, not a copy of it)."""
-        start = self._out.tell()
-        for entry in self._central:
-            self._out.write(entry)
-        size = self._out.tell() - start
-        count = len(self._central)
-        self._out.write(self._END.pack(b"PK\x05\x06", 0, 0, count, count, size, start, 0))
-        self._out.seek(0)
-        return self._out
 
 
 try:  # ISA-L inflates a sheet's XML about three times faster than zlib
@@ -401,7 +264,7 @@ def _scan_block(data: bytes, end: int, result: SheetFacts, state: list, last: bo
                 ref = _REF.search(m.group(1))
                 value = _VALUE.search(m.group(3) or b"")
                 if ref:
-                    result.errors[(int(ref.group(2)), _col_index(ref.group(1)))] = (
+                    result.errors[(int(ref.group(2)), column_number(ref.group(1)) - 1)] = (
                         value.group(1).decode("utf-8", "replace") if value else "#ERROR")
     if data.find(b"f", lo, hi) >= 0 and (data.find(b"<f", lo, hi) >= 0 or data.find(b":f>", lo, hi) >= 0
                                          or data.find(b":f ", lo, hi) >= 0):
@@ -413,7 +276,7 @@ def _scan_block(data: bytes, end: int, result: SheetFacts, state: list, last: bo
                 if ref:
                     letters = ref.group(1)
                     if letters not in seen:
-                        seen[letters] = _col_index(letters)
+                        seen[letters] = column_number(letters) - 1
                         result.formula_columns.add(seen[letters])
                     if not _HAS_VALUE.search(body):
                         result.uncalculated.add((int(ref.group(2)), seen[letters]))
@@ -439,18 +302,12 @@ def _position(ref: bytes) -> tuple[int, int] | None:
     m = _CELL_NAME.fullmatch(ref)
     if m is None or int(m.group(2)) == 0:
         return None
-    col = 0
-    for ch in m.group(1).upper():
-        col = col * 26 + ch - 64
-    return int(m.group(2)) - 1, col - 1
+    return int(m.group(2)) - 1, column_number(m.group(1)) - 1
 
 
 def _name(row: int, col: int) -> str:
-    letters, col = "", col + 1
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row + 1}"
+    """A 0-based place as Excel names it."""
+    return cell_ref(row + 1, col + 1)
 
 
 def _beyond(row: int, col: int) -> bool:

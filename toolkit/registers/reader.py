@@ -13,9 +13,9 @@ from itertools import chain, count, islice
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from toolkit.errors import InputError
+from toolkit.ooxml.marks import ToolkitMarks, toolkit_marks
 from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, normalise
 from toolkit.registers.native import is_panic, panic_detail
 from toolkit.registers.fields import KINDS, WORK_ORDERS
@@ -27,13 +27,8 @@ MAX_UNPACKED_BYTES = 2_000_000_000
 MAX_COMPRESSION_RATIO = 200
 FINDINGS_SHEET_NAMES = ("检查结果", "Findings")
 FINDINGS_SHEET_MARK = "toolkit:findings"
-# An annotated copy (toolkit.outputs.annotate) marks its findings sheet with a hidden defined
-# name that Excel keeps pointing at the sheet when it is renamed or moved; a copy converted
-# to another format is still recognised by the findings table's header row.
-FINDINGS_DEFINED_NAME = "_toolkit_findings"
-# The weekly workbook (toolkit.outputs.weekly_workbook) carries a hidden defined name too: saved
-# into the register folder, it is skipped there and refused when named, never read as registers.
-WEEKLY_DEFINED_NAME = "_toolkit_weekly"
+# An annotated copy marks its findings sheet (toolkit.ooxml.marks); a copy converted to another
+# format is still recognised by the findings table's header row.
 FINDINGS_COLUMNS = ("col.sheet", "col.cell", "col.row", "col.column", "col.record", "col.severity", "col.rule",
                     "col.message")
 FINDINGS_HEADER_ROW = 3
@@ -105,65 +100,6 @@ def _check_package(path: Path) -> None:
         raise InputError("err.zip_bomb", path=str(path), mb=unpacked // 1_000_000)
 
 
-def marked_findings_sheet(path: Path) -> str | None:
-    """The sheet an annotated copy marked as its findings sheet (None when there is none)."""
-    return toolkit_marks(path).findings_sheet
-
-
-@dataclass(frozen=True, slots=True)
-class ToolkitMarks:
-    """What the toolkit's own outputs left in a workbook: read from workbook.xml alone."""
-
-    findings_sheet: str | None = None  # an annotated copy's findings sheet
-    weekly: bool = False  # the weekly workbook (toolkit weekly --out): not a register at all
-
-
-def toolkit_marks(path: Path) -> ToolkitMarks:
-    """The toolkit's hidden defined names in an .xlsx/.xlsm (none for anything unreadable):
-    one small part read from the package, not the workbook."""
-    import posixpath
-
-    try:
-        with zipfile.ZipFile(path) as zf:
-            info = zf.getinfo("_rels/.rels")
-            if info.file_size > 1_000_000:  # a few hundred bytes in any workbook
-                return ToolkitMarks()
-            rels = zf.read(info).decode("utf-8", "replace")
-            m = re.search(r"<(?:\w+:)?Relationship\b[^>]*officeDocument[^>]*>", rels)
-            target = re.search(r"""Target\s*=\s*["']([^"']+)""", m.group(0)) if m else None
-            part = posixpath.normpath(target.group(1).lstrip("/")) if target else "xl/workbook.xml"
-            info = zf.getinfo(part)
-            if info.file_size > 50_000_000:
-                return ToolkitMarks()
-            workbook = zf.read(info).decode("utf-8", "replace")
-    except Exception:  # missing parts, and whatever a damaged package raises (zlib.error, struct.error,
-        return ToolkitMarks()  # an unknown method): no marks; reading the file says what is wrong with it
-    if "_toolkit_" not in workbook:  # the usual register: no regex over its names
-        return ToolkitMarks()
-    return ToolkitMarks(findings_sheet_in(workbook), _defined_name(workbook, WEEKLY_DEFINED_NAME) is not None)
-
-
-def _defined_name(workbook_xml: str, name: str) -> str | None:
-    """The formula of a defined name in workbook.xml, unescaped (None when it is not there)."""
-    from html import unescape
-
-    m = re.search(r"<(?:\w+:)?definedName\b[^>]*\bname\s*=\s*[\"']" + name + r"[\"'][^>]*>(.*?)</",
-                  workbook_xml, re.S)
-    return unescape(m.group(1)).strip() if m else None
-
-
-def findings_sheet_in(workbook_xml: str) -> str | None:
-    """The sheet named by the findings mark (a hidden defined name) in workbook.xml, if any."""
-    formula = _defined_name(workbook_xml, FINDINGS_DEFINED_NAME)
-    if formula is None:
-        return None
-    quoted = re.match(r"'((?:[^']|'')+)'!", formula)
-    if quoted:
-        return quoted.group(1).replace("''", "'")
-    plain = re.match(r"([^!#]+)!", formula)
-    return plain.group(1) if plain else None
-
-
 def _is_findings_sheet(name: str, rows: list[list], marked: str | None) -> bool:
     if name == marked:
         return True
@@ -208,18 +144,12 @@ def _explained(detail: str, path: Path) -> InputError:
     return InputError("err.unreadable", path=str(path), detail=detail[:200])
 
 
-def open_workbook(path: Path, package: BinaryIO | None = None, magic: bytes | None = None):
-    """Open with calamine, turning every failure into one clear InputError. ``package``: the
-    file's package with its sheets already inflated (read_package), read in its place;
-    ``magic``: what check_file_kind gave, when it has been asked already."""
+def open_workbook(path: Path, magic: bytes | None = None):
+    """Open with calamine, turning every failure into one clear InputError. ``magic``: what
+    check_file_kind gave, when it has been asked already."""
     import python_calamine as pc
 
     magic = check_file_kind(path) if magic is None else magic
-    if package is not None:
-        try:
-            return pc.CalamineWorkbook.from_filelike(package)
-        except BaseException as exc:  # whatever it is, the file itself says it in the engine's own words
-            _reraise_unless_engine(exc)
     if _name_lies(path, magic):
         # the engine picks its reader by the name in from_path; from a file object it goes by
         # the content (an .xls saved as .xlsx, a WPS .et of either kind)
@@ -366,8 +296,19 @@ def _stream_fixes(rows, merged, data_start: int, uncalculated, errors=None):
     return _fixed(rows, spans, by_row)
 
 
+@dataclass(frozen=True, slots=True)
+class _MergedDown:
+    """A value merged down several data rows (a day's date over its orders), from its first row."""
+
+    first: int  # 0-based rows and columns, as the engine gives merges
+    last: int
+    left: int
+    right: int
+    value: object
+
+
 def _fixed(rows, spans, by_row):
-    active: list[list] = []  # [r0, r1, c0, c1, value]
+    active: list[_MergedDown] = []
     pending = list(spans)
     for excel_row, row in rows:
         index = excel_row - 1
@@ -378,14 +319,14 @@ def _fixed(rows, spans, by_row):
                     row[c] = stand_in
         while pending and pending[0][0] == index:
             r0, r1, c0, c1 = pending.pop(0)
-            active.append([r0, r1, c0, c1, row[c0] if c0 < len(row) else ""])
-        active = [a for a in active if a[1] >= index]
-        for r0, _, c0, c1, value in active:
-            if index > r0:
+            active.append(_MergedDown(r0, r1, c0, c1, row[c0] if c0 < len(row) else ""))
+        active = [a for a in active if a.last >= index]
+        for merge in active:
+            if index > merge.first:
                 row = list(row)
-                for c in range(c0, min(c1 + 1, len(row))):
+                for c in range(merge.left, min(merge.right + 1, len(row))):
                     if row[c] in ("", None):
-                        row[c] = value
+                        row[c] = merge.value
         yield excel_row, row
 
 
@@ -401,43 +342,50 @@ def _fold_merged_orders(rows, merged, cmap, data_start: int, continued: list[int
     return _folded(rows, spans, continued)
 
 
+@dataclass(slots=True)
+class _HeldOrder:
+    """An order written over several rows, held until its last row has been read."""
+
+    row: int  # the first row: the record's
+    cells: list
+    last_row: int
+    lines: dict[int, dict[str, None]] = field(default_factory=dict)  # column → lines added, in order
+
+    def add(self, more: list) -> None:
+        """A later row's own values: they fill the first row's empty cells, or add a line of text."""
+        first = self.cells
+        if len(more) > len(first):
+            first.extend([""] * (len(more) - len(first)))
+        for c, value in enumerate(more):
+            if value in ("", None) or value == first[c]:
+                continue
+            if first[c] in ("", None):
+                first[c] = value
+            else:  # two values for one cell: both kept as its lines (a fee or a date then reads as unreadable)
+                self.lines.setdefault(c, {})[_as_line(value)] = None  # each line once, in order
+
+    def joined(self) -> list:
+        for c, more in self.lines.items():
+            self.cells[c] = "\n".join([_as_line(self.cells[c]), *more])
+        return self.cells
+
+
 def _folded(rows, spans, continued: list[int]):
-    held = None  # [first row number, its cells, last row of the span, {column: lines}]
+    held: _HeldOrder | None = None
     for excel_row, row in rows:
-        if held is not None and excel_row <= held[2]:
-            _add_lines(held, row)
+        if held is not None and excel_row <= held.last_row:
+            held.add(row)
             continued.append(excel_row)
             continue
         if held is not None:
-            yield held[0], _joined(held)
+            yield held.row, held.joined()
             held = None
         if excel_row in spans:
-            held = [excel_row, list(row), spans[excel_row], {}]
+            held = _HeldOrder(excel_row, list(row), spans[excel_row])
             continue
         yield excel_row, row
     if held is not None:
-        yield held[0], _joined(held)
-
-
-def _add_lines(held: list, more: list) -> None:
-    """A later row's own values: they fill the first row's empty cells, or add a line of text."""
-    first, lines = held[1], held[3]
-    if len(more) > len(first):
-        first.extend([""] * (len(more) - len(first)))
-    for c, value in enumerate(more):
-        if value in ("", None) or value == first[c]:
-            continue
-        if first[c] in ("", None):
-            first[c] = value
-        else:  # two values for one cell: both kept as its lines (a fee or a date then reads as unreadable)
-            lines.setdefault(c, {})[_as_line(value)] = None  # each line once, in order
-
-
-def _joined(held: list) -> list:
-    first = held[1]
-    for c, more in held[3].items():
-        first[c] = "\n".join([_as_line(first[c]), *more])
-    return first
+        yield held.row, held.joined()
 
 
 def _as_line(value) -> str:
@@ -457,18 +405,17 @@ def _sheet_rows(ws):
 
 
 def warm_up() -> None:
-    """Pay now what reading the first workbook costs once per process (the engine and the rule
-    modules imported, header words and rules compiled): called before worker processes are
-    forked, so that each of them starts warm instead of paying it again."""
+    """Pay now what reading the first workbook costs once per process (the engine imported,
+    header words compiled): called before worker processes are forked, so that each of them
+    starts warm instead of paying it again. Reading knows no rule: a caller that checks
+    warms its rules itself."""
     import python_calamine  # noqa: F401
     from concurrent.futures import ThreadPoolExecutor  # noqa: F401
 
     from toolkit.registers import package  # noqa: F401
     from toolkit.registers.header import patterns_for_all
-    from toolkit.rules.catalog import all_rules
 
     patterns_for_all()
-    all_rules()
 
 
 def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | None = None,
@@ -484,18 +431,16 @@ def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | N
 
 
 def _read_workbook(path, as_of, columns, kinds, overlap) -> WorkbookRead:
-    from toolkit.registers.package import read_package
+    from toolkit.registers.package import inspect_package
 
     path = Path(path)
     magic = check_file_kind(path)
     marks = toolkit_marks(path) if magic.startswith(_ZIP_MAGIC) else ToolkitMarks()
     if marks.weekly:
         raise InputError("err.weekly_workbook", path=str(path))
-    # the package's sheets inflated once: scanned for what the values do not tell (hidden
-    # rows, formulas), and handed to the engine so that it need not inflate them again
-    facts, package = read_package(path) if magic.startswith(_ZIP_MAGIC) else ({}, None)
-    wb = open_workbook(path, package, magic)
-    del package
+    # what the values do not tell (hidden rows, formulas), and which sheets the engine may lay out
+    facts = inspect_package(path) if magic.startswith(_ZIP_MAGIC) else {}
+    wb = open_workbook(path, magic)
     result = WorkbookRead(str(path))
     explicit = {normalise(k): v for k, v in (columns or {}).items()}
     try:
@@ -511,14 +456,39 @@ def _read_workbook(path, as_of, columns, kinds, overlap) -> WorkbookRead:
     # calamine parses a sheet without holding the GIL: the next sheet loads in a thread while
     # this one is turned into records.
     loader = ThreadPoolExecutor(max_workers=1) if overlap else _InPlace()
-    loading = {name: loader.submit(wb.get_sheet_by_name, name) for name in worksheets[:1]}
+    reading = _Reading(wb, path, as_of, kinds, explicit, facts, marks.findings_sheet, worksheets, loader,
+                       {name: loader.submit(wb.get_sheet_by_name, name) for name in worksheets[:1]})
     try:
-        marked = marks.findings_sheet
         for meta in metadata:
-            _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, explicit, kinds, as_of, path)
+            result.sheets.append(_read_sheet(reading, meta))
     finally:
         loader.shutdown(wait=True, cancel_futures=True)
     return result
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What reading each sheet of one workbook needs."""
+
+    workbook: object  # the engine's workbook
+    path: Path
+    as_of: datetime
+    kinds: tuple[str, ...]  # the kinds of register looked for
+    explicit: dict[str, str]  # header → field, as the config names them (normalised)
+    facts: dict  # sheet name → what the package scan found (SheetFacts)
+    findings_sheet: str | None  # the sheet an annotated copy marked as its findings sheet
+    worksheets: list[str]  # the worksheets the engine will load, in order
+    loader: object  # loads a sheet in a thread (or in place)
+    loading: dict  # sheet name → its load under way (a Future)
+
+    def load(self, name: str):
+        """The sheet's load, and the next worksheet's started beside it (in a thread)."""
+        future = self.loading.pop(name, None) or self.loader.submit(self.workbook.get_sheet_by_name, name)
+        position = self.worksheets.index(name)
+        if position + 1 < len(self.worksheets) and not isinstance(self.loader, _InPlace):  # in place: one at a time
+            following = self.worksheets[position + 1]
+            self.loading.setdefault(following, self.loader.submit(self.workbook.get_sheet_by_name, following))
+        return future
 
 
 def _to_load(known) -> bool:
@@ -544,67 +514,61 @@ class _InPlace:
         pass
 
 
-def _read_sheet(wb, meta, worksheets, loading, loader, result, marked, facts, explicit, kinds, as_of, path) -> None:
+def _read_sheet(reading: _Reading, meta) -> SheetRead:
     """One sheet: header found, rows turned into records, or the reason it is not a register."""
     sheet = SheetRead(meta.name, hidden=str(meta.visible).split(".")[-1] != "Visible")
-    result.sheets.append(sheet)
     if str(meta.typ).split(".")[-1] != "WorkSheet":
         sheet.skipped_reason = "chartsheet" if "chart" in str(meta.typ).lower() else "not_worksheet"
-        return
-    if not _to_load(facts.get(meta.name)):
-        known = facts[meta.name]
+        return sheet
+    known = reading.facts.get(meta.name)
+    if not _to_load(known):
         if known.refused is not None:
             key, values = known.refused
             sheet.error = InputError(key, **values)
         else:
             sheet.skipped_reason = "same_part"
-        return
+        return sheet
     ws = None
     try:
-        future = loading.pop(meta.name, None) or loader.submit(wb.get_sheet_by_name, meta.name)
-        position = worksheets.index(meta.name)
-        if position + 1 < len(worksheets) and not isinstance(loader, _InPlace):  # in place: one at a time
-            following = worksheets[position + 1]
-            loading.setdefault(following, loader.submit(wb.get_sheet_by_name, following))
-        ws = future.result()
+        ws = reading.load(meta.name).result()
         merged = ws.merged_cell_ranges or []
         stream = _sheet_rows(ws)
         head = list(islice(stream, HEADER_SCAN_ROWS + 2))
     except BaseException as exc:
         _reraise_unless_engine(exc)
         sheet.error = _sheet_error(exc, ws)
-        return
+        return sheet
     if not any(any(x not in ("", None) for x in row) for _, row in head):
         sheet.skipped_reason = "empty_sheet"
-        return
+        return sheet
     # the top rows as a list indexed from Excel row 1, for the header search
     first = head[0][0]
     top = [[] for _ in range(first - 1)] + [row for _, row in head]
-    if _is_findings_sheet(meta.name, top, marked):
+    if _is_findings_sheet(meta.name, top, reading.findings_sheet):
         sheet.skipped_reason = "findings_sheet"
-        return
-    guess = find_header(top, merged, explicit, kinds)
+        return sheet
+    guess = find_header(top, merged, reading.explicit, reading.kinds)
     if guess is None:
         sheet.skipped_reason = "no_header"
-        return
+        return sheet
     data_start = guess.cmap.data_start
-    sheet_facts = facts.get(meta.name)
     rows = chain(((n, r) for n, r in head if n - 1 >= data_start), stream)
-    rows = _stream_fixes(rows, merged, data_start, sheet_facts.uncalculated if sheet_facts else None,
-                         sheet_facts.errors if sheet_facts else None)
+    rows = _stream_fixes(rows, merged, data_start, known.uncalculated if known else None,
+                         known.errors if known else None)
     continued: list[int] = []
     rows = _fold_merged_orders(rows, merged, guess.cmap, data_start, continued)
-    anchor = sheet_anchor(meta.name, guess.title_text, as_of)
+    anchor = sheet_anchor(meta.name, guess.title_text, reading.as_of)
     try:
-        register = build_records(rows, guess.cmap, anchor, str(path), meta.name,
-                                 frozenset(sheet_facts.formula_columns) if sheet_facts else frozenset())
+        register = build_records(rows, guess.cmap, anchor, str(reading.path), meta.name,
+                                 frozenset(known.formula_columns) if known else frozenset())
     except BaseException as exc:  # the engine converts cells as they are taken: a panic comes up here
         _reraise_unless_engine(exc)
         sheet.error = _sheet_error(exc, ws)
-        return
+        return sheet
     if continued:
         register.skipped_rows = sorted([*register.skipped_rows, *(SkippedRow(r, "continued") for r in continued)],
                                        key=lambda s: s.row)
-    if sheet_facts is not None:
-        register.hidden_rows = [r for r in sheet_facts.hidden_rows if r > data_start]
+    if known is not None:
+        register.hidden_rows = [r for r in known.hidden_rows if r > data_start]
     sheet.register = register
+    return sheet

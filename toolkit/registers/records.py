@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import compress, count, islice, repeat
-from operator import itemgetter, le, sub
+from itertools import islice, repeat
+from operator import itemgetter
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -229,36 +229,6 @@ def _is_total(filled: list[tuple[int, object]], mapped: dict[int, str]) -> bool:
     return False
 
 
-def classify_row(row: list, cmap: ColumnMap, header_texts: dict[int, str],
-                 computed: set[int] | frozenset[int] = frozenset()) -> str | None:
-    """Why a row is not a record (blank, totals, footer, …), or None for a record.
-
-    ``computed``: the columns a formula fills in (a total, a duration), which say nothing of
-    whether a clerk wrote an order on the row."""
-    filled = [(c, x) for c, x in enumerate(row) if not _is_empty(x)]
-    if not filled:
-        return "blank"
-    mapped = {col.index: name for name, col in cmap.fields.items()}
-    if _is_total(filled, mapped):
-        return "total"
-    if header_texts and sum(1 for c, x in filled if header_texts.get(c) == normalise(x)) >= 3:
-        return "header"
-    if _is_footer(filled):
-        return "footer"
-    typed = [(c, x) for c, x in filled if c not in computed]
-    if not typed:
-        return "blank"
-    if len(typed) == 1:
-        c, x = typed[0]
-        if mapped.get(c) in (None, "seq", "remarks") or _NOTE.match(_marker_text(x)):
-            return "note"
-    names = {mapped.get(c) for c, _ in typed}
-    number = "order_no" if cmap.kind == WORK_ORDERS else "complaint_no"
-    if names <= {"seq", number}:
-        return "number_only"
-    return None
-
-
 def _parser(ftype: str, anchor: date):
     if ftype == DATETIME:
         return lambda raw: v.parse_datetime(raw, anchor)
@@ -306,195 +276,293 @@ _MARKER_START = frozenset("本全当合小总共累制填审复经统主负部�
 _CHUNK = 4096  # rows parsed column by column at a time: fast, and memory stays bounded
 
 
+@dataclass(frozen=True, slots=True)
+class _ColumnPlan:
+    """How one field's column is read."""
+
+    index: int
+    parse: object  # the field type's parser
+    is_time: bool
+    time_index: int | None  # a time column beside a date column (报修日期 | 报修时间)
+    parts: tuple[int, ...] = ()  # further columns of the same field (a place over side-by-side columns)
+
+
+@dataclass(frozen=True, slots=True)
+class _SheetPlan:
+    """What building one sheet's records needs, worked out once from its column map."""
+
+    cmap: ColumnMap
+    columns: dict[str, _ColumnPlan]
+    parse_time: object
+    sequence: list[str]  # the register's event times present, in the order they happen
+    identity: list[int]  # columns of the fields that tell one record from another
+    header_texts: dict[int, str]  # column → its header, normalised (a repeated header row)
+    header_plain: dict[int, str]  # column → its header as written
+    yes_no: frozenset[str]  # event columns kept as yes/no
+    width: int  # cells a row needs for every column read
+    computed: frozenset[int] | set[int]  # columns a formula fills in
+
+
+def _sheet_plan(cmap: ColumnMap, anchor: date, computed) -> _SheetPlan:
+    specs = FIELDS[cmap.kind]
+    parts = {name: tuple(c.index for c in cols) for name, cols in cmap.part_columns.items()}
+    columns = {name: _ColumnPlan(col.index, _parser(specs[name].type, anchor), specs[name].type == DATETIME,
+                                 cmap.time_columns[name].index if name in cmap.time_columns else None,
+                                 parts.get(name, ()))
+               for name, col in cmap.fields.items() if name in specs}
+    width = max([c.index for c in columns.values()] + [c.time_index for c in columns.values() if c.time_index is not None]
+                + [i for c in columns.values() for i in c.parts] + [0]) + 1
+    return _SheetPlan(
+        cmap=cmap, columns=columns, parse_time=_parser(DATETIME, anchor),
+        sequence=[f for f in TIME_SEQUENCE[cmap.kind] if f in columns],
+        identity=[cmap.fields[f].index for f in IDENTITY_FIELDS[cmap.kind] if f in cmap.fields],
+        header_texts={col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()},
+        header_plain={col.index: col.header.split(" / ")[-1].strip() for col in cmap.fields.values()},
+        # an event column whose header names no time (是否结案) holds yes or no; under 结案时间 a
+        # 已结案 is a time not written, reported as such
+        yes_no=frozenset(name for name in _DONE_COLUMNS & columns.keys()
+                         if not names_time(normalise(cmap.fields[name].header))),
+        width=width, computed=computed)
+
+
 def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
                   computed: frozenset[int] | set[int] = frozenset()) -> Register:
     """Rows below the header → typed records. ``rows`` yields (Excel row number, cells);
     ``computed`` names the columns a formula fills in.
 
-    Rows are classified one by one (record, totals, footer, …), then parsed column by
-    column in chunks: one parser per column type, records built positionally.
+    Rows are told apart one by one (record, totals, footer, …), then the records' cells are
+    parsed column by column in chunks: one parser per column type, records built positionally.
     """
-    kind = cmap.kind
-    cls = RECORD_TYPES[kind]
-    specs = FIELDS[kind]
-    order = cls._fields[1:-1]  # the record's fields between row and problems
-    plan = {name: (col.index, _parser(specs[name].type, anchor), specs[name].type == DATETIME,
-                   cmap.time_columns[name].index if name in cmap.time_columns else None)
-            for name, col in cmap.fields.items() if name in specs}
-    parse_time = _parser(DATETIME, anchor)
-    sequence = [f for f in TIME_SEQUENCE[kind] if f in plan]
-    identity = [cmap.fields[f].index for f in IDENTITY_FIELDS[kind] if f in cmap.fields]
-    header_texts = {col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()}
-    header_plain = {col.index: col.header.split(" / ")[-1].strip() for col in cmap.fields.values()}
-
-    register = Register(path, sheet, kind, cmap, anchor=anchor)
-    records, skipped, kept_values = register.records, register.skipped_rows, register.values
-    parts = {name: [c.index for c in cols] for name, cols in cmap.part_columns.items() if name in plan}
-    # an event column whose header names no time (是否结案) holds yes or no; under 结案时间 a
-    # 已结案 is a time not written, reported as such
-    yes_no = {name for name in _DONE_COLUMNS & plan.keys() if not names_time(normalise(cmap.fields[name].header))}
-    width_needed = max([p[0] for p in plan.values()] + [p[3] for p in plan.values() if p[3] is not None]
-                       + [i for indices in parts.values() for i in indices] + [0]) + 1
-    # calamine returns a date cell whose time is 00:00 as a date, whatever its format shows: it
-    # stays a day without a time (a date typed alone is the usual case; an event at exactly
-    # midnight only loses what the rules could not have told from a date anyway).
+    plan = _sheet_plan(cmap, anchor, computed)
+    register = Register(path, sheet, cmap.kind, cmap, anchor=anchor)
     iterator = iter(rows)
-    while True:
-        chunk = list(islice(iterator, _CHUNK))
-        if not chunk:
-            break
-        nums = list(map(itemgetter(0), chunk))
-        kept = list(map(itemgetter(1), chunk))
-        if min(map(len, kept)) < width_needed:  # short rows padded: the transposition stops at the shortest
-            kept = [row if len(row) >= width_needed else [*row, *[""] * (width_needed - len(row))] for row in kept]
-        by_column = list(zip(*kept))  # the chunk transposed, at C speed
-        odd = _not_plain(by_column, len(kept), identity, header_plain)
-        # a row of a few cells, one starting like a footer marker, may be a footer whatever its
-        # identity cells hold (制表人 | 张敏 | 审核人 | 李强)
-        # (calamine gives '' for an empty cell, never None)
-        filled = map(sub, map(len, kept), map(list.count, kept, repeat("")))
-        sparse = [j for j in compress(count(), map(le, filled, repeat(_FOOTER_CELLS)))
-                  if any(type(x) is str and x[:1] in _FOOTER_START for x in kept[j])]
-        if sparse:
-            odd = sorted(set(odd).union(sparse))
-        if odd:
-            dropped = set()
-            for j in odd:
-                reason = classify_row(kept[j], cmap, header_texts, computed)
-                if reason is not None:
-                    skipped.append(SkippedRow(nums[j], reason))
-                    dropped.add(j)
-            if dropped:
-                nums = [x for j, x in enumerate(nums) if j not in dropped]
-                kept = [x for j, x in enumerate(kept) if j not in dropped]
-                by_column = list(zip(*kept))
-        n = len(kept)
-        if not n:
-            continue
-        problems: dict[int, list[Problem]] = {}
-        columns: dict[str, list] = {}
-        for name, (index, parse, is_time, time_index) in plan.items():
-            raw = by_column[index]
-            plain = None  # a column of plain text, read at C speed: nothing unreadable in it
-            if is_time:
-                col = [x if type(x) is datetime else None if x == "" else parse(x) for x in raw]
-                if time_index is not None:
-                    raw_times = by_column[time_index]
-                    times = list(map(parse_time, raw_times))
-                    _take_problems(times, name, problems)
-                    col = [d if type(d) is v.Unreadable else _combine(d, t) for d, t in zip(col, times)]
-                    if str in set(map(type, raw_times)):
-                        _next_day(col, times, raw_times, by_column[index])
-            elif parse is v.parse_text and (plain := v.plain_text_column(raw)) is not None:
-                col = plain
-            elif parse is v.parse_text and set(map(type, raw)) == {str}:
-                col = v.parse_text_column(raw)
-            elif parse is v.parse_flag:
-                col = v.parse_flag_column(raw)
-            elif parse is v.parse_phone:
-                col = v.parse_phone_column(raw)
-            elif parse in _REPEATING:
-                col = v.parse_repeating(parse, raw)
-            else:
-                col = list(map(parse, raw))
-            if name in yes_no and v.Unreadable in set(map(type, col)):
-                col = v.done_or_not(col)
-            if plain is None:
-                _take_problems(col, name, problems)
-            if name in _SIGNATURES:
-                col = v.without_refusals(col)
-            if name in parts and parse is v.parse_text:
-                # a place over side-by-side columns: their texts joined in column order
-                pieces = {index: col, **{i: list(map(v.parse_text, by_column[i])) for i in parts[name]}}
-                for i in parts[name]:
-                    _take_problems(pieces[i], name, problems)
-                col = list(map(_joined_place, zip(*(pieces[i] for i in sorted(pieces)))))
-            else:
-                for index in parts.get(name, ()):
-                    more = v.parse_repeating(parse, by_column[index])
-                    _take_problems(more, name, problems)
-                    col = [a if b is None else b if a is None else a + b for a, b in zip(col, more)]
-            columns[name] = col
-        if kind == COMPLAINTS and problems and "promised_reply_at" in columns and "received_at" in columns:
-            _promises_after_receipt(columns["promised_reply_at"], columns["received_at"], problems)
-        if sequence:
-            loose = {i for name in sequence if time in set(map(type, columns[name]))
-                     for i, x in enumerate(columns[name]) if type(x) is time}
-            for i in loose:
-                values = {name: columns[name][i] for name in sequence}
-                found: list[Problem] = []
-                _anchor_times(values, sequence, found)
-                for name in sequence:
-                    columns[name][i] = values.get(name)
-                if found:
-                    problems.setdefault(i, []).extend(found)
-        empty = [None] * n
-        found_col = [()] * n
-        for i, found in problems.items():
-            found_col[i] = tuple(found)
-        records.extend(map(_new_record, repeat(cls), zip(nums, *(columns.get(name, empty) for name in order), found_col)))
-        for name, col in (("row", nums), *columns.items(), ("problems", found_col)):
-            kept_values.setdefault(name, []).extend(col)
-
-    # Blank rows after the last record are the sheet's formatted tail, not skipped records.
-    if records:
-        last_record_row = records[-1].row
-        while skipped and skipped[-1].reason == "blank" and skipped[-1].row > last_record_row:
-            skipped.pop()
+    while chunk := list(islice(iterator, _CHUNK)):
+        numbers, cells = _record_rows(chunk, plan, register.skipped_rows)
+        if numbers:
+            _add_records(register, plan, numbers, cells)
+    _drop_trailing_blanks(register)
     return register
 
 
+def _record_rows(chunk: list, plan: _SheetPlan, skipped: list[SkippedRow]) -> tuple[list[int], list[list]]:
+    """The rows of a chunk that are records (row numbers, cells padded to the plan's width); the
+    others are listed in ``skipped`` with why."""
+    numbers, cells = [], []
+    for number, row in chunk:
+        reason = row_kind(row, plan)
+        if reason is not None:
+            skipped.append(SkippedRow(number, reason))
+            continue
+        numbers.append(number)
+        # short rows padded: the transposition into columns stops at the shortest
+        cells.append(row if len(row) >= plan.width else [*row, *[""] * (plan.width - len(row))])
+    return numbers, cells
+
+
+def _drop_trailing_blanks(register: Register) -> None:
+    """Blank rows after the last record are the sheet's formatted tail, not skipped records."""
+    if not register.records:
+        return
+    last_record_row = register.records[-1].row
+    skipped = register.skipped_rows
+    while skipped and skipped[-1].reason == "blank" and skipped[-1].row > last_record_row:
+        skipped.pop()
+
+
+# ---- what kind of row ----------------------------------------------------------------------
+
 _FOOTER_CELLS = 8  # a signature footer fills at most this many cells (three label | name pairs and a date)
-_SUSPECT = 100  # an identity cell that may be a totals/footer marker or the header again
 _SPACE = frozenset(" \t\r\n\u3000\xa0")
 _LOOK_CLOSER = _MARKER_START | _SPACE
 
 
-def _not_plain(by_column: list[tuple], n: int, identity: list[int], header_plain: dict[int, str]) -> list[int]:
-    """Positions of the rows that need a closer look (classify_row). A plain record has two
-    filled identity cells and none that looks like a totals/footer marker or the header again:
-    told column by column, most cells with one comparison."""
-    if not identity:
-        return list(range(n))
-    states = []
-    plain = 0  # identity columns whose every cell is a plain value
-    for i in identity:
-        header = header_plain.get(i)
-        if _all_plain(by_column[i], header):
-            plain += 1
+def row_kind(row: list, plan: _SheetPlan) -> str | None:
+    """Why a row is not a record (blank, total, header, footer, note, number_only), or None for
+    a record. A plain record (two filled identity cells, none like a marker or the header again)
+    is taken as it is, unless it may be a signature footer; any other row is looked at closely."""
+    if _plain_record(row, plan) and not _may_be_footer(row):
+        return None
+    return classify_row(row, plan.cmap, plan.header_texts, plan.computed)
+
+
+def _plain_record(row: list, plan: _SheetPlan) -> bool:
+    """Two filled identity cells or more, and none that looks like a totals/footer marker or the
+    header again (calamine gives '' for an empty cell, never None)."""
+    filled = 0
+    for i in plan.identity:
+        x = row[i] if i < len(row) else ""
+        if x is None or x == "":
             continue
-        states.append([
-            0 if x is None or x == "" else
-            1 if type(x) is not str or (x[0] not in _LOOK_CLOSER and x[-1] not in _SPACE and x != header) else
-            _identity_state(x, header)
-            for x in by_column[i]])
-    if not states:
-        return [] if plain >= 2 else list(range(n))
-    totals = states[0] if len(states) == 1 else list(map(sum, zip(*states)))
-    if plain >= 2:  # two plain identity cells in every row: only a suspect cell makes a row odd
-        return list(compress(count(), map(le, repeat(_SUSPECT), totals)))
-    low, high = 2 - plain, _SUSPECT - plain
-    return [j for j, total in enumerate(totals) if not low <= total < high]
+        if type(x) is str and (x[0] in _LOOK_CLOSER or x[-1] in _SPACE or x == plan.header_plain.get(i)):
+            state = _identity_state(x, plan.header_plain.get(i))
+            if state == _SUSPECT:
+                return False
+            filled += state
+        else:
+            filled += 1
+    return filled >= 2
 
 
-_STARTS_LIKE_MARKER = re.compile("\x00[" + re.escape("".join(sorted(_LOOK_CLOSER))) + "]")
-_ENDS_IN_SPACE = re.compile("\x00[" + re.escape("".join(sorted(_SPACE))) + "]")  # searched in the text reversed
+def _may_be_footer(row: list) -> bool:
+    """A row of a few cells, one starting like a footer marker, may be a footer whatever its
+    identity cells hold (制表人 | 张敏 | 审核人 | 李强)."""
+    return (len(row) - row.count("") <= _FOOTER_CELLS
+            and any(type(x) is str and x[:1] in _FOOTER_START for x in row))
 
 
-def _all_plain(col: tuple, header: str | None) -> bool:
-    """Every cell of the column a plain value (state 1 in _not_plain), told at C speed: numbers
-    and dates, or texts of which none is empty, the header again, starts like a marker or ends
-    in a space. The texts are joined with NUL, which no cell read from XML holds (one that
-    did could only make the column look less plain)."""
-    try:
-        texts = "\x00".join(col)
-    except TypeError:  # numbers or dates among the texts (phones typed as numbers): they are plain
-        if None in col:
-            return False
-        texts = "\x00".join(compress(col, map(str.__instancecheck__, col)))
-    joined = f"\x00{texts}\x00"
-    return ("\x00\x00" not in joined and (header is None or header not in col)
-            and _STARTS_LIKE_MARKER.search(joined) is None and _ENDS_IN_SPACE.search(joined[::-1]) is None)
+def classify_row(row: list, cmap: ColumnMap, header_texts: dict[int, str],
+                 computed: set[int] | frozenset[int] = frozenset()) -> str | None:
+    """Why a row is not a record (blank, totals, footer, …), or None for a record.
+
+    ``computed``: the columns a formula fills in (a total, a duration), which say nothing of
+    whether a clerk wrote an order on the row."""
+    filled = [(c, x) for c, x in enumerate(row) if not _is_empty(x)]
+    if not filled:
+        return "blank"
+    mapped = {col.index: name for name, col in cmap.fields.items()}
+    if _is_total(filled, mapped):
+        return "total"
+    if _is_header_again(filled, header_texts):
+        return "header"
+    if _is_footer(filled):
+        return "footer"
+    typed = [(c, x) for c, x in filled if c not in computed]
+    if not typed:
+        return "blank"
+    if _is_note(typed, mapped):
+        return "note"
+    if _is_number_only(typed, mapped, cmap.kind):
+        return "number_only"
+    return None
+
+
+def _is_header_again(filled: list[tuple[int, object]], header_texts: dict[int, str]) -> bool:
+    """The header row repeated (a register pasted under another, a printed page's heading)."""
+    return bool(header_texts) and sum(1 for c, x in filled if header_texts.get(c) == normalise(x)) >= 3
+
+
+def _is_note(typed: list[tuple[int, object]], mapped: dict[int, str]) -> bool:
+    """One cell of text outside the record's columns (or in remarks), or written as a note (说明：…)."""
+    if len(typed) != 1:
+        return False
+    c, x = typed[0]
+    return mapped.get(c) in (None, "seq", "remarks") or bool(_NOTE.match(_marker_text(x)))
+
+
+def _is_number_only(typed: list[tuple[int, object]], mapped: dict[int, str], kind: str) -> bool:
+    """A form number (and a sequence number) and nothing else: a row set up and never written."""
+    number = "order_no" if kind == WORK_ORDERS else "complaint_no"
+    return {mapped.get(c) for c, _ in typed} <= {"seq", number}
+
+
+# ---- the records' values, column by column -------------------------------------------------
+
+def _add_records(register: Register, plan: _SheetPlan, numbers: list[int], cells: list[list]) -> None:
+    """Parse the record rows' cells column by column and add their records to the register."""
+    by_column = list(zip(*cells))  # the rows transposed, at C speed
+    n = len(cells)
+    problems: dict[int, list[Problem]] = {}
+    columns = {name: _field_values(name, spec, by_column, plan, problems) for name, spec in plan.columns.items()}
+    if register.kind == COMPLAINTS and problems and "promised_reply_at" in columns and "received_at" in columns:
+        _promises_after_receipt(columns["promised_reply_at"], columns["received_at"], problems)
+    if plan.sequence:
+        _anchor_loose_times(columns, plan.sequence, problems)
+    empty = [None] * n
+    found_col = [()] * n
+    for i, found in problems.items():
+        found_col[i] = tuple(found)
+    cls = RECORD_TYPES[register.kind]
+    order = cls._fields[1:-1]  # the record's fields between row and problems
+    register.records.extend(map(_new_record, repeat(cls),
+                                zip(numbers, *(columns.get(name, empty) for name in order), found_col)))
+    for name, col in (("row", numbers), *columns.items(), ("problems", found_col)):
+        register.values.setdefault(name, []).extend(col)
+
+
+def _field_values(name: str, spec: _ColumnPlan, by_column: list[tuple], plan: _SheetPlan,
+                  problems: dict[int, list[Problem]]) -> list:
+    """One field's values for every record row; what cannot be read goes to ``problems``.
+    A date column is read with its time column beside it; a date at exactly midnight stays a
+    day without a time (calamine gives a date for it, whatever the cell's format shows)."""
+    raw = by_column[spec.index]
+    if spec.is_time:
+        col, plain = _times(name, spec, raw, by_column, plan.parse_time, problems), False
+    else:
+        col, plain = _typed(raw, spec.parse)
+    if name in plan.yes_no and v.Unreadable in set(map(type, col)):
+        col = v.done_or_not(col)
+    if not plain:
+        _take_problems(col, name, problems)
+    if name in _SIGNATURES:
+        col = v.without_refusals(col)
+    if spec.parts:
+        col = _with_parts(name, spec, col, by_column, problems)
+    return col
+
+
+def _typed(raw: tuple, parse) -> tuple[list, bool]:
+    """A column's values by its parser, and whether it is plain text (nothing unreadable in it)."""
+    if parse is v.parse_text:
+        plain = v.plain_text_column(raw)  # read at C speed
+        if plain is not None:
+            return plain, True
+        if set(map(type, raw)) == {str}:
+            return v.parse_text_column(raw), False
+    elif parse is v.parse_flag:
+        return v.parse_flag_column(raw), False
+    elif parse is v.parse_phone:
+        return v.parse_phone_column(raw), False
+    elif parse in _REPEATING:
+        return v.parse_repeating(parse, raw), False
+    return list(map(parse, raw)), False
+
+
+def _times(name: str, spec: _ColumnPlan, raw: tuple, by_column: list[tuple], parse_time,
+           problems: dict[int, list[Problem]]) -> list:
+    """A date-time column, combined with the time column beside it when there is one."""
+    col = [x if type(x) is datetime else None if x == "" else spec.parse(x) for x in raw]
+    if spec.time_index is None:
+        return col
+    raw_times = by_column[spec.time_index]
+    times = list(map(parse_time, raw_times))
+    _take_problems(times, name, problems)
+    col = [d if type(d) is v.Unreadable else _combine(d, t) for d, t in zip(col, times)]
+    if str in set(map(type, raw_times)):
+        _next_day(col, times, raw_times, raw)
+    return col
+
+
+def _with_parts(name: str, spec: _ColumnPlan, col: list, by_column: list[tuple],
+                problems: dict[int, list[Problem]]) -> list:
+    """A field written over several columns: texts joined in column order (a place: 3栋 | 1201),
+    anything else added up."""
+    if spec.parse is v.parse_text:
+        pieces = {spec.index: col, **{i: list(map(v.parse_text, by_column[i])) for i in spec.parts}}
+        for i in spec.parts:
+            _take_problems(pieces[i], name, problems)
+        return list(map(_joined_place, zip(*(pieces[i] for i in sorted(pieces)))))
+    for i in spec.parts:
+        more = v.parse_repeating(spec.parse, by_column[i])
+        _take_problems(more, name, problems)
+        col = [a if b is None else b if a is None else a + b for a, b in zip(col, more)]
+    return col
+
+
+def _anchor_loose_times(columns: dict[str, list], sequence: list[str], problems: dict[int, list[Problem]]) -> None:
+    """Records with a time of day written alone: each takes the date of the event before it."""
+    loose = {i for name in sequence if time in set(map(type, columns[name]))
+             for i, x in enumerate(columns[name]) if type(x) is time}
+    for i in loose:
+        values = {name: columns[name][i] for name in sequence}
+        found: list[Problem] = []
+        _anchor_times(values, sequence, found)
+        for name in sequence:
+            columns[name][i] = values.get(name)
+        if found:
+            problems.setdefault(i, []).extend(found)
+
+
+_SUSPECT = 100  # an identity cell that may be a totals/footer marker or the header again
 
 
 def _identity_state(text: str, header: str | None) -> int:
