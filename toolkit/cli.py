@@ -81,8 +81,9 @@ def _root(
 def _setup(config_path, lang_option):
     from toolkit.config import load_config
     from toolkit.i18n import resolve_lang
+    from toolkit.rules.catalog import rule_ids
 
-    config = load_config(config_path)
+    config = load_config(config_path, known_rules=rule_ids)
     return config, resolve_lang(lang_option.value if lang_option else None, config.lang)
 
 

@@ -1,5 +1,5 @@
 """toolkit.toml → a typed, validated Config. Defaults live in one place: the dataclasses here
-and in rules.catalog.Settings; ``toolkit init`` writes them out with comments.
+and in toolkit.model.settings.Settings; ``toolkit init`` writes them out with comments.
 
 Secrets never live here: the SMTP password comes from TOOLKIT_SMTP_PASSWORD or the keyring.
 """
@@ -8,12 +8,14 @@ from __future__ import annotations
 
 
 import tomllib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.errors import ConfigError
 from toolkit.i18n import LANGS
-from toolkit.rules.catalog import SEVERITIES, Settings
+from toolkit.model.settings import Settings
+from toolkit.model.severity import SEVERITIES
 
 CONFIG_NAME = "toolkit.toml"
 
@@ -60,7 +62,11 @@ def find_config(explicit: str | Path | None) -> Path | None:
     return here if here.is_file() else None
 
 
-def load_config(explicit: str | Path | None = None) -> Config:
+# The rule IDs [rules] may name, asked of the rule catalog by the caller (config sits below the rules)
+KnownRules = Callable[[], Collection[str]]
+
+
+def load_config(explicit: str | Path | None = None, known_rules: KnownRules | None = None) -> Config:
     path = find_config(explicit)
     if path is None:
         return Config()
@@ -70,10 +76,11 @@ def load_config(explicit: str | Path | None = None) -> Config:
         raise ConfigError(f"not valid TOML: {exc}", path=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot be read: {exc}", path=str(path)) from None
-    return parse_config(data, path)
+    return parse_config(data, path, known_rules)
 
 
-def parse_config(data: dict, path: Path | None = None) -> Config:
+def parse_config(data: dict, path: Path | None = None, known_rules: KnownRules | None = None) -> Config:
+    """``known_rules``: the rule IDs [rules] may name (None: any name is taken)."""
     where = str(path) if path else CONFIG_NAME
 
     def fail(msg: str):
@@ -103,11 +110,10 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
             numbers[key] = int(value) if float(value).is_integer() else value
     settings = Settings(**numbers)
 
-    from toolkit.rules.catalog import rule_ids
-    known_rules = rule_ids()
     rules: dict[str, RuleSetting] = {}
+    known = set(known_rules()) if known_rules is not None and data.get("rules") else None
     for rule_id, table in data.get("rules", {}).items():
-        if rule_id not in known_rules:
+        if known is not None and rule_id not in known:
             fail(f"unknown rule '{rule_id}' in [rules] (see `toolkit rules`)")
         if not isinstance(table, dict):
             fail(f"[rules.\"{rule_id}\"] must be a table with enabled and/or severity")

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from toolkit.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from toolkit.rules.catalog import ERROR, WARNING
+from toolkit.model.severity import ERROR, WARNING
 
 
 class Finding(NamedTuple):

@@ -13,7 +13,7 @@ from toolkit.followup.sections import Sections, build_sections
 from toolkit.followup.stats import WeekStats, week_stats
 from toolkit.followup.week import Week
 from toolkit.registers.records import Register
-from toolkit.rules.catalog import Settings
+from toolkit.model.settings import Settings
 
 TREND_WEEKS = 8
 

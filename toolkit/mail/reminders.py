@@ -18,9 +18,9 @@ from datetime import date, datetime, timedelta
 
 from toolkit.mail.outgoing import LedgerKey, Message, clean_header, sent_keys
 from toolkit.mail.settings import MailSettings, address_of
+from toolkit.model.complaints import is_answered, is_closed
+from toolkit.model.times import latest, show_time
 from toolkit.registers.fields import COMPLAINTS
-from toolkit.rules.catalog import latest, show_time
-from toolkit.rules.complaints import is_answered, is_closed
 
 DUE_SOON, OVERDUE, MAJOR, NO_DEADLINE = "due_soon", "overdue", "major", "no_deadline"
 UNREADABLE_DEADLINE = "unreadable_deadline"  # a reply time was promised, but its cell cannot be read

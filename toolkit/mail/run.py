@@ -16,7 +16,7 @@ from toolkit.mail.reminders import Plan, describe_promise, describe_timing, esca
 from toolkit.mail.settings import mail_settings
 from toolkit.outputs.calendar_text import day_off_text, notice_json, notice_lines
 from toolkit.registers.fields import COMPLAINTS
-from toolkit.rules.catalog import show_time
+from toolkit.model.times import show_time
 from toolkit.workcalendar import Arrangement, WorkCalendar, status_json
 
 
