@@ -10,7 +10,7 @@ from conftest import WORK_ORDER_HEADER, write_register
 from toolkit.config import Config
 from toolkit.followup.week import Week
 from toolkit.followup.weekly import WeeklyReport, build_weekly
-from toolkit.validate import validate
+from toolkit.validate import check, read_registers
 
 W47 = Week(2026, 47)
 MONDAY = datetime(2026, 11, 23, 8, 30)  # the clerk's Monday morning after W47
@@ -61,9 +61,10 @@ def weekly_of(paths: list[Path], as_of: datetime = MONDAY, week: Week = W47, con
               history=()) -> WeeklyReport:
     """Read real registers and build the week, as `toolkit weekly` does (without the store)."""
     config = config or Config()
-    report = validate(paths, as_of, config, "en", keep_registers=True)
-    assert not report.unusable_files, [f.error for f in report.files]
-    return build_weekly(report.registers, report.findings, as_of, week, config.settings, history)
+    read = read_registers(paths, as_of, config, "en")
+    assert not read.unusable_files, [f.error for f in read.files]
+    findings = check(read.registers, config, as_of, "en")
+    return build_weekly(read.registers, findings, as_of, week, config.settings, history)
 
 
 def records(items) -> list[str]:

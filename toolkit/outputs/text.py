@@ -98,12 +98,11 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
         file_lines: list[str] = []
         if file.error:
             file_lines.append("  " + c("error", visible(file.error)))
-        for note in file.notes:
-            if note.startswith("open_in_excel:"):
-                who = note.split(":", 1)[1]
-                file_lines.append("  " + c("dim", ("此文件正在 Excel 中打开" + (f"（{who}）" if who else "") + "，按最后保存的内容检查")
-                                           if lang == "zh" else
-                                           ("open in Excel" + (f" by {who}" if who else "") + "; checked as last saved")))
+        if file.open_in_excel_by is not None:
+            who = file.open_in_excel_by
+            file_lines.append("  " + c("dim", ("此文件正在 Excel 中打开" + (f"（{who}）" if who else "") + "，按最后保存的内容检查")
+                                       if lang == "zh" else
+                                       ("open in Excel" + (f" by {who}" if who else "") + "; checked as last saved")))
         for sheet in file.sheets:
             found = by_sheet.get((file.path, sheet.name), [])
             for rule, missing in sheet.rules_not_run.items():
