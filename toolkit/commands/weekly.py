@@ -25,7 +25,7 @@ def weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path |
 
 def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path | None, email: bool, send: bool,
             outbox: Path | None, now: bool) -> WeeklyJob:
-    from toolkit.followup.settings import weekly_settings
+    from toolkit.mail.weekly_settings import weekly_settings
     from toolkit.followup.weekly import run_weekly
     from toolkit.registers.discover import refuse_overwriting
     from toolkit.store import Store, store_path
@@ -64,7 +64,7 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
             return job
 
         from toolkit.mail.outgoing import deliver
-        from toolkit.outputs.weekly_digest import digest_messages
+        from toolkit.mail.digest import digest_messages
 
         scratch = None
         attachment = job.workbook
