@@ -16,7 +16,9 @@ $(BIN)/toolkit: pyproject.toml
 demo: $(BIN)/toolkit
 	$(BIN)/toolkit validate workbooks/ --as-of "$(AS_OF)" --lang zh; rc=$$?; [ $$rc -le 1 ]
 
+# The import contracts first (pyproject.toml [tool.importlinter]): imports run one way.
 test: $(BIN)/toolkit
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 # The suite on the other supported Pythons (.venv-3.12, .venv-3.13; the one .venv is on runs in

@@ -17,7 +17,7 @@ import openpyxl
 from toolkit.config import Config, parse_config
 from toolkit.followup.week import Week
 from toolkit.followup.weekly import WeeklyReport, build_weekly
-from toolkit.validate import validate
+from toolkit.validate import check as check_registers, read_registers, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -254,9 +254,10 @@ def weekly_of(paths: list[Path], as_of: datetime = MONDAY, week: Week = W47, con
               history=()) -> WeeklyReport:
     """Read real registers and build the week, as `toolkit weekly` does (without the store)."""
     config = config or Config()
-    report = validate(paths, as_of, config, "en", keep_registers=True)
-    assert not report.unusable_files, [f.error for f in report.files]
-    return build_weekly(report.registers, report.findings, as_of, week, config.settings, history)
+    read = read_registers(paths, as_of, config, "en")
+    assert not read.unusable_files, [f.error for f in read.files]
+    findings = check_registers(read.registers, config, as_of, "en")
+    return build_weekly(read.registers, findings, as_of, week, config.settings, history)
 
 
 def records(items) -> list[str]:

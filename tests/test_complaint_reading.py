@@ -17,7 +17,8 @@ from helpers import (
 )
 
 from toolkit.config import parse_config
-from toolkit.validate import validate
+from toolkit.validate import read_registers, validate
+from toolkit import validate as library
 
 
 def rules(report):
@@ -225,16 +226,18 @@ def test_a_folder_with_both_kinds_checks_each_with_its_own_rules(tmp_path):
     assert data["summary"]["registers"] == 2 and data["summary"]["records"] == 2
 
 
-def test_registers_can_be_kept_for_one_kind_only_and_every_file_is_still_checked(tmp_path):
-    """What reminders ask for: the complaint registers' records, while every file is still checked."""
+def test_registers_can_be_read_for_one_kind_only_and_every_file_is_still_read(tmp_path):
+    """What reminders ask for: the complaint registers' records, while every file is still read and reported."""
     for k in range(2):  # two files: read in worker processes, as a folder is
         write_register(tmp_path / f"维修登记-{k}.xlsx", [good_order(单号=f"WX261100{k}", 客户签字=None)])
     write_register(tmp_path / "投诉登记.xlsx", [good_complaint()], COMPLAINT_HEADER, title=COMPLAINT_TITLE)
-    report = validate([tmp_path], AS_OF, parse_config({}), "en", keep_registers=("complaints",))
-    assert [(reg.kind, len(reg.records)) for reg in report.registers] == [("complaints", 1)]
-    assert sorted(f.record for f in report.findings) == ["WX2611000", "WX2611001"]
-    everything = validate([tmp_path], AS_OF, parse_config({}), "en", keep_registers=True)
+    read = read_registers([tmp_path], AS_OF, parse_config({}), "en", kinds=("complaints",))
+    assert [(reg.kind, len(reg.records)) for reg in read.registers] == [("complaints", 1)]
+    assert len(read.files) == 3 and not read.unusable_files
+    everything = read_registers([tmp_path], AS_OF, parse_config({}), "en")
     assert sorted(reg.kind for reg in everything.registers) == ["complaints", "work_orders", "work_orders"]
+    findings = library.check(everything.registers, parse_config({}), AS_OF, "en")
+    assert sorted(f.record for f in findings) == ["WX2611000", "WX2611001"]
 
 
 def test_one_workbook_with_a_work_order_sheet_and_a_complaint_sheet_checks_both(tmp_path):

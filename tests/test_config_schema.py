@@ -15,7 +15,7 @@ from toolkit.errors import ConfigError
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_file_written_by_init_loads_back_to_every_default(tmp_path, lang):
-    from toolkit.followup.settings import WeeklySettings, weekly_settings
+    from toolkit.mail.weekly_settings import WeeklySettings, weekly_settings
     from toolkit.mail.settings import MailSettings, mail_settings
     from toolkit.rules.catalog import Settings
 
@@ -43,7 +43,7 @@ def test_init_writes_every_setting_explained_in_the_chosen_language(lang):
 
 def test_the_schema_declares_what_the_readers_hold():
     """Each field of the settings dataclasses is a declared setting with the same default."""
-    from toolkit.followup.settings import WeeklySettings
+    from toolkit.mail.weekly_settings import WeeklySettings
     from toolkit.mail.settings import ReminderSettings, SmtpSettings
     from toolkit.rules.catalog import SEVERITIES, Settings
     from toolkit.workcalendar import CalendarSettings

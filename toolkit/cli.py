@@ -1,4 +1,4 @@
-"""The command line: parse options, call the library, print. No rules and no I/O logic here.
+"""The command line: parse options, call a command (toolkit.commands), print. No rules and no I/O logic here.
 
 Heavy libraries are imported inside the commands that need them, so `toolkit --help`
 starts fast.
@@ -81,8 +81,9 @@ def _root(
 def _setup(config_path, lang_option):
     from toolkit.config import load_config
     from toolkit.i18n import resolve_lang
+    from toolkit.rules.catalog import rule_ids
 
-    config = load_config(config_path)
+    config = load_config(config_path, known_rules=rule_ids)
     return config, resolve_lang(lang_option.value if lang_option else None, config.lang)
 
 
@@ -102,7 +103,7 @@ def validate(
 
     Exit codes: 0 no errors, 1 errors found, 2 a file or option could not be used.
     """
-    from toolkit.validate import validate as run_validate
+    from toolkit.commands.validate import validate as run_validate
 
     from toolkit.outputs.progress import Progress
     from toolkit.registers.discover import refuse_overwriting
@@ -127,9 +128,10 @@ def validate(
         _emit(text, output, lang_code, encoding="utf-8")
     code = report.exit_code()
     if annotate is not None:
-        from toolkit.outputs.annotate import annotate_report, render_lines
+        from toolkit.commands.validate import annotate as write_copies
+        from toolkit.outputs.annotate import render_lines
 
-        copies = annotate_report(report, annotate)
+        copies = write_copies(report, annotate)
         typer.echo(render_lines(copies, lang_code), nl=False, err=fmt != Format.text or output is not None)
         code = EXIT_INPUT if any(c.error for c in copies) else code
     raise typer.Exit(code)
@@ -217,7 +219,8 @@ def remind(
     Preview unless --send. Each item is sent once (a ledger beside the config remembers).
     Exit codes: 0 done, 2 a file or setting could not be used, 3 sending failed (items stay pending).
     """
-    from toolkit.mail.run import remind as run_remind, render_json, render_text
+    from toolkit.commands.remind import remind as run_remind
+    from toolkit.mail.run import render_json, render_text
 
     _start_log(log)
     config, lang_code = _setup(config_path, lang)
@@ -376,22 +379,19 @@ def weekly(
     Each run stores the week's counts beside the config, for trends and "compared with last week".
     Exit codes: 0 done, 2 a file or setting could not be used, 3 the digest could not be sent.
     """
-    from toolkit.followup.job import weekly_job
+    from toolkit.commands.weekly import weekly as weekly_job
     from toolkit.followup.week import parse_week
     from toolkit.i18n import t
 
-    from toolkit.registers.discover import refuse_overwriting
-
     _start_log(log)
     config, lang_code = _setup(config_path, lang)
-    refuse_overwriting(out, paths)
     moment = parse_as_of(as_of)
     job = weekly_job(paths, moment, parse_week(week, moment), config, lang_code, out=out, email=email, send=send,
                      outbox=outbox, now=now)
     _mail_warnings(job.delivery, lang_code)
     from toolkit.parallel import gc_paused
 
-    with gc_paused():  # as in weekly_job: a line per row, over millions of objects
+    with gc_paused():  # as in the command: a line per row, over millions of objects
         if fmt == WeeklyFormat.json:
             from toolkit.outputs.weekly_json import render_job
             sys.stdout.write(render_job(job))

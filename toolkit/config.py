@@ -9,12 +9,13 @@ from __future__ import annotations
 
 
 import tomllib
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit import config_schema
 from toolkit.errors import ConfigError
-from toolkit.rules.catalog import Settings
+from toolkit.model.settings import Settings
 
 CONFIG_NAME = "toolkit.toml"
 
@@ -51,7 +52,11 @@ def find_config(explicit: str | Path | None) -> Path | None:
     return here if here.is_file() else None
 
 
-def load_config(explicit: str | Path | None = None) -> Config:
+# The rule IDs [rules] may name, asked of the rule catalog by the caller (config sits below the rules)
+KnownRules = Callable[[], Collection[str]]
+
+
+def load_config(explicit: str | Path | None = None, known_rules: KnownRules | None = None) -> Config:
     path = find_config(explicit)
     if path is None:
         return Config()
@@ -61,10 +66,11 @@ def load_config(explicit: str | Path | None = None) -> Config:
         raise ConfigError("config.not_toml", path=str(path), detail=str(exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError("config.unreadable", path=str(path), detail=str(exc)) from None
-    return parse_config(data, path)
+    return parse_config(data, path, known_rules)
 
 
-def parse_config(data: dict, path: Path | None = None) -> Config:
+def parse_config(data: dict, path: Path | None = None, known_rules: KnownRules | None = None) -> Config:
+    """``known_rules``: the rule IDs [rules] may name (None: any name is taken)."""
     where = str(path) if path else CONFIG_NAME
     config_schema.check(data, where)  # every section and key, its type and range
 
@@ -74,11 +80,10 @@ def parse_config(data: dict, path: Path | None = None) -> Config:
             numbers[key] = int(value) if float(value).is_integer() else value
     settings = Settings(**numbers)
 
-    from toolkit.rules.catalog import rule_ids
-    known_rules = rule_ids()
     rules: dict[str, RuleSetting] = {}
+    known = set(known_rules()) if known_rules is not None and data.get("rules") else None
     for rule_id, table in data.get("rules", {}).items():
-        if rule_id not in known_rules:
+        if known is not None and rule_id not in known:
             raise ConfigError("config.unknown_rule", path=where, rule=rule_id)
         rules[rule_id] = RuleSetting(table.get("enabled", True), table.get("severity"))
 

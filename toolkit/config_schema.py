@@ -3,7 +3,7 @@ what it does in both languages. The declaration drives three things:
 
 - ``check(data, where)``: unknown sections and keys, wrong types and ranges, one ConfigError line
   naming the file and the setting (the readers in config.py, mail/settings.py,
-  followup/settings.py and workcalendar.py then only convert values and check what a type
+  mail/weekly_settings.py and workcalendar.py then only convert values and check what a type
   cannot say: an address, a known rule, a date in its year);
 - ``init_text(lang)``: the commented file ``toolkit init`` writes;
 - ``reference_markdown()``: the README's configuration reference (docs/update_readme.py).

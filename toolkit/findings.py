@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from toolkit.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from toolkit.rules.catalog import ERROR, WARNING
+from toolkit.model.severity import ERROR, WARNING
 
 
 class Finding(NamedTuple):
@@ -67,7 +67,7 @@ class FileReport:
     path: str
     error: str | None = None
     sheets: list[SheetReport] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    open_in_excel_by: str | None = None  # who has it open in Excel ("" when the lock file names nobody)
 
     @property
     def registers(self) -> list[SheetReport]:
@@ -78,7 +78,8 @@ class FileReport:
         return self.error is not None or any(s.error for s in self.sheets)
 
     def as_dict(self) -> dict:
-        return {"path": self.path, "error": self.error, "notes": self.notes,
+        notes = [f"open_in_excel:{self.open_in_excel_by}"] if self.open_in_excel_by is not None else []
+        return {"path": self.path, "error": self.error, "notes": notes,
                 "sheets": [s.as_dict() for s in self.sheets]}
 
 
@@ -88,7 +89,6 @@ class Report:
     lang: str
     files: list[FileReport] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    registers: list = field(default_factory=list)  # typed records, kept on request (never serialised)
     skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): the toolkit's own outputs in folders
 
     @property

@@ -1,11 +1,18 @@
-"""`toolkit validate` as a library call: paths in, a Report out (no printing, no exit)."""
+"""The library of `toolkit validate`, `weekly` and `remind`: paths in, data out (no printing,
+no exit, no store, no mail).
+
+- ``read_registers(paths, ...)``: every register read, typed, with a report of each file;
+- ``check(registers, config, as_of, lang)``: the findings of the rules over those registers;
+- ``validate(paths, ...)``: the two together, file by file, as the Report every output shows.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import groupby
 from pathlib import Path
 
 from toolkit.config import Config
@@ -19,16 +26,31 @@ from toolkit.rules.catalog import all_rules
 from toolkit.rules.engine import check_registers
 
 
-def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_second_core: bool = False,
-               ) -> tuple[FileReport, list[Finding], list[Register]]:
-    """Read one workbook and check every register in it. Never raises for bad input."""
+@dataclass(frozen=True)
+class Registers:
+    """What ``read_registers`` found: a report of each file given (in order, the unusable ones
+    too), the typed registers read from them, and the files of the toolkit's own left aside."""
+
+    files: list[FileReport] = field(default_factory=list)
+    registers: list[Register] = field(default_factory=list)
+    skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    @property
+    def unusable_files(self) -> list[FileReport]:
+        return [f for f in self.files if f.unusable]
+
+
+def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_second_core: bool = False,
+              ) -> tuple[FileReport, list[tuple[Register, SheetReport]]]:
+    """Read one workbook: its report, and each register beside its sheet's report. Never raises
+    for bad input."""
     report = FileReport(str(path))
     try:
         workbook = read_workbook(path, as_of, config.columns, overlap=use_second_core)
     except InputError as exc:
         report.error = exc.render(lang, with_path=False)
-        return report, [], []
-    findings, not_run = check_registers(workbook.registers, as_of, config, lang, use_second_core=use_second_core)
+        return report, []
+    read: list[tuple[Register, SheetReport]] = []
     for sheet in workbook.sheets:
         sr = SheetReport(sheet.name, hidden=sheet.hidden, skipped_reason=sheet.skipped_reason,
                          error=sheet.error.render(lang, with_path=False) if sheet.error else None)
@@ -43,12 +65,35 @@ def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_se
                           + (f"+{times[name].letter}" if name in times else "")
                           for name, col in reg.columns.fields.items() if name != "seq"}
             sr.unmapped_columns = [f"{c.letter}: {c.header}" for c in reg.columns.unmapped]
-            sr.rules_not_run = not_run.get(id(reg), {})
             sr.hidden_rows = reg.hidden_rows
+            read.append((reg, sr))
         report.sheets.append(sr)
     if not workbook.registers and not any(s.error for s in report.sheets):
         report.error = _no_register(report.sheets, lang)
-    return report, findings, workbook.registers  # findings come in sheet, row, column, rule order
+    return report, read
+
+
+def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_second_core: bool = False,
+               ) -> tuple[FileReport, list[Finding]]:
+    """Read one workbook and check every register in it. Never raises for bad input."""
+    report, read = read_file(path, as_of, config, lang, use_second_core=use_second_core)
+    if not read:
+        return report, []
+    registers = [reg for reg, _ in read]
+    findings, not_run = check_registers(registers, as_of, config, lang, use_second_core=use_second_core)
+    for reg, sr in read:
+        sr.rules_not_run = not_run.get(id(reg), {})
+    return report, findings  # findings come in sheet, row, column, rule order
+
+
+def check(registers: Iterable[Register], config: Config, as_of: datetime, lang: str) -> list[Finding]:
+    """The findings of the enabled rules over ``registers``, workbook by workbook (a workbook's
+    sheets of one kind are checked together: a month's sheet does not reuse another's numbers)."""
+    findings: list[Finding] = []
+    for _, same_file in groupby(registers, key=lambda reg: reg.path):
+        found, _ = check_registers(list(same_file), as_of, config, lang)
+        findings.extend(found)
+    return findings
 
 
 def _size(path: Path) -> int | None:
@@ -90,44 +135,89 @@ def _no_register(sheets: list[SheetReport], lang: str) -> str:
     return InputError("err.no_register_sheets", sheets=join(parts, lang)).render(lang, with_path=False)
 
 
-def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str,
-             keep_registers: bool | Collection[str] = False, jobs: int | None = None,
+def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str, jobs: int | None = None,
              progress: Callable[[int, int], None] | None = None) -> Report:
-    """Check every register under ``paths``. With ``keep_registers`` the typed records stay
-    on ``report.registers`` for the follow-up lists and reminders (not part of the JSON):
-    ``True`` keeps every register, a collection of kinds only the registers of those kinds
-    (records cross back from the worker processes, which costs time by the ten thousand).
+    """Check every register under ``paths``: the report of each file and the findings.
 
-    Several files are read in worker processes (``jobs``, default: the core count), each
-    bounded in time and memory; a single file is read in this process.
+    Several files are read and checked in worker processes (``jobs``, default: the core count),
+    each bounded in time and memory, and only their reports and findings come back; a single
+    file is read in this process.
     """
     from toolkit.parallel import gc_paused
 
     with gc_paused():
-        return _validate(paths, as_of, config, lang, keep_registers, jobs, progress)
+        report = Report(as_of, lang)
+        for slot, outcome in _each_file(CheckOne(as_of, config, lang), paths, lang, jobs, progress, report.skipped_files):
+            if isinstance(outcome, FileReport):
+                report.files.append(outcome)
+                continue
+            file_report, findings = outcome
+            file_report.open_in_excel_by = open_in_excel_by(slot)
+            report.files.append(file_report)
+            report.findings.extend(findings)
+        return report
+
+
+def read_registers(paths: list[str | Path], as_of: datetime, config: Config, lang: str, *,
+                   kinds: Collection[str] | None = None, jobs: int | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> Registers:
+    """Read every register under ``paths`` into typed records, with a report of each file (no
+    rule is run). ``kinds``: keep only the registers of these kinds (every file is still read
+    whole and reported). Several files are read in worker processes, as by ``validate``, and
+    their records come back from them."""
+    from toolkit.parallel import gc_paused
+
+    with gc_paused():
+        found = Registers()
+        one = ReadOne(as_of, config, lang, None if kinds is None else frozenset(kinds))
+        for slot, outcome in _each_file(one, paths, lang, jobs, progress, found.skipped_files):
+            if isinstance(outcome, FileReport):
+                found.files.append(outcome)
+                continue
+            file_report, registers = outcome
+            file_report.open_in_excel_by = open_in_excel_by(slot)
+            found.files.append(file_report)
+            found.registers.extend(registers)
+        return found
 
 
 @dataclass(frozen=True)
 class CheckOne:
-    """What a worker process does with one file. A module-level class, not a closure, so that it
-    pickles: on Windows workers are spawned, not forked, and are handed their work by pickle."""
+    """What a worker process does with one file for ``validate``. A module-level class, not a
+    closure, so that it pickles: on Windows workers are spawned, not forked, and are handed
+    their work by pickle."""
 
     as_of: datetime
     config: Config
     lang: str
-    keep: bool | frozenset[str]  # the registers to bring back: all, none, or those of these kinds
 
-    def __call__(self, path: Path, alone: bool = False):
-        file_report, findings, registers = check_file(path, self.as_of, self.config, self.lang, use_second_core=alone)
-        keep = self.keep
-        kept = (registers if keep else []) if isinstance(keep, bool) else [r for r in registers if r.kind in keep]
-        return file_report, findings, kept
+    def __call__(self, path: Path, alone: bool = False) -> tuple[FileReport, list[Finding]]:
+        return check_file(path, self.as_of, self.config, self.lang, use_second_core=alone)
 
 
-def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Report:
+@dataclass(frozen=True)
+class ReadOne:
+    """What a worker process does with one file for ``read_registers`` (pickled, as CheckOne)."""
+
+    as_of: datetime
+    config: Config
+    lang: str
+    kinds: frozenset[str] | None  # the registers to bring back (None: all)
+
+    def __call__(self, path: Path, alone: bool = False) -> tuple[FileReport, list[Register]]:
+        report, read = read_file(path, self.as_of, self.config, self.lang, use_second_core=alone)
+        kept = [reg for reg, _ in read if self.kinds is None or reg.kind in self.kinds]
+        for reg in kept:  # the records cross back; their columns are made again on demand
+            reg.values.clear()
+        return report, kept
+
+
+def _each_file(one, paths, lang: str, jobs: int | None, progress, skipped_files: list):
+    """(path, what ``one`` made of it) for every workbook under ``paths`` in order, or (path, a
+    FileReport saying why it was not read): a duplicate, a folder without workbooks, a reader
+    that gave no answer. Fills ``skipped_files`` with the toolkit's own outputs left aside."""
     from toolkit.parallel import Failure, default_jobs, run_each
 
-    report = Report(as_of, lang)
     todo: list[Path] = []
     digests: dict[str, str] = {}
     slots: list[FileReport | Path] = []
@@ -135,7 +225,7 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
     candidates = discover(paths, skipped, empty)
     for folder in empty:  # the wrong folder, most likely: say so rather than report nothing
         slots.append(FileReport(str(folder), error=InputError("err.no_workbooks").render(lang, with_path=False)))
-    report.skipped_files = list(dict.fromkeys((str(s.path), s.reason) for s in skipped))
+    skipped_files.extend(dict.fromkeys((str(s.path), s.reason) for s in skipped))
     # the same register given twice has the same size: only files that share a size are hashed
     sizes = {c.path: _size(c.path) for c in candidates}
     shared = Counter(size for size in sizes.values() if size is not None)
@@ -149,8 +239,6 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
             digests[digest] = str(path)
         slots.append(path)
         todo.append(path)
-
-    one = CheckOne(as_of, config, lang, keep_registers if isinstance(keep_registers, bool) else frozenset(keep_registers))
 
     jobs = default_jobs() if jobs is None else jobs
     if len(todo) <= 1:
@@ -166,12 +254,9 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
                     raise
                 return Failure("crashed", f"{type(exc).__name__}: {exc}"[:300])
 
-        outcomes = ((p, guarded(p)) for p in todo)
-        done = 0
         results = {}
-        for path, outcome in outcomes:
-            results[path] = outcome
-            done += 1
+        for done, path in enumerate(todo, 1):
+            results[path] = guarded(path)
             if progress:
                 progress(done, len(todo))
     else:
@@ -181,17 +266,10 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
                                 on_done=(lambda n: progress(n, len(todo))) if progress else None))
     for slot in slots:
         if isinstance(slot, FileReport):
-            report.files.append(slot)
+            yield slot, slot
             continue
         outcome = results[slot]
         if isinstance(outcome, Failure):
-            report.files.append(FileReport(str(slot), error=_failure(outcome).render(lang, with_path=False)))
+            yield slot, FileReport(str(slot), error=_failure(outcome).render(lang, with_path=False))
             continue
-        file_report, findings, registers = outcome
-        owner = open_in_excel_by(slot)
-        if owner is not None:
-            file_report.notes.append(f"open_in_excel:{owner}")
-        report.files.append(file_report)
-        report.findings.extend(findings)
-        report.registers.extend(registers)
-    return report
+        yield slot, outcome

@@ -1,18 +1,14 @@
-"""The whole `toolkit weekly` job as a library call: lists and statistics, the week's history
-row, the workbook, and the digest email (a preview unless ``send``). Nothing printed."""
+"""What a `toolkit weekly` run did: the report, the workbook written, the digest and its delivery
+(the run itself is toolkit.commands.weekly)."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, UsageError
-from toolkit.followup.week import Week
-from toolkit.followup.weekly import WeeklyReport, run_weekly
-from toolkit.i18n import t
+from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND
+from toolkit.followup.weekly import WeeklyReport
 
 
 @dataclass
@@ -35,79 +31,3 @@ class WeeklyJob:
         if self.report.unusable or (self.delivery is not None and self.delivery.invalid):
             return EXIT_INPUT
         return EXIT_OK
-
-
-def weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path | None = None,
-               email: bool = False, send: bool = False, outbox: Path | None = None, now: bool = False) -> WeeklyJob:
-    from toolkit.parallel import gc_paused
-
-    # The lists and the workbook make an object per row over the registers' records and findings
-    # (millions of objects, none of them cycles): each full collection would walk them all again.
-    with gc_paused():
-        return _weekly_job(paths, as_of, week, config, lang, out=out, email=email, send=send, outbox=outbox, now=now)
-
-
-def _weekly_job(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path | None, email: bool, send: bool,
-                outbox: Path | None, now: bool) -> WeeklyJob:
-    from toolkit.store import Store, store_path
-    from toolkit.workcalendar import WorkCalendar, calendar_settings
-
-    if week.start > as_of:
-        raise UsageError("weekly.future_week", week=week.label, as_of=f"{as_of:%Y-%m-%d %H:%M}")
-    from toolkit.followup.settings import weekly_settings
-
-    email = email or send
-    recipients = weekly_settings(config)  # a typo in [weekly] is an error even without --email
-    calendar = WorkCalendar(calendar_settings(config))
-    # on a day off the digest waits for the run on the next working day (the ledger keeps it once a week)
-    hold = send and not now and not calendar.is_working_day(as_of.date())
-    if email:  # check the mail settings before the registers are read
-        from toolkit.mail.settings import mail_settings
-
-        smtp = mail_settings(config)
-        if not recipients.recipients:
-            raise UsageError("weekly.no_recipients")
-        mail_lang = recipients.lang or lang
-
-    store = Store(store_path(config))
-    try:
-        report = run_weekly(paths, as_of, week, config, lang, store)
-        job = WeeklyJob(report, lang, email=email, send=send, calendar=calendar.status(as_of))
-        if hold:
-            from toolkit.outputs.calendar_text import day_off_text
-
-            job.waits_until = calendar.next_working_day(as_of.date())
-            job.day_off = day_off_text(calendar, as_of, lang)
-        if out is not None:
-            from toolkit.outputs.weekly_workbook import write_workbook
-
-            job.workbook = write_workbook(report, out, lang)
-        if not email:
-            return job
-
-        from toolkit.mail.outgoing import deliver
-        from toolkit.outputs.weekly_digest import digest_messages
-
-        scratch = None
-        attachment = job.workbook
-        try:
-            if attachment is None or recipients.lang not in (None, lang):
-                from toolkit.outputs.weekly_workbook import write_workbook
-
-                scratch = Path(tempfile.mkdtemp(prefix="toolkit-weekly-"))
-                name = t("weekly.attachment_name", mail_lang, week=week.label)
-                attachment = write_workbook(report, scratch / name, mail_lang)
-            job.messages = digest_messages(report, recipients.to, recipients.finance, mail_lang, attachment)
-            with store.run_lock():
-                job.delivery = deliver(job.messages, smtp, store, send=send and not hold, outbox=outbox)
-                if not job.delivery.error:
-                    from toolkit.mail.calendar_notice import notice_messages
-
-                    notices = notice_messages(job.calendar, smtp, store, mail_lang, config.path)
-                    job.notices = deliver(notices, smtp, store, send=send and not hold, outbox=outbox)
-        finally:
-            if scratch is not None:
-                shutil.rmtree(scratch, ignore_errors=True)
-        return job
-    finally:
-        store.close()

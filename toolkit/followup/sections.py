@@ -20,11 +20,13 @@ from toolkit.followup.categories import repair_category
 from toolkit.followup.week import Week, happened_by, in_week
 from toolkit.registers.fields import COMPLAINTS, WORK_ORDERS
 from toolkit.registers.records import Complaint, Register, WorkOrder
-from toolkit.rules.catalog import Settings, earliest, filled, latest, surely_after
-from toolkit.rules.complaints import NO_VISIT, SATISFIED, UNSATISFIED
-from toolkit.rules.complaints import satisfaction as classify_visit
+from toolkit.model.complaints import SATISFIED, UNSATISFIED, is_major, visited
+from toolkit.model.complaints import satisfaction as classify_visit
+from toolkit.model.records import filled
+from toolkit.model.settings import Settings
+from toolkit.model.times import earliest, latest, surely_after
+from toolkit.rules.complaints import MAJOR_COMPLAINT
 
-MAJOR_RULE = "major-complaint"
 ORDER, COMPLAINT = "work_order", "complaint"
 When = datetime | date | None
 
@@ -158,14 +160,6 @@ def satisfaction(result: str | None) -> bool | None:
     return True if said == SATISFIED else False if said == UNSATISFIED else None
 
 
-def visited(record) -> bool:
-    """A return visit was made: a visit time, or a result other than "未回访 / 联系不上" (a visit
-    time beside 联系不上 or 无人接听 records a call nobody answered)."""
-    if record.visit_result is None:
-        return filled(record, "visit_at") or filled(record, "visit_result")
-    return classify_visit(record.visit_result) != NO_VISIT
-
-
 def _text_reason(order: WorkOrder) -> str | None:
     return order.incomplete_reason or order.delay_reason
 
@@ -212,10 +206,12 @@ def overdue(unfinished: list[UnfinishedOrder], registers: list[Register], findin
                     u.engineer, u.location, u.content, u.reason)
         for u in unfinished if u.past_delay
     ]
-    major = {(f.path, f.sheet, f.row): f.message for f in findings if f.rule == MAJOR_RULE}
+    # the major-complaint finding says why, in the report's language: the item's note
+    notes = {(f.path, f.sheet, f.row): f.message for f in findings if f.rule == MAJOR_COMPLAINT}
     for reg in registers:
         if reg.kind != COMPLAINTS:
             continue
+        closed_column = reg.has("closed_at")
         for c in reg.records:
             if c.received_at is not None and not happened_by(c.received_at, as_of):
                 continue
@@ -227,14 +223,14 @@ def overdue(unfinished: list[UnfinishedOrder], registers: list[Register], findin
                     and surely_after(as_of, c.promised_reply_at) and not closed):
                 why.append("reply_overdue")
             key = (reg.path, reg.sheet, c.row)
-            if key in major and not closed:
+            if not closed and is_major(c, as_of, settings, closed_column):
                 why.append("major")
             if not why:
                 continue
             items.append(OverdueItem(
                 COMPLAINT, c.complaint_no, source(reg, c), tuple(why), c.promised_reply_at,
                 hours_between(c.promised_reply_at, as_of) if "reply_overdue" in why else None,
-                c.owner or c.first_handler, c.location, c.content, major.get(key),
+                c.owner or c.first_handler, c.location, c.content, notes.get(key) if "major" in why else None,
             ))
     items.sort(key=lambda i: (i.kind != ORDER, i.since is None,
                               earliest(i.since) if i.since is not None else datetime.min,

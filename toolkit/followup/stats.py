@@ -19,7 +19,9 @@ from toolkit.followup.sections import (
 )
 from toolkit.followup.week import Week, happened_by, in_week
 from toolkit.registers.records import Complaint, Register, WorkOrder
-from toolkit.rules.catalog import ERROR, Settings, earliest, latest, surely_after
+from toolkit.model.settings import Settings
+from toolkit.model.severity import ERROR
+from toolkit.model.times import earliest, latest, surely_after
 
 UNASSIGNED = ""  # the engineer key of orders nobody has signed in
 

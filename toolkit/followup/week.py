@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from toolkit.errors import UsageError
-from toolkit.rules.catalog import surely_after
+from toolkit.model.times import surely_after
 
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 LAST = ("last", "previous", "上周")

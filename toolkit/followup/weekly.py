@@ -13,7 +13,7 @@ from toolkit.followup.sections import Sections, build_sections
 from toolkit.followup.stats import WeekStats, week_stats
 from toolkit.followup.week import Week
 from toolkit.registers.records import Register
-from toolkit.rules.catalog import Settings
+from toolkit.model.settings import Settings
 
 TREND_WEEKS = 8
 
@@ -55,14 +55,15 @@ def build_weekly(registers: list[Register], findings: list[Finding], as_of: date
 
 
 def run_weekly(paths: list[str | Path], as_of: datetime, week: Week, config, lang: str, store=None) -> WeeklyReport:
-    """Validate the registers, build the week's lists and statistics, store the week's counts."""
-    from toolkit.validate import validate
+    """Read and check the registers, build the week's lists and statistics, store the week's counts."""
+    from toolkit.validate import check, read_registers
 
-    report = validate(paths, as_of, config, lang, keep_registers=True)
-    typed = RegisterPaths.of(f.path for f in report.files)
+    read = read_registers(paths, as_of, config, lang)
+    findings = check(read.registers, config, as_of, lang)
+    typed = RegisterPaths.of(f.path for f in read.files)
     history = load_weeks(store, week, TREND_WEEKS - 1, typed) if store is not None else []
-    weekly = build_weekly(report.registers, report.findings, as_of, week, config.settings, history)
-    weekly.unusable = [(f.path, f.error or next(s.error for s in f.sheets if s.error)) for f in report.unusable_files]
+    weekly = build_weekly(read.registers, findings, as_of, week, config.settings, history)
+    weekly.unusable = [(f.path, f.error or next(s.error for s in f.sheets if s.error)) for f in read.unusable_files]
     if store is not None and not save_week(store, weekly.stats, as_of, typed):
         kept = load_week(store, week)
         weekly.history_kept = kept.as_of if kept is not None else None

@@ -19,9 +19,10 @@ from datetime import date, datetime, timedelta
 from toolkit.i18n import conventions, pick, t
 from toolkit.mail.outgoing import LedgerKey, Message, clean_header, sent_keys
 from toolkit.mail.settings import MailSettings, address_of
+from toolkit.model.complaints import is_answered, is_closed, is_major
+from toolkit.model.settings import Settings
+from toolkit.model.times import latest, show_time
 from toolkit.registers.fields import COMPLAINTS
-from toolkit.rules.catalog import latest, show_time
-from toolkit.rules.complaints import is_answered, is_closed
 
 DUE_SOON, OVERDUE, MAJOR, NO_DEADLINE = "due_soon", "overdue", "major", "no_deadline"
 UNREADABLE_DEADLINE = "unreadable_deadline"  # a reply time was promised, but its cell cannot be read
@@ -83,12 +84,13 @@ def _overdue_step(left: timedelta, as_of: datetime, ladder: tuple[float, ...]) -
     return f"{OVERDUE}:step{reached[-1] + 1}" if reached else None
 
 
-def collect_items(registers, major_rows: set[tuple[str, str, int]], as_of: datetime, settings: MailSettings) -> list[Item]:
+def collect_items(registers, as_of: datetime, settings: MailSettings, thresholds: Settings) -> list[Item]:
     lead = timedelta(hours=settings.reminders.lead_hours)
     items: list[Item] = []
     for reg in registers:
         if reg.kind != COMPLAINTS:
             continue
+        closed_column = reg.has("closed_at")
         for c in reg.records:
             if is_closed(c):
                 continue
@@ -97,7 +99,7 @@ def collect_items(registers, major_rows: set[tuple[str, str, int]], as_of: datet
                         location=c.location or "", content=c.content or "", owner=c.owner or "",
                         first_handler=c.first_handler or "")
             answered = is_answered(c)
-            if (reg.path, reg.sheet, c.row) in major_rows:
+            if is_major(c, as_of, thresholds, closed_column):
                 deadline = latest(c.promised_reply_at) if c.promised_reply_at else None
                 # an answered complaint is past its promise, not overdue: what is left is closing it
                 left = (deadline - as_of) if deadline and not answered else None
@@ -122,9 +124,10 @@ def collect_items(registers, major_rows: set[tuple[str, str, int]], as_of: datet
     return items
 
 
-def plan_reminders(registers, major_rows, as_of: datetime, settings: MailSettings, store, lang: str) -> Plan:
+def plan_reminders(registers, as_of: datetime, settings: MailSettings, thresholds: Settings, store, lang: str) -> Plan:
+    """Who is reminded of what, and the messages: ``thresholds`` tell a major complaint."""
     plan = Plan(as_of)
-    plan.items = collect_items(registers, major_rows, as_of, settings)
+    plan.items = collect_items(registers, as_of, settings, thresholds)
     escalate = [a for a in (address_of(n, settings) for n in settings.reminders.escalate_to) if a]
     wanted: dict[str, list[Assignment]] = {}
 

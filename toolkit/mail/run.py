@@ -1,8 +1,7 @@
-"""`toolkit remind` as a library call: registers in, a RemindResult out (nothing printed)."""
+"""What a `toolkit remind` run did (the run itself is toolkit.commands.remind), in words and as JSON."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,14 +9,11 @@ from pathlib import Path
 
 from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, ToolkitError
 from toolkit.i18n import t
-from toolkit.mail.calendar_notice import notice_messages
-from toolkit.mail.outgoing import DeliveryResult, deliver
-from toolkit.mail.reminders import Plan, describe_promise, describe_timing, escalate_refused, plan_reminders
-from toolkit.mail.settings import mail_settings
-from toolkit.outputs.calendar_text import day_off_text, notice_json, notice_lines
-from toolkit.registers.fields import COMPLAINTS
-from toolkit.rules.catalog import show_time
-from toolkit.workcalendar import Arrangement, WorkCalendar, status_json
+from toolkit.mail.outgoing import DeliveryResult
+from toolkit.mail.reminders import Plan, describe_promise, describe_timing
+from toolkit.outputs.calendar_text import notice_json, notice_lines
+from toolkit.model.times import show_time
+from toolkit.workcalendar import Arrangement, status_json
 
 
 @dataclass
@@ -40,45 +36,6 @@ class RemindResult:
         if self.file_errors or self.plan.undeliverable or (self.delivery and self.delivery.invalid):
             return EXIT_INPUT
         return EXIT_OK
-
-
-def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, outbox: Path | None = None,
-           force_now: bool = False) -> RemindResult:
-    from toolkit.store import Store, store_path
-    from toolkit.validate import validate
-
-    settings = mail_settings(config)
-    report = validate(paths, as_of, config, lang, keep_registers=(COMPLAINTS,))
-    majors = {(f.path, f.sheet, f.row) for f in report.findings if f.rule == "major-complaint"}
-    path = store_path(config)
-    # a preview reads the ledger if there is one, but never creates one
-    store = Store(path) if (send or path.exists()) else None
-    try:
-        with (store.run_lock() if store else contextlib.nullcontext()):
-            plan = plan_reminders(report.registers, majors, as_of, settings, store, lang)
-            result = RemindResult(as_of, plan, send=send,
-                                  file_errors=[f"{f.path}: {f.error}" for f in report.files if f.error],
-                                  complaints=sum(len(r.records) for r in report.registers),
-                                  configured=config.path is not None)
-            calendar = WorkCalendar(settings.calendar)
-            really_send = send and (force_now or calendar.in_working_time(as_of))
-            if send and not really_send:
-                result.outside_hours = calendar.next_window(as_of)
-                result.day_off = day_off_text(calendar, as_of, lang)
-            result.calendar = calendar.status(as_of, result.outside_hours)
-            result.delivery = deliver(plan.messages, settings, store, send=really_send, outbox=outbox)
-            refused = list(dict.fromkeys(r.address for r in result.delivery.refused if r.permanent))
-            if refused:  # their items go to escalate_to, as those of a person with no address
-                extra = escalate_refused(plan, refused, settings, store, lang)
-                if extra and result.delivery.stop_error is None:
-                    result.delivery.merge(deliver(extra, settings, store, send=True))
-            if result.delivery.stop_error is None and not result.delivery.uncertain:  # the server still answers
-                notices = notice_messages(result.calendar, settings, store, lang, config.path)
-                result.notices = deliver(notices, settings, store, send=really_send, outbox=outbox)
-            return result
-    finally:
-        if store:
-            store.close()
 
 
 def _outbox(result: RemindResult) -> list[Path]:
@@ -185,4 +142,4 @@ def render_json(result: RemindResult) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-__all__ = ["remind", "render_text", "render_json", "RemindResult", "ToolkitError"]
+__all__ = ["render_text", "render_json", "RemindResult", "ToolkitError"]

@@ -98,11 +98,10 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
         file_lines: list[str] = []
         if file.error:
             file_lines.append("  " + c("error", visible(file.error)))
-        for note in file.notes:
-            if note.startswith("open_in_excel:"):
-                who = note.split(":", 1)[1]
-                file_lines.append("  " + c("dim", t("file.open_in_excel_by", lang, who=who) if who else
-                                           t("file.open_in_excel", lang)))
+        if file.open_in_excel_by is not None:
+            who = file.open_in_excel_by
+            file_lines.append("  " + c("dim", t("file.open_in_excel_by", lang, who=who) if who else
+                                       t("file.open_in_excel", lang)))
         for sheet in file.sheets:
             found = by_sheet.get((file.path, sheet.name), [])
             for rule, missing in sheet.rules_not_run.items():

@@ -124,13 +124,6 @@ class Register:
     # that screen a whole column at C speed: kept as the records are built, else made on demand.
     values: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
-    def __reduce__(self):
-        # Records cross from worker processes by the thousand: sent column by column (lists of
-        # plain values pickle at C speed) and rebuilt positionally, not one object at a time.
-        columns = [self.column(name) for name in RECORD_TYPES[self.kind]._fields] if self.records else []
-        return (_rebuilt_register, (self.path, self.sheet, self.kind, self.columns, columns, self.skipped_rows,
-                                    self.anchor, self.hidden_rows))
-
     def column(self, name: str) -> list:
         """Every record's value of one field, in record order."""
         values = self.values.get(name)
@@ -145,13 +138,6 @@ class Register:
     def cell(self, record, name: str) -> str | None:
         col = self.columns.fields.get(name)
         return f"{col.letter}{record.row}" if col else None
-
-
-def _rebuilt_register(path, sheet, kind, columns, values, skipped_rows, anchor, hidden_rows) -> Register:
-    cls = RECORD_TYPES[kind]
-    records = list(map(_new_record, repeat(cls), zip(*values))) if values else []
-    return Register(path, sheet, kind, columns, records, skipped_rows, anchor, hidden_rows,
-                    dict(zip(cls._fields, values)))
 
 
 # ---- building records from rows ----------------------------------------------------------

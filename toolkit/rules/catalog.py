@@ -8,15 +8,18 @@ the seed rule it comes from, what it checks and its messages in both languages. 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from toolkit.i18n import pick
+# The model's words, named here too for the rule modules (one definition, in toolkit.model)
+from toolkit.model.records import filled  # noqa: F401
+from toolkit.model.settings import Settings
+from toolkit.model.severity import ERROR, SEVERITIES, WARNING  # noqa: F401
+from toolkit.model.times import earliest, hours, latest, show_time, surely_after  # noqa: F401
 
-ERROR, WARNING = "error", "warning"
-SEVERITIES = (ERROR, WARNING)
 RECORD, WORKBOOK = "record", "workbook"
 
 
@@ -28,28 +31,6 @@ class Hit(NamedTuple):
     field: str
     message: str = "default"
     params: Mapping[str, Any] = MappingProxyType({})
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Thresholds the rules use; defaults here, overridden in toolkit.toml."""
-
-    delay_hours: float = 24
-    handoff_minutes: float = 5
-    min_content_chars: int = 4
-    finance_days: float = 7
-    number_gap_max: int = 20
-    major_people: int = 10
-    major_open_days: float = 30
-    # the thresholds as spans of time, made once rather than once per record
-    delay: timedelta = field(init=False, repr=False, compare=False)
-    handoff: timedelta = field(init=False, repr=False, compare=False)
-    finance: timedelta = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self):
-        object.__setattr__(self, "delay", timedelta(hours=self.delay_hours))
-        object.__setattr__(self, "handoff", timedelta(minutes=self.handoff_minutes))
-        object.__setattr__(self, "finance", timedelta(days=self.finance_days))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,47 +123,3 @@ def rule_ids() -> set[str]:
 def _load() -> None:
     # The rule modules register themselves on import.
     from toolkit.rules import common, complaints, work_orders  # noqa: F401
-
-
-# ---- helpers shared by rules: times known to the minute or only to the day ---------------
-
-def earliest(value) -> datetime:
-    """The earliest moment a value can mean (a date alone: its first minute)."""
-    return value if isinstance(value, datetime) else datetime.combine(value, time.min)
-
-
-def latest(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.combine(value, time(23, 59, 59))
-
-
-_NO_TIME = timedelta(0)
-
-
-def surely_after(later, earlier, by: timedelta = _NO_TIME) -> bool:
-    """True only when ``later`` is certainly more than ``by`` after ``earlier``.
-
-    A value known only to the day never makes a rule fire on a guess.
-    """
-    if type(later) is datetime and type(earlier) is datetime:  # the common case, kept cheap
-        return later - earlier > by
-    return earliest(later) - latest(earlier) > by
-
-
-def show_time(value) -> str:
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def hours(delta: timedelta) -> str:
-    return f"{delta.total_seconds() / 3600:.1f}"
-
-
-def filled(record, name: str) -> bool:
-    """The cell holds something: a value, or something unreadable (reported by bad-value)."""
-    if getattr(record, name) is not None:
-        return True
-    problems = record.problems
-    return bool(problems) and any(p.field == name for p in problems)

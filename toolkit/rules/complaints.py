@@ -2,18 +2,20 @@
 
 Flow (000 流程图): complaint → customer-service centre records it and names who handles
 it → reply by the time promised to the customer → return visit: satisfied → close; not
-satisfied → back to handling. A complaint counts as *answered* once it has a reply time,
-a return visit or a close time, and as *closed* once it has a close time (结案时间).
+satisfied → back to handling. What *answered*, *closed*, *visited* and *major* mean lives in
+toolkit.model.complaints, which the weekly lists and the reminders ask too.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import timedelta
 from difflib import SequenceMatcher
 
 from toolkit.i18n import t
+from toolkit.model.complaints import (
+    NO_VISIT, SATISFIED, UNSATISFIED, is_answered, is_closed, major_reasons, norm as _norm, satisfaction,
+)
 from toolkit.registers.fields import COMPLAINTS
 from toolkit.registers.values import phone_is_valid
 from toolkit.rules.catalog import ERROR, WARNING, WORKBOOK, Hit, filled, latest, rule, show_time, surely_after
@@ -21,27 +23,10 @@ from toolkit.rules.screens import any_none, mapped
 from toolkit.rules.work_orders import BAD_VALUE_MESSAGES, bad_value, duplicate_numbers, not_plain_mobiles, with_problems
 
 K = COMPLAINTS
+MAJOR_COMPLAINT = "major-complaint"
 _REQUIRED = ("complaint_no", "received_at", "complainant", "phone", "content", "owner")
 # Columns that can say a complaint was answered; without one, "unanswered" is a guess.
 _ANSWER_COLUMNS = ("replied_at", "visit_at", "visit_result", "closed_at")
-
-
-def is_answered(c) -> bool:
-    """Answered once it has a reply time, a return visit or a close time (a visit time beside
-    联系不上 records a call nobody answered, not an answer)."""
-    if filled(c, "replied_at") or filled(c, "closed_at"):
-        return True
-    if c.visit_result is not None:
-        return satisfaction(c.visit_result) != NO_VISIT
-    return filled(c, "visit_at")
-
-
-def is_closed(c) -> bool:
-    return filled(c, "closed_at")
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
 
 
 def _span(delta: timedelta, lang: str) -> str:
@@ -106,40 +91,7 @@ def reply_overdue(c, ctx):
 
 # ---- major complaints (000 重大投诉) --------------------------------------------------------
 
-# Media exposure, legal action and escalation outside the estate, by concept. A word right
-# after a negation (未曝光, 没有起诉, 无人受伤) does not count.
-_MAJOR_WORDS = (
-    # media
-    "曝光", "媒体", "记者", "报社", "报纸", "电视台", "新闻", "微博", "抖音",
-    # legal action
-    "起诉", "诉讼", "律师函", "律师", "法院", "仲裁",
-    # the government hotline and petitions
-    "12345", "市长热线", "政务热线", "市民热线", "信访",
-    # injury (造成人身伤害)
-    "人身伤害", "受伤", "摔伤", "砸伤", "烫伤", "骨折",
-)
-_MAJOR_RE = re.compile("|".join(re.escape(w) if not w.isdigit() else rf"(?<!\d){w}(?!\d)"
-                                for w in sorted(_MAJOR_WORDS, key=len, reverse=True)))
-_NEGATION = ("未", "没", "没有", "无", "不", "非", "并未", "无人")
-# What a clerk writes in a yes/no column to say "no" (无, - and / are already empty).
-_NO = frozenset({"否", "no", "n", "×", "✗", "✘", "0", "没有", "未", "未曝光", "无诉讼", "不涉及", "false"})
-
-
-def _named_major_word(text: str) -> str | None:
-    s = unicodedata.normalize("NFKC", text)
-    for m in _MAJOR_RE.finditer(s):
-        before = s[max(0, m.start() - 2):m.start()]
-        if any(before.endswith(n) for n in _NEGATION):
-            continue
-        return m.group(0)
-    return None
-
-
-def _marked(value: str | None) -> bool:
-    return value is not None and _norm(value) not in _NO
-
-
-@rule("major-complaint", kind=K, severity=ERROR, source="000 重大投诉",
+@rule(MAJOR_COMPLAINT, kind=K, severity=ERROR, source="000 重大投诉",
       checks=("未结案的重大投诉（涉及 major_people 人以上、受理 major_open_days 天后仍未结案、已曝光/诉讼或内容提到媒体、诉讼、12345 等）须由服务中心负责人亲自处理",
               "an open major complaint (major_people or more people, still open major_open_days days after receipt, "
               "media or lawsuit marked or named in the content: 曝光, 媒体, 起诉, 12345 …) is flagged for the centre's head"),
@@ -147,54 +99,14 @@ def _marked(value: str | None) -> bool:
                             "major complaint ({reasons_en}): the centre's head handles it in person")},
       needs_any=("people_count", "media_or_legal", "content", "closed_at"))
 def major_complaint(c, ctx):
-    if is_closed(c):
-        return ()
-    reasons: list[tuple[str, str, str]] = []  # (field, zh, en)
-    limit = ctx.settings.major_people
-    if c.people_count is not None and c.people_count >= limit:
-        reasons.append(("people_count", f"涉及 {c.people_count} 人，达 {limit} 人以上",
-                        f"{c.people_count} people involved, {limit} or more"))
-    if _marked(c.media_or_legal):
-        reasons.append(("media_or_legal", f"曝光/诉讼：{c.media_or_legal}", f"media/lawsuit marked \"{c.media_or_legal}\""))
-    elif c.content is not None and (word := _named_major_word(c.content)):
-        reasons.append(("content", f"投诉内容提到“{word}”", f"the content names \"{word}\""))
-    days = ctx.settings.major_open_days
-    resolved = c.visit_result is not None and satisfaction(c.visit_result) == SATISFIED
-    if ("closed_at" in ctx.columns and c.received_at is not None and not resolved
-            and surely_after(ctx.as_of, c.received_at, timedelta(days=days))):
-        open_days = int((ctx.as_of - latest(c.received_at)).total_seconds() // 86400)
-        reasons.append(("closed_at", f"受理后 {open_days} 天仍未结案，超过 {days:g} 天",
-                        f"still open {open_days} days after receipt, over {days:g}"))
+    reasons = major_reasons(c, ctx.as_of, ctx.settings, "closed_at" in ctx.columns)
     if not reasons:
         return ()
-    return (Hit(reasons[0][0], params={"reasons_zh": "；".join(r[1] for r in reasons),
-                                       "reasons_en": "; ".join(r[2] for r in reasons)}),)
+    return (Hit(reasons[0].field, params={"reasons_zh": "；".join(r.zh for r in reasons),
+                                          "reasons_en": "; ".join(r.en for r in reasons)}),)
 
 
 # ---- return visit, then close (000 流程图) --------------------------------------------------
-
-SATISFIED, UNSATISFIED, NO_VISIT = "satisfied", "unsatisfied", "no_visit"
-_NO_VISIT_WORDS = ("未回访", "没回访", "待回访", "未访", "联系不上", "未联系上", "无人接听", "未接通", "打不通",
-                   "电话不通", "空号", "无人接", "没人接", "未接听", "未接电话", "没接电话", "不接电话", "拒接电话",
-                   "关机", "停机", "占线", "无法接通", "不在家", "未联系", "没联系上")
-_UNSATISFIED_WORDS = ("不满意", "不满", "不认可", "不接受", "不同意", "未解决", "没解决", "没有解决", "差评", "很差",
-                      "较差", "不好", "不太满意", "不大满意", "不是很满意", "不很满意", "不够满意", "不怎么满意", "未满意",
-                      "没满意", "满意度低", "不太认可")
-_UNSATISFIED_EXACT = frozenset({"否", "不", "差", "n", "no", "×", "✗", "✘", "unsatisfied", "dissatisfied"})
-_SATISFIED_EXACT = frozenset({"是", "好", "很好", "良好", "认可", "已解决", "y", "yes", "√", "✓", "✔", "satisfied"})
-
-
-def satisfaction(text: str) -> str | None:
-    """What a return-visit result says: satisfied, unsatisfied, no visit made, or None (can't tell)."""
-    s = _norm(text)
-    if any(w in s for w in _NO_VISIT_WORDS):
-        return NO_VISIT
-    if s in _UNSATISFIED_EXACT or any(w in s for w in _UNSATISFIED_WORDS) or "not satisf" in s or "unsatisf" in s:
-        return UNSATISFIED
-    if s in _SATISFIED_EXACT or "满意" in s or "satisf" in s:
-        return SATISFIED
-    return None
-
 
 @rule("closed-unsatisfied", kind=K, severity=ERROR, source="000 流程图",
       checks=("回访不满意的投诉不得结案，须退回继续处理", "a complaint whose return visit found the customer not satisfied is not closed: it goes back to handling"),

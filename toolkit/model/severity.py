@@ -1,0 +1,4 @@
+"""How serious a finding is."""
+
+ERROR, WARNING = "error", "warning"
+SEVERITIES = (ERROR, WARNING)
