@@ -17,16 +17,17 @@ from toolkit.registers.records import Register
 from toolkit.rules.engine import check_registers
 
 
-def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_second_core: bool = False,
+def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap: bool = False,
                ) -> tuple[FileReport, list[Finding], list[Register]]:
-    """Read one workbook and check every register in it. Never raises for bad input."""
+    """Read one workbook and check every register in it. Never raises for bad input. With
+    ``overlap`` the next sheet loads in a thread while this one is read (when a core is free)."""
     report = FileReport(str(path))
     try:
-        workbook = read_workbook(path, as_of, config.columns, overlap=use_second_core)
+        workbook = read_workbook(path, as_of, config.columns, overlap=overlap)
     except InputError as exc:
         report.error = exc.render(lang, with_path=False)
         return report, [], []
-    findings, not_run = check_registers(workbook.registers, as_of, config, lang, use_second_core=use_second_core)
+    findings, not_run = check_registers(workbook.registers, as_of, config, lang)
     for sheet in workbook.sheets:
         sr = SheetReport(sheet.name, hidden=sheet.hidden, skipped_reason=sheet.skipped_reason,
                          error=sheet.error.render(lang, with_path=False) if sheet.error else None)
@@ -121,8 +122,8 @@ class CheckOne:
     lang: str
     keep: bool | frozenset[str]  # the registers to bring back: all, none, or those of these kinds
 
-    def __call__(self, path: Path, alone: bool = False):
-        file_report, findings, registers = check_file(path, self.as_of, self.config, self.lang, use_second_core=alone)
+    def __call__(self, path: Path, overlap: bool = False):
+        file_report, findings, registers = check_file(path, self.as_of, self.config, self.lang, overlap=overlap)
         keep = self.keep
         kept = (registers if keep else []) if isinstance(keep, bool) else [r for r in registers if r.kind in keep]
         return file_report, findings, kept
@@ -158,13 +159,13 @@ def _validate(paths, as_of, config, lang, keep_registers, jobs, progress) -> Rep
 
     jobs = default_jobs() if jobs is None else jobs
     if len(todo) <= 1:
-        # one file: read here, and let its rules use the second core when it is large (several
+        # one file: read here, its sheets loading in a thread when there are cores to spare (several
         # files are read in workers even one at a time: a file that kills its reader costs only itself)
         def guarded(p):
             from toolkit.registers.native import is_panic
 
             try:
-                return one(p, alone=jobs > 1)
+                return one(p, overlap=jobs > 1)
             except BaseException as exc:  # a bug, or a panic of the engine, must not cost the report: say which file, go on
                 if not (isinstance(exc, Exception) or is_panic(exc)):
                     raise
