@@ -296,9 +296,6 @@ _DONE_COLUMNS = frozenset({"closed_at"})
 _SIGNATURES = frozenset({"accepted_by", "repairer_signature", "customer_signature", "return_signer", "finance_receipt"})
 
 
-_REPEATING = (v.parse_money, v.parse_count)  # a column of few distinct values: each parsed once
-
-
 # First characters of totals and footer markers: a cheap test before the regexes.
 _MARKER_START = frozenset("本全当合小总共累制填审复经统主负部批核签盖tsTSpcaPCA")
 
@@ -375,7 +372,6 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
         columns: dict[str, list] = {}
         for name, (index, parse, is_time, time_index) in plan.items():
             raw = by_column[index]
-            plain = None  # a column of plain text, read at C speed: nothing unreadable in it
             if is_time:
                 col = [x if type(x) is datetime else None if x == "" else parse(x) for x in raw]
                 if time_index is not None:
@@ -385,24 +381,13 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
                     col = [d if type(d) is v.Unreadable else _combine(d, t) for d, t in zip(col, times)]
                     if str in set(map(type, raw_times)):
                         _next_day(col, times, raw_times, by_column[index])
-            elif parse is v.parse_text and (plain := v.plain_text_column(raw)) is not None:
-                col = plain
-            elif parse is v.parse_text and set(map(type, raw)) == {str}:
-                col = v.parse_text_column(raw)
-            elif parse is v.parse_flag:
-                col = v.parse_flag_column(raw)
-            elif parse is v.parse_phone:
-                col = v.parse_phone_column(raw)
-            elif parse in _REPEATING:
-                col = v.parse_repeating(parse, raw)
             else:
                 col = list(map(parse, raw))
             if name in yes_no and v.Unreadable in set(map(type, col)):
                 col = v.done_or_not(col)
-            if plain is None:
-                _take_problems(col, name, problems)
+            _take_problems(col, name, problems)
             if name in _SIGNATURES:
-                col = v.without_refusals(col)
+                col = list(map(v.signer, col))
             if name in parts and parse is v.parse_text:
                 # a place over side-by-side columns: their texts joined in column order
                 pieces = {index: col, **{i: list(map(v.parse_text, by_column[i])) for i in parts[name]}}
@@ -411,7 +396,7 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
                 col = list(map(_joined_place, zip(*(pieces[i] for i in sorted(pieces)))))
             else:
                 for index in parts.get(name, ()):
-                    more = v.parse_repeating(parse, by_column[index])
+                    more = list(map(parse, by_column[index]))
                     _take_problems(more, name, problems)
                     col = [a if b is None else b if a is None else a + b for a, b in zip(col, more)]
             columns[name] = col
