@@ -1,6 +1,6 @@
 """Findings come in the order a clerk reads the workbook: sheet by sheet as the tabs stand,
-row by row, column by column (… Y, Z, AA), then rule ID. The rules run rule by rule and
-partly in a forked process, so this order is made, not inherited."""
+row by row, column by column (… Y, Z, AA), then rule ID. The rules run rule by rule, so
+this order is made, not inherited."""
 
 from __future__ import annotations
 
@@ -42,13 +42,12 @@ def test_findings_are_ordered_by_tab_row_column_and_rule(tmp_path):
 
 
 def test_a_large_register_checked_on_two_cores_reports_what_one_core_reports(tmp_path):
-    from toolkit.rules.engine import SPLIT_AT
-
+    ROWS = 20_500  # a register large enough to be worth a second core
     path = tmp_path / "large.xlsx"
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("2026年11月")
     ws.append(WORK_ORDER_HEADER)
-    for n in range(SPLIT_AT + 500):
+    for n in range(ROWS):
         order = good_order(单号=f"WX26{n:07d}")
         if n % 997 == 0:
             order["客户签字"] = None
@@ -57,9 +56,9 @@ def test_a_large_register_checked_on_two_cores_reports_what_one_core_reports(tmp
         ws.append([order.get(h) for h in WORK_ORDER_HEADER])
     ws.append([good_order(单号="WX260000010").get(h) for h in WORK_ORDER_HEADER])  # a number used twice
     wb.save(path)
-    two = validate([path], AS_OF, parse_config({}), "en", jobs=2)  # rules partly in a forked process
+    two = validate([path], AS_OF, parse_config({}), "en", jobs=2)
     one = validate([path], AS_OF, parse_config({}), "en", jobs=1)
     assert two.findings == one.findings
     rows = [f.row for f in one.findings]
     assert rows == sorted(rows) and len(one.findings) == 21 + 14 + 1
-    assert one.findings[-1][:4] == (str(path), "2026年11月", SPLIT_AT + 502, f"A{SPLIT_AT + 502}")
+    assert one.findings[-1][:4] == (str(path), "2026年11月", ROWS + 2, f"A{ROWS + 2}")

@@ -455,20 +455,24 @@ def main() -> None:
     prepare_streams()
     try:
         _main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        if exc.code is not None and not isinstance(exc.code, int):
-            print(exc.code, file=sys.stderr)
-    else:
-        code = 0
-    # Every output is written and closed by now. Leave without tearing down the heap object by
-    # object: after a large register that takes a second and changes nothing.
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (| head): nothing more to say
-            pass
-    os._exit(code)
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except ValueError:  # closed: nothing was to be written there
+                pass
+            except OSError:  # a closed pipe (| head): nothing more to say, nor a complaint at exit
+                _to_devnull(stream)
+
+
+def _to_devnull(stream) -> None:
+    """Send what is left in ``stream`` nowhere: the interpreter flushes it again on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _main() -> None:

@@ -40,13 +40,13 @@ class Registers:
         return [f for f in self.files if f.unusable]
 
 
-def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_second_core: bool = False,
+def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap: bool = False,
               ) -> tuple[FileReport, list[tuple[Register, SheetReport]]]:
     """Read one workbook: its report, and each register beside its sheet's report. Never raises
     for bad input."""
     report = FileReport(str(path))
     try:
-        workbook = read_workbook(path, as_of, config.columns, overlap=use_second_core)
+        workbook = read_workbook(path, as_of, config.columns, overlap=overlap)
     except InputError as exc:
         report.error = exc.render(lang, with_path=False)
         return report, []
@@ -73,14 +73,14 @@ def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_sec
     return report, read
 
 
-def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, use_second_core: bool = False,
+def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap: bool = False,
                ) -> tuple[FileReport, list[Finding]]:
     """Read one workbook and check every register in it. Never raises for bad input."""
-    report, read = read_file(path, as_of, config, lang, use_second_core=use_second_core)
+    report, read = read_file(path, as_of, config, lang, overlap=overlap)
     if not read:
         return report, []
     registers = [reg for reg, _ in read]
-    findings, not_run = check_registers(registers, as_of, config, lang, use_second_core=use_second_core)
+    findings, not_run = check_registers(registers, as_of, config, lang)
     for reg, sr in read:
         sr.rules_not_run = not_run.get(id(reg), {})
     return report, findings  # findings come in sheet, row, column, rule order
@@ -191,8 +191,8 @@ class CheckOne:
     config: Config
     lang: str
 
-    def __call__(self, path: Path, alone: bool = False) -> tuple[FileReport, list[Finding]]:
-        return check_file(path, self.as_of, self.config, self.lang, use_second_core=alone)
+    def __call__(self, path: Path, overlap: bool = False) -> tuple[FileReport, list[Finding]]:
+        return check_file(path, self.as_of, self.config, self.lang, overlap=overlap)
 
 
 @dataclass(frozen=True)
@@ -204,8 +204,8 @@ class ReadOne:
     lang: str
     kinds: frozenset[str] | None  # the registers to bring back (None: all)
 
-    def __call__(self, path: Path, alone: bool = False) -> tuple[FileReport, list[Register]]:
-        report, read = read_file(path, self.as_of, self.config, self.lang, use_second_core=alone)
+    def __call__(self, path: Path, overlap: bool = False) -> tuple[FileReport, list[Register]]:
+        report, read = read_file(path, self.as_of, self.config, self.lang, overlap=overlap)
         kept = [reg for reg, _ in read if self.kinds is None or reg.kind in self.kinds]
         for reg in kept:  # the records cross back; their columns are made again on demand
             reg.values.clear()
@@ -242,13 +242,13 @@ def _each_file(one, paths, lang: str, jobs: int | None, progress, skipped_files:
 
     jobs = default_jobs() if jobs is None else jobs
     if len(todo) <= 1:
-        # one file: read here, and let its rules use the second core when it is large (several
+        # one file: read here, its sheets loading in a thread when there are cores to spare (several
         # files are read in workers even one at a time: a file that kills its reader costs only itself)
         def guarded(p):
             from toolkit.registers.native import is_panic
 
             try:
-                return one(p, alone=jobs > 1)
+                return one(p, overlap=jobs > 1)
             except BaseException as exc:  # a bug, or a panic of the engine, must not cost the report: say which file, go on
                 if not (isinstance(exc, Exception) or is_panic(exc)):
                     raise

@@ -1,68 +1,37 @@
 """The JSON report: the public contract of `toolkit validate --format json`.
 
 Written as a stream, one finding a line, so a register where every row is broken does not
-need the whole report as one string in memory.
+need the whole report as one string in memory. Every part is json.dumps of the report's own
+``as_dict`` data: the keys and values are defined once, in toolkit.findings.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from itertools import islice
 from typing import TextIO
-
-from json.encoder import encode_basestring
 
 from toolkit.findings import Report
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
 
 def write(report: Report, out: TextIO) -> None:
-    dump = lambda obj, **kw: json.dumps(obj, ensure_ascii=False, **kw)  # noqa: E731
+    def part(obj) -> str:  # a nested part, indented to sit under its key
+        return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+
     out.write("{\n")
-    out.write(f'  "as_of": {dump(report.as_of.isoformat(timespec="minutes"))},\n')
-    files = dump([f.as_dict() for f in report.files], indent=2).replace("\n", "\n  ")
-    out.write(f'  "files": {files},\n')
-    skipped = dump([{"path": path, "reason": reason} for path, reason in report.skipped_files])
-    out.write(f'  "skipped_files": {skipped},\n')
+    out.write(f'  "as_of": {_encode(report.as_of.isoformat(timespec="minutes"))},\n')
+    out.write(f'  "files": {part([f.as_dict() for f in report.files])},\n')
+    out.write(f'  "skipped_files": {_encode([{"path": path, "reason": reason} for path, reason in report.skipped_files])},\n')
     out.write('  "findings": [')
-    lines = _finding_lines(report.findings)
-    if report.findings:
-        out.write("\n    ")
-        while batch := "".join(islice(lines, 2000)):  # few large writes, not one per finding
-            out.write(batch)
-        out.write("\n  ],\n")
-    else:
-        out.write("],\n")
-    summary = dump(report.summary(), indent=2).replace("\n", "\n  ")
-    out.write(f'  "summary": {summary}\n')
+    findings = report.findings
+    for start in range(0, len(findings), 2000):  # few large writes, not one per finding
+        out.write(",\n    " if start else "\n    ")
+        out.write(",\n    ".join(_encode(f.as_dict()) for f in findings[start:start + 2000]))
+    out.write("\n  ],\n" if findings else "],\n")
+    out.write(f'  "summary": {part(report.summary())}\n')
     out.write("}\n")
-
-
-def _finding_lines(findings):
-    """Each finding as one compact JSON object. This is the part that scales with a broken
-    register, so what findings share (file and sheet, column, rule) is encoded once and
-    reused; only the row, cell, number and message are encoded per finding."""
-    def enc(value):
-        if type(value) is str:
-            return encode_basestring(value)
-        return "null" if value is None else json.dumps(value, ensure_ascii=False)
-
-    shared: dict = {}
-    last_where, where_text, opening = None, "", "{"
-    for path, sheet, row, cell, column, field, record, rule, severity, message in findings:
-        if (path, sheet) != last_where:
-            last_where = (path, sheet)
-            where_text = f'"path": {enc(path)}, "sheet": {enc(sheet)}, "row": '
-        key = (column, field, rule, severity)
-        parts = shared.get(key)
-        if parts is None:
-            parts = shared[key] = (f', "column": {enc(column)}, "field": {enc(field)}, "record": ',
-                                   f', "rule": {enc(rule)}, "severity": {enc(severity)}, "message": ')
-        yield (f'{opening}{where_text}{"null" if row is None else row}, '
-               f'"cell": {"null" if cell is None else encode_basestring(cell)}{parts[0]}'
-               f'{encode_basestring(record) if type(record) is str else enc(record)}{parts[1]}'
-               f'{encode_basestring(message) if type(message) is str else enc(message)}}}')
-        opening = ",\n    {"
 
 
 def render(report: Report) -> str:

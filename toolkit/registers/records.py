@@ -252,9 +252,6 @@ _DONE_COLUMNS = frozenset({"closed_at"})
 _SIGNATURES = frozenset({"accepted_by", "repairer_signature", "customer_signature", "return_signer", "finance_receipt"})
 
 
-_REPEATING = (v.parse_money, v.parse_count)  # a column of few distinct values: each parsed once
-
-
 # First characters of totals and footer markers: a cheap test before the regexes.
 _MARKER_START = frozenset("本全当合小总共累制填审复经统主负部批核签盖tsTSpcaPCA")
 
@@ -472,35 +469,17 @@ def _field_values(name: str, spec: _ColumnPlan, by_column: list[tuple], plan: _S
     day without a time (calamine gives a date for it, whatever the cell's format shows)."""
     raw = by_column[spec.index]
     if spec.is_time:
-        col, plain = _times(name, spec, raw, by_column, plan.parse_time, problems), False
+        col = _times(name, spec, raw, by_column, plan.parse_time, problems)
     else:
-        col, plain = _typed(raw, spec.parse)
+        col = list(map(spec.parse, raw))
     if name in plan.yes_no and v.Unreadable in set(map(type, col)):
         col = v.done_or_not(col)
-    if not plain:
-        _take_problems(col, name, problems)
+    _take_problems(col, name, problems)
     if name in _SIGNATURES:
-        col = v.without_refusals(col)
+        col = list(map(v.signer, col))
     if spec.parts:
         col = _with_parts(name, spec, col, by_column, problems)
     return col
-
-
-def _typed(raw: tuple, parse) -> tuple[list, bool]:
-    """A column's values by its parser, and whether it is plain text (nothing unreadable in it)."""
-    if parse is v.parse_text:
-        plain = v.plain_text_column(raw)  # read at C speed
-        if plain is not None:
-            return plain, True
-        if set(map(type, raw)) == {str}:
-            return v.parse_text_column(raw), False
-    elif parse is v.parse_flag:
-        return v.parse_flag_column(raw), False
-    elif parse is v.parse_phone:
-        return v.parse_phone_column(raw), False
-    elif parse in _REPEATING:
-        return v.parse_repeating(parse, raw), False
-    return list(map(parse, raw)), False
 
 
 def _times(name: str, spec: _ColumnPlan, raw: tuple, by_column: list[tuple], parse_time,
@@ -528,7 +507,7 @@ def _with_parts(name: str, spec: _ColumnPlan, col: list, by_column: list[tuple],
             _take_problems(pieces[i], name, problems)
         return list(map(_joined_place, zip(*(pieces[i] for i in sorted(pieces)))))
     for i in spec.parts:
-        more = v.parse_repeating(spec.parse, by_column[i])
+        more = list(map(spec.parse, by_column[i]))
         _take_problems(more, name, problems)
         col = [a if b is None else b if a is None else a + b for a, b in zip(col, more)]
     return col

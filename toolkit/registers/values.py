@@ -83,7 +83,6 @@ _NOT_YET = re.compile(r"^(?!待定$)(?:尚|还|暂|仍)?(?:未|待|没有?|无�
 _NOT_SIGNED = re.compile(r"^(?:(?:尚|还|暂)?未|待|没有?|拒绝?|不)(?:签|交|收|确认|同意)\D{0,3}$"
                          r"|^(?:(?:尚|还|暂)?未|没有?)$|^(?:否|no|n|×|✗|✘)$", re.I)
 _NOT_SIGNED_START = frozenset("尚还暂未待没拒不否NnＮｎ×✗✘")
-_REFUSAL_START = re.compile("\x00[" + re.escape("".join(sorted(_NOT_SIGNED_START))) + "]")
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
 _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"})
@@ -403,11 +402,6 @@ def parse_flag(raw: object):
     return Unreadable(raw, BAD_FLAG)
 
 
-_FLAG_WORDS = {**{w: True for w in _PAID}, **{w: False for w in _FREE}, "无": False,
-               **{w.upper(): True for w in _PAID if w.isascii()}, **{w.upper(): False for w in _FREE if w.isascii()}}
-_FLAG_WORDS = {k: v for k, v in _FLAG_WORDS.items() if k not in ("0", "1")}  # numbers go through parse_flag
-
-
 # A number of people or households, exact or rough: "12人", "10人以上", "约20人", "近20人", "20余户",
 # "20多人", "20人左右", "十余人". A rough count reads as the number written: "20余户" is at least 20.
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -471,75 +465,11 @@ _EDGE_NOTE = re.compile(r"^[\u3400-\u9fff]+\s*:?|[\u3400-\u9fff]+$")
 _DEAD_NUMBER = re.compile(r"空号|停机|停用|错号|有误|错误|不对|不通|无法接通|注销|无效|作废")
 
 
-def _every_case(word: str) -> set[str]:
-    """The word written in every mix of cases (none, None, NONE, nOnE …)."""
-    from itertools import product
-
-    return {"".join(chars) for chars in product(*({ch, ch.upper(), ch.lower()} for ch in word))}
-
-
-# Every text parse_text turns into nothing or an Excel error, in every case (it compares
-# placeholders case-blind): a column holding none of them is plain text.
-_ODD_TEXT = frozenset().union(*map(_every_case, PLACEHOLDERS)) | _EXCEL_ERRORS
-
-
-def plain_text_column(cells) -> list | None:
-    """parse_text over a column of plain text (every cell a string, none a placeholder or an
-    Excel error), at C speed; None for any other column."""
-    try:
-        col = list(map(str.strip, cells))
-    except TypeError:  # a number or a date among them
+def signer(value):
+    """A signature cell's value, or None when it says nobody signed (未签, 未交, 拒签, 否)."""
+    if type(value) is str and value[:1] in _NOT_SIGNED_START and _NOT_SIGNED.match(unicodedata.normalize("NFKC", value)):
         return None
-    if not _ODD_TEXT.isdisjoint(col):
-        return None
-    if "" in col:
-        if col.count("") == len(col):
-            return [None] * len(col)  # a column nobody fills in
-        col = [s or None for s in col]
-    return col
-
-
-def parse_text_column(cells: list[str]) -> list:
-    """parse_text over a column of strings, at C speed for the usual clean column."""
-    col = plain_text_column(cells)
-    return col if col is not None else [parse_text(x) for x in cells]
-
-
-def parse_flag_column(cells: list) -> list:
-    """parse_flag over a column: the usual words by table lookup, anything else one by one."""
-    col = list(map(_FLAG_WORDS.get, cells))
-    if None in col:
-        col = [parse_flag(x) if f is None else f for x, f in zip(cells, col)]
-    return col
-
-
-def parse_phone_column(cells) -> list:
-    """parse_phone over a column: the text cells together at C speed, numbers one by one."""
-    if set(map(type, cells)) == {str}:
-        return parse_text_column(cells)
-    texts = parse_text_column([x if type(x) is str else "" for x in cells])
-    return [t if type(x) is str else parse_phone(x) for t, x in zip(texts, cells)]
-
-
-def parse_repeating(parse, cells) -> list:
-    """``parse`` over a column whose values repeat (fees, head counts): each value parsed once."""
-    if bool in set(map(type, cells)):
-        return list(map(parse, cells))  # True == 1 as a key: keep the types apart the slow way
-    memo: dict = {}
-    return [memo[x] if x in memo else memo.setdefault(x, parse(x)) for x in cells]
-
-
-def without_refusals(col: list) -> list:
-    """A signature column with 未签, 未交, 拒签, 否 and the like taken as no signature."""
-    # a site has a few signers: each distinct value is looked at once, and none at all when no
-    # value starts like a refusal (told by one search of them all joined)
-    distinct = set(col)
-    distinct.discard(None)
-    if all(map(str.__instancecheck__, distinct)) and not _REFUSAL_START.search("\x00" + "\x00".join(distinct)):
-        return col
-    refusals = {x for x in distinct if type(x) is str and x[:1] in _NOT_SIGNED_START
-                and _NOT_SIGNED.match(unicodedata.normalize("NFKC", x))}
-    return [None if x in refusals else x for x in col] if refusals else col
+    return value
 
 
 def parse_phone(raw: object):

@@ -55,8 +55,6 @@ class Rule:
     needs: tuple[str, ...] = ()  # every one of these columns
     needs_any: tuple[str, ...] = ()  # at least one of these columns
     scope: str = RECORD
-    # the records this rule could fire on, told from whole columns (toolkit.rules.screens)
-    screen: Callable[..., list[int]] | None = None
 
     def missing_columns(self, columns: frozenset[str]) -> tuple[str, ...]:
         """The columns whose absence keeps this rule from running (empty: it runs)."""
@@ -76,17 +74,14 @@ CATALOG: dict[tuple[str, str], Rule] = {}
 
 
 def rule(rule_id: str, *, kind: str, severity: str, source: str, checks: tuple[str, str],
-         messages: dict[str, tuple[str, str]], needs=(), needs_any=(), scope: str = RECORD, screen=None):
-    """Register the decorated function in the catalog under (kind, rule_id). ``screen``, for a
-    record rule: the positions of the records it could fire on, from whole columns."""
+         messages: dict[str, tuple[str, str]], needs=(), needs_any=(), scope: str = RECORD):
+    """Register the decorated function in the catalog under (kind, rule_id)."""
     def register(fn):
         key = (kind, rule_id)
         if key in CATALOG:
             raise ValueError(f"rule {rule_id} for {kind} registered twice")
-        if screen is not None and scope != RECORD:
-            raise ValueError(f"rule {rule_id}: only record rules are screened")
         CATALOG[key] = Rule(rule_id, kind, severity, source, checks, messages, fn, tuple(needs), tuple(needs_any),
-                            scope, screen)
+                            scope)
         return fn
     return register
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from toolkit.registers.fields import KINDS
 from toolkit.registers.values import UNCALCULATED_REASON
 from toolkit.rules.catalog import WARNING, Hit, rule
-from toolkit.rules.work_orders import with_problems
 
 
 def uncalculated_formula(record, ctx):
@@ -18,5 +17,4 @@ for _kind in KINDS:
                  "formula cells carry a calculated value (the file was saved by Excel)"),
          messages={"default": ("{label}是从未计算过的公式（文件未经 Excel 保存）：无法检查，请在 Excel 中打开并保存后再查",
                                "{label} holds a formula that was never calculated (file not saved by Excel): "
-                               "not checked; open and save it in Excel, then check again")},
-         screen=with_problems)(uncalculated_formula)
+                               "not checked; open and save it in Excel, then check again")})(uncalculated_formula)

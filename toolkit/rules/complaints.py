@@ -19,8 +19,7 @@ from toolkit.model.complaints import (
 from toolkit.registers.fields import COMPLAINTS
 from toolkit.registers.values import phone_is_valid
 from toolkit.rules.catalog import ERROR, WARNING, WORKBOOK, Hit, filled, latest, rule, show_time, surely_after
-from toolkit.rules.screens import any_none, mapped
-from toolkit.rules.work_orders import BAD_VALUE_MESSAGES, bad_value, duplicate_numbers, not_plain_mobiles, with_problems
+from toolkit.rules.work_orders import BAD_VALUE_MESSAGES, bad_value, duplicate_numbers
 
 K = COMPLAINTS
 MAJOR_COMPLAINT = "major-complaint"
@@ -43,7 +42,7 @@ def _span(delta: timedelta, lang: str) -> str:
       checks=("投诉编号、投诉时间、投诉人、联系电话、投诉内容、责任人不得为空",
               "complaint no., received time, complainant, phone, content and owner are filled in"),
       messages={"default": ("{label}为空", "{label} is empty")},
-      needs_any=_REQUIRED, screen=lambda cols, ctx: any_none(cols, mapped(ctx, _REQUIRED)))
+      needs_any=_REQUIRED)
 def missing_field(c, ctx):
     return [Hit(f) for f in _REQUIRED if f in ctx.columns and not filled(c, f)]
 
@@ -184,14 +183,14 @@ def time_order(c, ctx):
 
 rule("bad-value", kind=K, severity=ERROR, source="—",
      checks=("日期、时间、人数的值可以识别", "date, time and number-of-people values can be read"),
-     messages=BAD_VALUE_MESSAGES, screen=with_problems)(bad_value)
+     messages=BAD_VALUE_MESSAGES)(bad_value)
 
 
 @rule("bad-phone", kind=K, severity=WARNING, source="003 致电客户",
       checks=("联系电话是有效的手机号或固定电话（答复、回访都要致电客户）",
               "the phone is a valid mainland mobile or landline number (the reply and the return visit are calls)"),
       messages={"default": ("联系电话“{phone}”不是有效的手机号或固定电话", "\"{phone}\" is not a valid mobile or landline number")},
-      needs=("phone",), screen=lambda cols, ctx: not_plain_mobiles(cols["phone"]))
+      needs=("phone",))
 def bad_phone(c, ctx):
     if c.phone is not None and not phone_is_valid(c.phone):
         return (Hit("phone", params={"phone": c.phone}),)

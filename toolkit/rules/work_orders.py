@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from itertools import compress, count, islice, repeat
-from operator import attrgetter, eq, is_not, itemgetter, le, lt, not_, sub
+from operator import attrgetter, is_not, itemgetter, le, lt, sub
 from datetime import datetime, timedelta
 
 from toolkit.registers.fields import WORK_ORDERS
@@ -19,7 +19,6 @@ from toolkit.registers.values import DONE_NO_TIME, UNCALCULATED_REASON, phone_is
 from toolkit.rules.catalog import (
     ERROR, WARNING, WORKBOOK, Hit, filled, hours, rule, show_time, surely_after,
 )
-from toolkit.rules.screens import any_none, falsy, mapped, nones, truthy, union
 
 K = WORK_ORDERS
 _REQUIRED = ("order_no", "location", "content", "customer_name", "customer_phone", "paid")
@@ -30,7 +29,7 @@ _required_values = attrgetter(*_REQUIRED)
       checks=("单号、地点、报修内容、客户姓名、联系电话、有偿/无偿不得为空",
               "order no., location, content, customer name and phone, paid/free are filled in"),
       messages={"default": ("{label}为空", "{label} is empty")},
-      needs_any=_REQUIRED, screen=lambda cols, ctx: any_none(cols, mapped(ctx, _REQUIRED)))
+      needs_any=_REQUIRED)
 def missing_field(order, ctx):
     if None not in _required_values(order):
         return ()  # the usual case: every required cell filled, told at C speed
@@ -58,7 +57,7 @@ _STAGE_TIMES = ("received_at", "dispatched_at", "accepted_at", "returned_at")
           "accepted_at": ("工程部已接单但未签接单时间", "engineering took the order but wrote no sign-in time"),
           "returned_at": ("已返单签收但返单时间为空", "signed back in but the return time is empty"),
       },
-      needs_any=_STAGE_TIMES, screen=lambda cols, ctx: any_none(cols, mapped(ctx, _STAGE_TIMES)))
+      needs_any=_STAGE_TIMES)
 def missing_time(order, ctx):
     hits = []
     cols = ctx.columns
@@ -89,7 +88,7 @@ _SIGNATURES = ("repairer_signature", "customer_signature", "return_signer", "acc
           "return_signer": ("已返单但无签收人", "returned with no one signing for it"),
           "accepted_by": ("工程部已接单但无接单人签名", "accepted by engineering but nobody signed for it"),
       },
-      needs_any=_SIGNATURES, screen=lambda cols, ctx: any_none(cols, mapped(ctx, _SIGNATURES)))
+      needs_any=_SIGNATURES)
 def missing_signature(order, ctx):
     returned = order.is_returned
     if not returned and order.accepted_by is not None:
@@ -108,17 +107,11 @@ def missing_signature(order, ctx):
     return hits
 
 
-def _paid_among(cols, positions: list[int]) -> list[int]:
-    """The paid orders among these positions."""
-    paid = cols["paid"]
-    return [i for i in positions if paid[i] is True]
-
-
 @rule("missing-fee", kind=K, severity=ERROR, source="001 三.13",
       checks=("有偿维修完工或返单时须填写费用", "a paid order that is completed or returned has its fee"),
       messages={"default": ("有偿维修已完工/返单但未填写费用", "paid order completed or returned without a fee"),
                 "zero": ("有偿维修的费用为 0", "paid order with a fee of 0")},
-      needs=("paid", "fee"), screen=lambda cols, ctx: _paid_among(cols, falsy(cols["fee"])))
+      needs=("paid", "fee"))
 def missing_fee(order, ctx):
     if order.paid is not True or not (order.completed_at is not None or order.is_returned):
         return ()
@@ -185,8 +178,7 @@ def _g(number: float) -> str:
 @rule("not-completed", kind=K, severity=ERROR, source="001 三.8",
       checks=("未完工的维修单不得返单收回（特殊批示除外）", "an uncompleted order is not taken back unless specially approved"),
       messages={"default": ("已返单但未完工，且无特殊批示（不得收单）", "returned but not completed, with no special approval (must be refused)")},
-      needs=("completed_at",), needs_any=("returned_at", "return_signer"),
-      screen=lambda cols, ctx: nones(cols["completed_at"]))
+      needs=("completed_at",), needs_any=("returned_at", "return_signer"))
 def not_completed(order, ctx):
     if order.is_returned and not filled(order, "completed_at") and order.special_approval is None:
         return (Hit("completed_at"),)
@@ -261,51 +253,13 @@ def _name(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-_NOBODY = object()  # an empty repairer cell: equal to no name, nor to another empty cell
-
-
-def _same_names(cols, name: str, others: tuple[str, ...]) -> list[int]:
-    """Records where ``name`` and one of ``others`` hold the same name once compared as _name
-    compares them. The few names in ``name`` (the repairers) are normalised once each; a column
-    of names already in normal form (most: no space, no full-width letter) is compared as it
-    stands, at C speed; any other is normalised name by name."""
-    first = cols[name]
-    seen = set(first)
-    seen.discard(None)
-    if not seen:
-        return []
-    normal = {x: _name(x) for x in seen}
-    normal[None] = _NOBODY
-    left = list(map(normal.__getitem__, first))
-    found = []
-    for other in others:
-        col = cols[other]
-        names = set(col)
-        names.discard(None)
-        if not names:
-            continue
-        if not _in_normal_form(names):
-            renamed = {x: _name(x) for x in names}
-            renamed[None] = None
-            col = list(map(renamed.__getitem__, col))
-        found.append(list(compress(count(), map(eq, left, col))))
-    return union(found)
-
-
-def _in_normal_form(names: set[str]) -> bool:
-    """_name would leave every one of these names as it is (NUL between them is itself normal)."""
-    joined = "\x00".join(names)
-    return unicodedata.is_normalized("NFKC", joined) and len("".join(joined.split())) == len(joined)  # no space
-
-
 @rule("proxy-signature", kind=K, severity=ERROR, source="001 三.13",
       checks=("返单签收不得代签：签收人或客户签字不得是维修人员本人", "no proxy signing: the return signer and the customer's signature are not the repairer"),
       messages={
           "return_signer": ("返单签收人与维修人员同为“{name}”（不得代签）", "return signed by the repairer \"{name}\" (no proxy signing)"),
           "customer_signature": ("客户签字与维修人员同为“{name}”（代签）", "customer's signature is the repairer's name \"{name}\" (proxy signing)"),
       },
-      needs=("repairer_signature",), needs_any=("return_signer", "customer_signature"),
-      screen=lambda cols, ctx: _same_names(cols, "repairer_signature", ("return_signer", "customer_signature")))
+      needs=("repairer_signature",), needs_any=("return_signer", "customer_signature"))
 def proxy_signature(order, ctx):
     written = order.repairer_signature
     if written is None:
@@ -338,33 +292,10 @@ def content_too_brief(order, ctx):
     return ()
 
 
-_MOBILE_STARTS = tuple(f"1{d}" for d in "3456789")
-_SECOND_DIGITS = frozenset("3456789")
-_A_MOBILE = "13000000000"
-
-
-def not_plain_mobiles(col: list) -> list[int]:
-    """Phones that are not a plain mobile number (eleven digits, 13–19), which most are: the
-    rest are judged by phone_is_valid, the way it judges them itself. The eleven-character
-    cells are tested together: joined, their digits and first two digits are told by a few
-    scans of one string."""
-    if set(map(type, col)) != {str}:  # an empty cell is no bad phone; anything but text is looked at
-        col = [x if type(x) is str else _A_MOBILE if x is None else "" for x in col]
-    eleven_long = list(map(eq, map(len, col), repeat(11)))
-    others = list(compress(count(), map(not_, eleven_long)))
-    eleven = list(compress(count(), eleven_long))
-    phones = list(map(col.__getitem__, eleven))
-    joined = "".join(phones)
-    if joined.isascii() and joined.isdigit() and set(joined[::11]) <= {"1"} and set(joined[1::11]) <= _SECOND_DIGITS:
-        return others
-    odd = [i for i, phone in zip(eleven, phones) if not (phone.isdigit() and phone.startswith(_MOBILE_STARTS))]
-    return sorted(others + odd)
-
-
 @rule("bad-phone", kind=K, severity=WARNING, source="001 三.4",
       checks=("联系电话是有效的手机号或固定电话", "the phone is a valid mainland mobile or landline number"),
       messages={"default": ("联系电话“{phone}”不是有效的手机号或固定电话", "\"{phone}\" is not a valid mobile or landline number")},
-      needs=("customer_phone",), screen=lambda cols, ctx: not_plain_mobiles(cols["customer_phone"]))
+      needs=("customer_phone",))
 def bad_phone(order, ctx):
     if order.customer_phone is not None and not phone_is_valid(order.customer_phone):
         return (Hit("customer_phone", "default", {"phone": order.customer_phone}),)
@@ -388,14 +319,9 @@ def bad_value(record, ctx):
     return [Hit(p.field, p.reason, {"raw": p.raw}) for p in record.problems if p.reason not in _NOT_BAD]
 
 
-def with_problems(cols, ctx) -> list[int]:
-    """Records holding something unreadable (screen of the rules that report problems)."""
-    return truthy(cols["problems"])
-
-
 rule("bad-value", kind=K, severity=ERROR, source="—",
      checks=("日期、时间、金额、有偿/无偿的值可以识别", "date, time, money and paid/free values can be read"),
-     messages=BAD_VALUE_MESSAGES, screen=with_problems)(bad_value)
+     messages=BAD_VALUE_MESSAGES)(bad_value)
 
 
 _NUMBER = re.compile(r"(.*?)(\d+)")
@@ -564,8 +490,7 @@ def number_gap(registers, ctx):
 @rule("finance-unreceipted", kind=K, severity=WARNING, source="001 三.15",
       checks=("有偿维修单完工 finance_days 天内交财务签收", "a paid order completed more than finance_days days ago has been signed for by finance"),
       messages={"default": ("有偿维修单完工已超过 {days} 天，财务未签收", "paid order completed over {days} days ago, not signed for by finance")},
-      needs=("paid", "finance_receipt", "completed_at"),
-      screen=lambda cols, ctx: _paid_among(cols, nones(cols["finance_receipt"])))
+      needs=("paid", "finance_receipt", "completed_at"))
 def finance_unreceipted(order, ctx):
     if order.paid is True and order.completed_at is not None and not filled(order, "finance_receipt") and \
             surely_after(ctx.as_of, order.completed_at, ctx.settings.finance):
