@@ -1,6 +1,6 @@
 """Regenerate the generated blocks of README.md: the rule tables (from the catalog), the demo
 output (`toolkit validate workbooks/` as `make demo` runs it, in English), the Troubleshooting
-tables (from toolkit.errors.ERRORS) and the configuration reference (from toolkit.config_schema).
+tables (from toolkit.error_catalog.ERRORS) and the configuration reference (from toolkit.config_schema).
 
     python docs/update_readme.py        (or: make docs)
 tests/test_docs.py fails when the README and the code drift apart.
@@ -41,7 +41,7 @@ def main() -> None:
 
 def troubleshooting() -> str:
     """A table per group of errors: code, the message (details as …), what it means and what to do."""
-    from toolkit.errors import ERRORS, GROUPS
+    from toolkit.error_catalog import ERRORS, GROUPS
     from toolkit.i18n import t
 
     out = []

@@ -10,7 +10,8 @@ import string
 import pytest
 
 from helpers import ROOT
-from toolkit.errors import ERRORS, ERRORS_BY_KEY, GROUPS, ConfigError, InputError
+from toolkit.error_catalog import ERRORS, ERRORS_BY_KEY, GROUPS
+from toolkit.errors import ConfigError, InputError
 from toolkit.i18n import _TEXT
 
 
