@@ -47,6 +47,7 @@ print(json.dumps([wall, rss / 1024, p.returncode, p.stderr.decode(errors="replac
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 compileall.compile_dir(str(Path(__file__).resolve().parent.parent / "toolkit"), quiet=1)
 
+
 def toolkit_cmd() -> list[str]:
     exe = Path(sys.executable).with_name("toolkit")
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "toolkit"]
