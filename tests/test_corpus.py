@@ -69,6 +69,6 @@ def test_the_corpus_statuses_a_person_needs_are_all_there():
     assert files["issue_594_dos.ods"].startswith("refused: the file asks for 17,179,869,184 cells")
     assert files["OOM_alloc3.xls"].startswith("damaged old-format file")
     assert files["issue252.xlsx"].startswith("damaged package")
-    assert files["any_sheets.xlsx"] == ("no register found (1 sheet(s) without a register header, 2 empty sheet(s), "
-                                        "1 chart sheet(s))")
-    assert files["date.xls"] == "no register found (1 sheet(s) without a register header)"
+    assert files["any_sheets.xlsx"] == ("no register found (1 sheet without a register header, 2 empty sheets, "
+                                        "1 chart sheet)")
+    assert files["date.xls"] == "no register found (1 sheet without a register header)"

@@ -128,7 +128,7 @@ def _no_register(sheets: list[SheetReport], lang: str) -> str:
     if not sheets:
         return InputError("err.no_register").render(lang, with_path=False)
     counts = Counter(s.skipped_reason for s in sheets)
-    parts = [t(f"sheets.{reason}" if has_text(f"sheets.{reason}") else "sheets.other", lang, n=n)
+    parts = [t(f"sheets.{reason}" if has_text(f"sheets.{reason}") else "sheets.other", lang, count=n)
              for reason, n in counts.items()]
     if counts.get("chartsheet") == len(sheets):
         parts = [t("sheets.only_charts", lang)]

@@ -180,7 +180,7 @@ def test_an_encrypted_workbook_says_how_to_remove_the_password():
 def test_a_legacy_xls_is_read(tmp_path):
     result = run_cli("validate", str(CORPUS_ENGINE / "date.xls"), "--format", "json", "--lang", "en")
     file = json.loads(result.stdout)["files"][0]
-    assert file["error"] == "no register found (1 sheet(s) without a register header)"
+    assert file["error"] == "no register found (1 sheet without a register header)"
     assert file["sheets"], "the sheets were read"
 
 

@@ -53,7 +53,7 @@ def render_text(result: RemindResult, lang: str) -> str:
         dict.fromkeys(a.person for a in assignments))) + ")") for m, assignments in plan.standins]
     for address, assignments, message, note in recipients:
         status = _status(d, message, result, lang)
-        lines.append(f"{address}  [{status}]  {t('remind.items', lang, n=len(assignments))}{note}")
+        lines.append(f"{address}  [{status}]  {t('remind.items', lang, count=len(assignments))}{note}")
         for a in assignments:
             it = a.item
             lines.append(f"    {it.record:<14}{it.stage + ' ':<12}{describe_promise(it, lang) + ' ':<18}{describe_timing(it, lang) + ' ':<22}"
