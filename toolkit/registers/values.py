@@ -379,7 +379,7 @@ def parse_datetime(raw: object, anchor: date):
 
 _MONEY_NOISE = re.compile(r"[¥￥$,，元圆块\s]|rmb|cny|人民币")
 _MONEY_EXACT = re.compile(r"(?<=[\d元圆块])\s*[整正]$")  # "60元整", "60.00元正": exactly 60 yuan
-_ZERO_WORDS = frozenset({"免费", "无偿", "0元", "不收费"})
+_ZERO_WORDS = frozenset({"免费", "无偿", "0元", "不收费", "零", "〇", "零元"})
 
 
 _MAX_FEE = Decimal("100000000")  # a repair fee above 100 million yuan is a pasted number, not a fee
