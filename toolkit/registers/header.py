@@ -161,10 +161,56 @@ class ColumnMap:
                      or any(FIELDS[self.kind][f].type == DATETIME for f in self.fields if f in FIELDS[self.kind])))
 
 
+# A note in brackets after (or inside) a column's name: 报修位置（楼栋-单元-房号）, 费用（元，无偿填0）.
+# After NFKC full-width brackets are ASCII ones.
+_NOTE = re.compile(r"\(([^()]*)\)")
+
+
+def without_note(value: str) -> str:
+    """A header as written without its notes in brackets; a header that is all note stays whole."""
+    s = unicodedata.normalize("NFKC", value)
+    if "(" not in s:
+        return value
+    name = _NOTE.sub(" ", s)
+    return name if normalise(name) else value
+
+
+def note_of(value: str) -> str:
+    """The notes in brackets of a header as written (of both levels of a two-level one), normalised."""
+    s = unicodedata.normalize("NFKC", value)
+    if "(" not in s or not normalise(_NOTE.sub(" ", s)):
+        return ""
+    return normalise("".join(_NOTE.findall(s)))
+
+
+def _whole_only(pat: Pattern) -> bool:
+    return all(alt[0] == "=" for group in pat.groups for alt in group)
+
+
+@lru_cache(maxsize=4096)
+def match_noted(kind: str, text: str, note: str) -> tuple[float, str | tuple[str, ...] | None]:
+    """Best (score, target) for a header's name (normalised, without its note) and its note.
+
+    The name decides what the column is: the words of a note (请写清部位和现象, 无偿填0) never
+    turn 报修内容 into a place or 费用 into the paid flag. The note adds evidence: to the name's own
+    field, to a name that alone matches nothing (合计(元)), and to a bare generic name, one that
+    matches only as a whole header (收费(元) is the fee, 收费 alone the paid flag)."""
+    own = match_header(kind, text)
+    if not note:
+        return own
+    full = match_header(kind, text + note)
+    if own[1] is None or full[1] == own[1]:
+        return full if full[0] >= own[0] or own[1] is None else own
+    if full[1] is not None and all(_whole_only(p) for p in patterns(kind) if p.target == own[1] and p.score(text) > 0):
+        return full
+    return own
+
+
 def _headerish(value: object) -> str | None:
+    """A cell's text as a column name (normalised, without its note), or None when it cannot be one."""
     if not isinstance(value, str):
         return None
-    text = normalise(value)
+    text = normalise(without_note(value))
     if not text or len(text) > MAX_HEADER_CHARS or text.replace(".", "").isdigit():
         return None
     return text
@@ -189,16 +235,20 @@ def map_columns(
     beside: list[tuple[int, Column, str, str]] = []  # (position, column, text, field)
     for position, (index, text, original, name_text) in enumerate(headers):
         col = Column(index, original)
-        if text in explicit:
-            target = explicit[text]
+        note = note_of(original)
+        key = text
+        if note and text not in explicit:  # the config may name the header with its note
+            key = normalise("".join(original.split(" / ")))
+        if key in explicit:
+            target = explicit[key]
             if target == "ignore":
                 continue
             if target in FIELDS[kind] or target == "seq":
                 chosen.append((1000.0, index, target, col, text))
             continue
-        score, target = match_header(kind, text)
+        score, target = match_noted(kind, text, note)
         if name_text:
-            own_score, own_target = match_header(kind, name_text)
+            own_score, own_target = match_noted(kind, name_text, note)
             if own_target is not None and not isinstance(own_target, tuple) and own_score >= SELF_SUFFICIENT:
                 score, target = own_score, own_target
         if target is None:
@@ -322,7 +372,8 @@ class HeaderGuess:
 
 
 def _plain_label(value) -> bool:
-    return isinstance(value, str) and not any(ch.isdigit() for ch in value)
+    # a note may hold a figure (无偿填0): the name may not
+    return isinstance(value, str) and not any(ch.isdigit() for ch in without_note(value))
 
 
 def _group_texts(rows: list[list], r: int, merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> dict[int, str]:

@@ -127,6 +127,48 @@ def parse_text(raw: object):
     return text
 
 
+# ---- Chinese numerals ----------------------------------------------------------------
+
+# The characters of a number written in words, lower case (一百二十) or capital (壹佰贰拾, as on
+# receipts). A cell holding none of them never loads the converter.
+_CN_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟]")
+
+
+def _cn2an():
+    """cn2an, imported on the first cell written in Chinese numerals (it takes ~0.2 s to load:
+    plain registers and ``toolkit --help`` never pay it)."""
+    import cn2an
+
+    return cn2an
+
+
+def _cn_number(text: str) -> int | float | None:
+    """A number written in Chinese numerals (叁拾, 壹佰贰拾元, 两百, 贰拾伍元伍角), or None."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # cn2an warns on what it cannot read; we say so as data
+            return _cn2an().cn2an(text, "smart")
+    except Exception:  # a third-party converter: whatever it raises, the cell is not a number
+        return None
+
+
+def _cn_digits(text: str) -> str:
+    """Numerals in a text turned into digits (十一月五日 → 11月5日), the rest left as written."""
+    import warnings
+
+    # cn2an reads 点 as a decimal point (十四点零五 → 14.05): a clock's 点 is its 时
+    # cn2an before 0.5.24 reads 〇 as a digit only as 零 (二〇二六 → 2〇26)
+    text = re.sub(r"两(?=[点时])", "二", text).replace("点", "时").replace("〇", "零")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _cn2an().transform(text, "cn2an")
+    except Exception:
+        return text
+
+
 # ---- dates and times ---------------------------------------------------------------
 
 # Words for the part of the day, as clerks write them before (or after) the clock time; the
@@ -324,6 +366,10 @@ def parse_datetime(raw: object, anchor: date):
             return datetime.fromisoformat(s.replace("z", "+00:00")).replace(tzinfo=None)
     except (ValueError, OverflowError):
         pass
+    if _CN_NUMERAL.search(s) and (digits := _cn_digits(s)) != s:
+        value = parse_datetime(digits, anchor)  # 十一月五日, 二〇二六年十一月五日: read as 11月5日
+        if not isinstance(value, Unreadable):
+            return value
     if _NOT_YET.match(s):
         return None  # 未完工, 待修: not happened yet
     return Unreadable(raw, BAD_DATE)
@@ -333,7 +379,7 @@ def parse_datetime(raw: object, anchor: date):
 
 _MONEY_NOISE = re.compile(r"[¥￥$,，元圆块\s]|rmb|cny|人民币")
 _MONEY_EXACT = re.compile(r"(?<=[\d元圆块])\s*[整正]$")  # "60元整", "60.00元正": exactly 60 yuan
-_ZERO_WORDS = frozenset({"免费", "无偿", "0元", "不收费"})
+_ZERO_WORDS = frozenset({"免费", "无偿", "0元", "不收费", "零", "〇", "零元"})
 
 
 _MAX_FEE = Decimal("100000000")  # a repair fee above 100 million yuan is a pasted number, not a fee
@@ -368,9 +414,33 @@ def parse_money(raw: object):
             return Unreadable(raw, BAD_MONEY)
         if s[-1] in "整正":
             s = _MONEY_EXACT.sub("", s)
-        return _amount(Decimal(_MONEY_NOISE.sub("", s)), raw)
+        digits = _MONEY_NOISE.sub("", s)
+        if _CN_NUMERAL.search(digits):
+            return _chinese_amount(s, raw)
+        return _amount(Decimal(digits), raw)
     except (InvalidOperation, ValueError):
         return Unreadable(raw, BAD_MONEY)
+
+
+_CN_MONEY_NOISE = re.compile(r"[¥￥$,，\s]|rmb|cny|人民币")
+
+
+_CN_CAPITAL = re.compile(r"[壹贰叁肆伍陆柒捌玖拾佰仟]")
+
+
+def _chinese_amount(s: str, raw: object):
+    """An amount in Chinese numerals, as receipts write it: 叁拾元, 壹佰贰拾元整, 贰拾伍元伍角, 两百元.
+
+    Written as an amount: in capitals (大写), or with its unit (元, 圆, 块). Bare lower-case words
+    (三十) say no amount: they stay a value that cannot be read, for the clerk to write clearly."""
+    if not (_CN_CAPITAL.search(s) or any(unit in s for unit in "元圆块")):
+        return Unreadable(raw, BAD_MONEY)
+    text = _CN_MONEY_NOISE.sub("", s).replace("圆", "元").replace("块", "元")
+    text = re.sub(r"(?<=元)[整正]$", "", text)
+    value = _cn_number(text)
+    if value is None:
+        return Unreadable(raw, BAD_MONEY)
+    return _amount(Decimal(str(value)), raw)
 
 
 _PAID = frozenset({"有偿", "收费", "是", "y", "yes", "true", "付费", "√", "✓", "✔", "1", "有", "有偿服务", "收费服务", "paid"})
@@ -444,10 +514,25 @@ def parse_count(raw: object):
     text = clean_text(raw)
     if text is None:
         return None
-    m = _RE_COUNT.fullmatch(unicodedata.normalize("NFKC", text))
+    s = unicodedata.normalize("NFKC", text)
+    m = _RE_COUNT.fullmatch(s)
     if m is None:
-        return Unreadable(raw, BAD_COUNT)
+        return _large_chinese_count(s, raw)
     return int(m.group("n")) if m.group("n") is not None else _chinese_count(m.group("cn"))
+
+
+_RE_COUNT_WORDS = re.compile(_RE_COUNT.pattern.replace(
+    r"(?P<cn>[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])",
+    r"(?P<cn>[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+)"))
+
+
+def _large_chinese_count(s: str, raw: object):
+    """A count in numerals past the simple ones: 一百二十户, 两百人, 壹佰伍拾户."""
+    m = _RE_COUNT_WORDS.fullmatch(s) if _CN_NUMERAL.search(s) else None
+    value = _cn_number(m.group("cn")) if m else None
+    if value is None or value < 0 or not float(value).is_integer():
+        return Unreadable(raw, BAD_COUNT)
+    return int(value)
 
 
 _PHONE_SPLIT = re.compile(r"[,，/、;；]+")
