@@ -12,6 +12,8 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
+from toolkit.registers.script import fold, may_be_traditional
+
 
 class Unreadable:
     """A value that is there but cannot be read as its column's type."""
@@ -48,7 +50,7 @@ def done_or_not(col: list) -> list:
     out = []
     for x in col:
         if type(x) is Unreadable and isinstance(x.raw, str):
-            word = unicodedata.normalize("NFKC", x.raw).strip().lower()
+            word = fold(unicodedata.normalize("NFKC", x.raw).strip().lower())
             if word in _DONE_WORDS:
                 x = Unreadable(x.raw, DONE_NO_TIME)
             elif word in _NOT_DONE_WORDS:
@@ -469,6 +471,8 @@ def signer(value):
     """A signature cell's value, or None when it says nobody signed (未签, 未交, 拒签, 否)."""
     if type(value) is str and value[:1] in _NOT_SIGNED_START and _NOT_SIGNED.match(unicodedata.normalize("NFKC", value)):
         return None
+    if type(value) is str and may_be_traditional(value[:4]) and _NOT_SIGNED.match(fold(unicodedata.normalize("NFKC", value))):
+        return None  # 未簽, 拒簽, 沒簽
     return value
 
 
