@@ -218,9 +218,9 @@ def _is_total(filled: list[tuple[int, object]], mapped: dict[int, str]) -> bool:
     return False
 
 
-def _parser(ftype: str, anchor: date):
+def _parser(ftype: str, anchor: date, roc: bool = False):
     if ftype == DATETIME:
-        return lambda raw: v.parse_datetime(raw, anchor)
+        return lambda raw: v.parse_datetime(raw, anchor, roc)
     return _PARSERS.get(ftype) or v.parse_text
 
 
@@ -323,13 +323,14 @@ def _sheet_plan(cmap: ColumnMap, anchor: date, computed) -> _SheetPlan:
                                  parts.get(name, ()))
                for name, col in cmap.fields.items() if name in specs}
     traditional = any(is_traditional(col.header) for col in cmap.fields.values())
-    if traditional:
-        columns = {name: replace(c, parse=_folding(c.parse, name in _READ_BY_WORD)) for name, c in columns.items()}
+    if traditional:  # dates may be in the ROC calendar (115/11/06): read with roc=True
+        columns = {name: replace(c, parse=_folding(_parser(specs[name].type, anchor, True), name in _READ_BY_WORD))
+                   for name, c in columns.items()}
     width = max([c.index for c in columns.values()] + [c.time_index for c in columns.values() if c.time_index is not None]
                 + [i for c in columns.values() for i in c.parts] + [0]) + 1
     return _SheetPlan(
         cmap=cmap, columns=columns,
-        parse_time=_folding(_parser(DATETIME, anchor), False) if traditional else _parser(DATETIME, anchor),
+        parse_time=_folding(_parser(DATETIME, anchor, True), False) if traditional else _parser(DATETIME, anchor),
         sequence=[f for f in TIME_SEQUENCE[cmap.kind] if f in columns],
         identity=[cmap.fields[f].index for f in IDENTITY_FIELDS[cmap.kind] if f in cmap.fields],
         header_texts={col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()},
