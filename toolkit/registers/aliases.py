@@ -35,7 +35,9 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         ],
         "received_at": [f"报修|接报|来电|受理|报事|报障|接待|登记&{T}", "=日期", "=时间", "=报修"],
         "dispatched_at": [f"派单|派工|发单|下单|开单|派发|出单|派遣|dispatch&{T}"],
-        "location": [f"地点|地址|位置|房号|房间|楼号|楼栋|单元|户号|部位|区域|门牌|location|address&{NOT_T}|电话"],
+        # 户别 (Taiwan) and a bare 单位 (單位: a flat in Hong Kong and Macau) name the home too.
+        "location": [f"地点|地址|位置|房号|房间|楼号|楼栋|单元|户号|户别|部位|区域|门牌|location|address&{NOT_T}|电话",
+                     "=单位"],
         "content": [
             f"内容|事项|事由|故障|问题|项目|描述|content&{NOT_T}|回访|结果|原因|投诉|批示",
         ],
@@ -109,7 +111,8 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
             "签|电话|手机|号码|地址|意见|满意|评价|首问|受理|责任|处理|人数|类别|房|方式|渠道|途径|来源|被",
         ],
         "phone": [f"电话|手机|联系方式|联系号码|号码|phone|tel&{NOT_T}|人数"],
-        "location": [f"房号|地址|地点|位置|楼栋|楼号|单元|户号|门牌|房间|部位|区域|location&{NOT_T}|电话"],
+        "location": [f"房号|地址|地点|位置|楼栋|楼号|单元|户号|户别|门牌|房间|部位|区域|location&{NOT_T}|电话",
+                     "=单位"],
         # What was complained about; not what was done about it or the reply.
         "content": [
             f"投诉内容|内容|事由|事项|问题|诉求|情况|描述|content&{NOT_T}|处理|结果|回访|类别|原因|答复|回复|反馈|整改|"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from toolkit.ooxml.cells import column_letters
 from toolkit.registers.aliases import ALIASES, BESIDE, KIND_WORDS, SHARED_FIELDS
 from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, MONEY, RECORD_NUMBER, WORK_ORDERS
+from toolkit.registers.script import fold
 
 HEADER_SCAN_ROWS = 30  # header rows sit near the top; titles and notes come first
 MAX_HEADER_CHARS = 24  # longer cells are titles or instructions, not column names
@@ -26,8 +27,9 @@ _STRIP = re.compile(r"[\s()\[\]{}<>（）【】〔〕《》\"'“”‘’*:：#
 
 
 def normalise(text: object) -> str:
-    """Header text for matching: NFKC (full-width → half-width), no spaces, brackets or marks."""
-    s = unicodedata.normalize("NFKC", str(text)).lower()
+    """Header text for matching: NFKC (full-width → half-width), Traditional characters in
+    Simplified (單號 → 单号), no spaces, brackets or marks."""
+    s = fold(unicodedata.normalize("NFKC", str(text)).lower())
     keep_dot = s.strip() in ("no.",)  # "No." is a header of its own
     s = _STRIP.sub("", s)
     return "no." if keep_dot else s

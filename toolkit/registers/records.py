@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import wraps
 from itertools import islice, repeat
 from operator import itemgetter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import NamedTuple
@@ -21,6 +22,7 @@ from toolkit.registers.fields import (
     COMPLAINTS, COUNT, DATETIME, FIELDS, FLAG, IDENTITY_FIELDS, MONEY, PHONE, TIME_SEQUENCE, WORK_ORDERS,
 )
 from toolkit.registers.header import ColumnMap, names_time, normalise
+from toolkit.registers.script import fold, is_traditional
 
 When = datetime | date | None
 
@@ -165,7 +167,8 @@ _FOOTER_ROLE = re.compile(
     r"(签字|签名)?\s*(?:[:：]|$)"
 )
 # First characters of footer markers: rows with few cells are looked at closely only with one.
-_FOOTER_START = frozenset("制填审复经统主负部批核签盖客服中项日pcaPCA")
+# (with their Traditional forms: the marker itself is matched folded)
+_FOOTER_START = frozenset("制填审复经统主负部批核签盖客服中项日pcaPCA" "製審復複經統負簽蓋項")
 _LABELLED = re.compile(r"^[^:：\d]{1,6}[:：]")
 _NOTE = re.compile(r"^(说明|注|备注|附注|note)\s*[:：]|^注\d|^\d+[、.]\s*\S")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")  # a person's name beside a footer label: 张敏
@@ -177,7 +180,7 @@ def _is_empty(value) -> bool:
 
 
 def _marker_text(value) -> str:
-    return unicodedata.normalize("NFKC", value).strip().lower() if isinstance(value, str) else ""
+    return fold(unicodedata.normalize("NFKC", value).strip().lower()) if isinstance(value, str) else ""
 
 
 def _footer_marker(text: str) -> bool:
@@ -215,9 +218,9 @@ def _is_total(filled: list[tuple[int, object]], mapped: dict[int, str]) -> bool:
     return False
 
 
-def _parser(ftype: str, anchor: date):
+def _parser(ftype: str, anchor: date, roc: bool = False):
     if ftype == DATETIME:
-        return lambda raw: v.parse_datetime(raw, anchor)
+        return lambda raw: v.parse_datetime(raw, anchor, roc)
     return _PARSERS.get(ftype) or v.parse_text
 
 
@@ -253,7 +256,7 @@ _SIGNATURES = frozenset({"accepted_by", "repairer_signature", "customer_signatur
 
 
 # First characters of totals and footer markers: a cheap test before the regexes.
-_MARKER_START = frozenset("本全当合小总共累制填审复经统主负部批核签盖tsTSpcaPCA")
+_MARKER_START = frozenset("本全当合小总共累制填审复经统主负部批核签盖tsTSpcaPCA" "當總製審復複經統負簽蓋")
 
 
 _CHUNK = 4096  # rows parsed column by column at a time: fast, and memory stays bounded
@@ -284,6 +287,32 @@ class _SheetPlan:
     yes_no: frozenset[str]  # event columns kept as yes/no
     width: int  # cells a row needs for every column read
     computed: frozenset[int] | set[int]  # columns a formula fills in
+    traditional: bool = False  # the header is written in Traditional Chinese: values are read folded
+
+
+# Text fields whose words the toolkit interprets (满意, 曝光, 设备设施 …): kept folded to Simplified
+# in a Traditional register. Other text (names, places, notes) stays as written.
+_READ_BY_WORD = frozenset({"visit_result", "media_or_legal", "category", "content"})
+
+
+def _folding(parse, keep_folded: bool):
+    """A parser reading a Traditional register's cell folded to Simplified (收費 → 收费, 維修中,
+    未簽, 無). What it cannot read is reported as written; text is kept as written unless its words
+    are interpreted (``keep_folded``)."""
+    @wraps(parse)
+    def read(raw):
+        if type(raw) is not str:
+            return parse(raw)
+        folded = fold(raw)
+        if folded == raw:
+            return parse(raw)
+        value = parse(folded)
+        if type(value) is v.Unreadable:
+            return v.Unreadable(raw, value.reason)
+        if type(value) is str and not keep_folded:
+            return parse(raw)
+        return value
+    return read
 
 
 def _sheet_plan(cmap: ColumnMap, anchor: date, computed) -> _SheetPlan:
@@ -293,10 +322,15 @@ def _sheet_plan(cmap: ColumnMap, anchor: date, computed) -> _SheetPlan:
                                  cmap.time_columns[name].index if name in cmap.time_columns else None,
                                  parts.get(name, ()))
                for name, col in cmap.fields.items() if name in specs}
+    traditional = any(is_traditional(col.header) for col in cmap.fields.values())
+    if traditional:  # dates may be in the ROC calendar (115/11/06): read with roc=True
+        columns = {name: replace(c, parse=_folding(_parser(specs[name].type, anchor, True), name in _READ_BY_WORD))
+                   for name, c in columns.items()}
     width = max([c.index for c in columns.values()] + [c.time_index for c in columns.values() if c.time_index is not None]
                 + [i for c in columns.values() for i in c.parts] + [0]) + 1
     return _SheetPlan(
-        cmap=cmap, columns=columns, parse_time=_parser(DATETIME, anchor),
+        cmap=cmap, columns=columns,
+        parse_time=_folding(_parser(DATETIME, anchor, True), False) if traditional else _parser(DATETIME, anchor),
         sequence=[f for f in TIME_SEQUENCE[cmap.kind] if f in columns],
         identity=[cmap.fields[f].index for f in IDENTITY_FIELDS[cmap.kind] if f in cmap.fields],
         header_texts={col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()},
@@ -305,7 +339,7 @@ def _sheet_plan(cmap: ColumnMap, anchor: date, computed) -> _SheetPlan:
         # 已结案 is a time not written, reported as such
         yes_no=frozenset(name for name in _DONE_COLUMNS & columns.keys()
                          if not names_time(normalise(cmap.fields[name].header))),
-        width=width, computed=computed)
+        width=width, computed=computed, traditional=traditional)
 
 
 def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
@@ -501,7 +535,7 @@ def _with_parts(name: str, spec: _ColumnPlan, col: list, by_column: list[tuple],
                 problems: dict[int, list[Problem]]) -> list:
     """A field written over several columns: texts joined in column order (a place: 3栋 | 1201),
     anything else added up."""
-    if spec.parse is v.parse_text:
+    if getattr(spec.parse, "__wrapped__", spec.parse) is v.parse_text:
         pieces = {spec.index: col, **{i: list(map(v.parse_text, by_column[i])) for i in spec.parts}}
         for i in spec.parts:
             _take_problems(pieces[i], name, problems)

@@ -12,6 +12,8 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
+from toolkit.registers.script import fold, may_be_traditional
+
 
 class Unreadable:
     """A value that is there but cannot be read as its column's type."""
@@ -48,7 +50,7 @@ def done_or_not(col: list) -> list:
     out = []
     for x in col:
         if type(x) is Unreadable and isinstance(x.raw, str):
-            word = unicodedata.normalize("NFKC", x.raw).strip().lower()
+            word = fold(unicodedata.normalize("NFKC", x.raw).strip().lower())
             if word in _DONE_WORDS:
                 x = Unreadable(x.raw, DONE_NO_TIME)
             elif word in _NOT_DONE_WORDS:
@@ -298,10 +300,28 @@ def from_serial(value: float):
     return moment
 
 
-def parse_datetime(raw: object, anchor: date):
+# A Republic of China (Taiwan) year: 民國115年 or a 3-digit year below 200 (115/11/06) = 1911 + 115.
+_ROC_YEAR = re.compile(r"^(?:民[国國]\s*(?P<y>\d{1,3})|(?P<y3>1\d{2}))(?=\s*[年/.\-])")
+ROC_OFFSET = 1911
+
+
+def roc_to_western(text: str) -> str:
+    """A date written in the ROC calendar with its year in the Western calendar:
+    民國115年11月6日 → 2026年11月6日, 115/11/06 → 2026/11/06; other text unchanged."""
+    m = _ROC_YEAR.match(text)
+    if m is None:
+        return text
+    year = int(m.group("y") or m.group("y3"))
+    if not 0 < year < 200:
+        return text
+    return f"{year + ROC_OFFSET}{text[m.end():]}"
+
+
+def parse_datetime(raw: object, anchor: date, roc: bool = False):
     """A date and time: ``datetime``; a date alone: ``date``; a time of day alone: ``time``.
 
     ``anchor`` (the sheet's month, else the as-of date) supplies a year that was not written.
+    ``roc``: the register is Taiwanese, so a 3-digit year below 200 or 民國 is an ROC year.
     """
     if (type(raw) is str and len(raw) in (16, 19) and raw[4] in "-/" and raw[7] == raw[4] and raw[10] == " "
             and raw[13] == ":" and raw[16:17] in ("", ":")):
@@ -332,6 +352,8 @@ def parse_datetime(raw: object, anchor: date):
     if text in _EXCEL_ERRORS:
         return Unreadable(raw, BAD_ERROR)
     s, by = _BY_SUFFIX.subn("", unicodedata.normalize("NFKC", text).strip().lower())
+    if roc and (s[:1] == "民" or s[:1] == "1"):
+        s = roc_to_western(s)
     if by and s[-2:] in _BY_PART_OF_DAY:  # "11月23日中午前": by the end of that part of the day
         s = f"{s[:-2].rstrip()} {_BY_PART_OF_DAY[s[-2:]]}"
     try:
@@ -554,6 +576,8 @@ def signer(value):
     """A signature cell's value, or None when it says nobody signed (未签, 未交, 拒签, 否)."""
     if type(value) is str and value[:1] in _NOT_SIGNED_START and _NOT_SIGNED.match(unicodedata.normalize("NFKC", value)):
         return None
+    if type(value) is str and may_be_traditional(value[:4]) and _NOT_SIGNED.match(fold(unicodedata.normalize("NFKC", value))):
+        return None  # 未簽, 拒簽, 沒簽
     return value
 
 
