@@ -161,8 +161,8 @@ def _cn_digits(text: str) -> str:
     import warnings
 
     # cn2an reads 点 as a decimal point (十四点零五 → 14.05): a clock's 点 is its 时
-    # cn2an before 0.5.24 reads 〇 as a digit only as 零 (二〇二六 → 2〇26)
-    text = re.sub(r"两(?=[点时])", "二", text).replace("点", "时").replace("〇", "零")
+    # cn2an before 0.5.24 reads 〇 as a digit only as 零 (二〇二六 → 2〇26), and 三时半 as 3时0.5
+    text = re.sub(r"两(?=[点时])", "二", text).replace("点", "时").replace("〇", "零").replace("时半", "时三十分")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
