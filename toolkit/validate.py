@@ -147,12 +147,8 @@ def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str
 
     with gc_paused():
         report = Report(as_of, lang)
-        for slot, outcome in _each_file(CheckOne(as_of, config, lang), paths, lang, jobs, progress, report.skipped_files):
-            if isinstance(outcome, FileReport):
-                report.files.append(outcome)
-                continue
-            file_report, findings = outcome
-            file_report.open_in_excel_by = open_in_excel_by(slot)
+        for file_report, findings in _each_report(CheckOne(as_of, config, lang), paths, lang, jobs, progress,
+                                                  report.skipped_files):
             report.files.append(file_report)
             report.findings.extend(findings)
         return report
@@ -170,15 +166,22 @@ def read_registers(paths: list[str | Path], as_of: datetime, config: Config, lan
     with gc_paused():
         found = Registers()
         one = ReadOne(as_of, config, lang, None if kinds is None else frozenset(kinds))
-        for slot, outcome in _each_file(one, paths, lang, jobs, progress, found.skipped_files):
-            if isinstance(outcome, FileReport):
-                found.files.append(outcome)
-                continue
-            file_report, registers = outcome
-            file_report.open_in_excel_by = open_in_excel_by(slot)
+        for file_report, registers in _each_report(one, paths, lang, jobs, progress, found.skipped_files):
             found.files.append(file_report)
             found.registers.extend(registers)
         return found
+
+
+def _each_report(one, paths, lang: str, jobs: int | None, progress, skipped_files: list):
+    """(the file's report, what ``one`` brought back from it: findings or registers) for every
+    workbook under ``paths`` in order; a file not read brings back nothing."""
+    for slot, outcome in _each_file(one, paths, lang, jobs, progress, skipped_files):
+        if isinstance(outcome, FileReport):
+            yield outcome, ()
+            continue
+        file_report, brought = outcome
+        file_report.open_in_excel_by = open_in_excel_by(slot)
+        yield file_report, brought
 
 
 @dataclass(frozen=True)
