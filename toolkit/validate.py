@@ -209,10 +209,7 @@ class ReadOne:
 
     def __call__(self, path: Path, overlap: bool = False) -> tuple[FileReport, list[Register]]:
         report, read = read_file(path, self.as_of, self.config, self.lang, overlap=overlap)
-        kept = [reg for reg, _ in read if self.kinds is None or reg.kind in self.kinds]
-        for reg in kept:  # the records cross back; their columns are made again on demand
-            reg.values.clear()
-        return report, kept
+        return report, [reg for reg, _ in read if self.kinds is None or reg.kind in self.kinds]
 
 
 def _each_file(one, paths, lang: str, jobs: int | None, progress, skipped_files: list):

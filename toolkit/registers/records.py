@@ -122,17 +122,10 @@ class Register:
     skipped_rows: list[SkippedRow] = field(default_factory=list)
     anchor: date | None = None  # the month the sheet is about, for dates written without a year
     hidden_rows: list[int] = field(default_factory=list)  # rows hidden in Excel (checked all the same)
-    # The records' values field by field (a list per field, aligned with ``records``), for rules
-    # that screen a whole column at C speed: kept as the records are built, else made on demand.
-    values: dict[str, list] = field(default_factory=dict, repr=False, compare=False)
 
     def column(self, name: str) -> list:
-        """Every record's value of one field, in record order."""
-        values = self.values.get(name)
-        if values is None or len(values) != len(self.records):
-            index = RECORD_TYPES[self.kind]._fields.index(name)
-            values = self.values[name] = list(map(itemgetter(index), self.records))
-        return values
+        """Every record's value of one field, in record order (for the workbook-wide rules)."""
+        return list(map(itemgetter(RECORD_TYPES[self.kind]._fields.index(name)), self.records))
 
     def has(self, name: str) -> bool:
         return name in self.columns.fields
@@ -492,8 +485,6 @@ def _add_records(register: Register, plan: _SheetPlan, numbers: list[int], cells
     order = cls._fields[1:-1]  # the record's fields between row and problems
     register.records.extend(map(_new_record, repeat(cls),
                                 zip(numbers, *(columns.get(name, empty) for name in order), found_col)))
-    for name, col in (("row", numbers), *columns.items(), ("problems", found_col)):
-        register.values.setdefault(name, []).extend(col)
 
 
 def _field_values(name: str, spec: _ColumnPlan, by_column: list[tuple], plan: _SheetPlan,

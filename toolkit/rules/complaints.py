@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from toolkit.i18n import t
 from toolkit.model.complaints import (
-    NO_VISIT, SATISFIED, UNSATISFIED, is_answered, is_closed, major_reasons, norm as _norm, satisfaction,
+    NO_VISIT, UNSATISFIED, is_answered, is_closed, major_reasons, norm as _norm, satisfaction,
 )
 from toolkit.registers.fields import COMPLAINTS
 from toolkit.registers.values import phone_is_valid
