@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import operator
 import os
-import posixpath
 import re
 import zipfile
 from functools import lru_cache
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from toolkit.followup.weekly import WeeklyReport
 from toolkit.i18n import pick, t
+from toolkit.ooxml.package import relationships, rels_part
 from toolkit.outputs.safe import xlsx_text
 from toolkit.outputs.weekly_tables import (
     Column, Table, category_table, complaint_categories, engineer_label, engineer_table, findings_compared, headline,
@@ -660,14 +660,13 @@ def _write_package(frame: io.BytesIO, path: Path, lists: list[_ListRows], zip64:
     """Copy the package openpyxl saved into ``path``, each list's sheet with its rows, hyperlinks
     and their relationships streamed in."""
     sheets = {_part(rows.ws): rows for rows in lists}
-    rels = {posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels"): rows
-            for part, rows in sheets.items()}
+    rels = {rels_part(part): rows for part, rows in sheets.items()}
     with zipfile.ZipFile(frame) as src:
         names = set(src.namelist())
         first_ids = {}
         for name, rows in rels.items():  # hyperlinks are numbered after the sheet's own relationships
-            ids = re.findall(r'Id="rId(\d+)"', src.read(name).decode("utf-8")) if name in names else []
-            first_ids[id(rows)] = max(map(int, ids), default=0) + 1
+            ids = [r.id[3:] for r in relationships(src.read(name).decode("utf-8")) if r.id.startswith("rId")] if name in names else []
+            first_ids[id(rows)] = max((int(n) for n in ids if n.isdigit()), default=0) + 1
             if rows.links and name not in names:
                 raise RuntimeError(f"openpyxl wrote no {name}")
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
