@@ -30,6 +30,21 @@ class Finding(NamedTuple):
         return dict(zip(self._fields, self))
 
 
+@dataclass(frozen=True, slots=True)
+class CallLogReport:
+    """How a call-log sheet was split into kinds of call (报修 / 投诉 / other calls)."""
+
+    type_column: str  # its letter
+    type_header: str
+    rows: dict[str, int]  # kind → records of that kind
+    guessed: list[int]  # rows with no kind written (or an unknown word): judged by what they hold
+    unknown_words: list[str]
+
+    def as_dict(self) -> dict:
+        return {"type_column": self.type_column, "type_header": self.type_header, "rows": self.rows,
+                "guessed_rows": self.guessed, "unknown_words": self.unknown_words}
+
+
 @dataclass(slots=True)
 class SheetReport:
     name: str
@@ -44,6 +59,7 @@ class SheetReport:
     unmapped_columns: list[str] = field(default_factory=list)  # headers no field took
     hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel (checked)
     rules_not_run: dict[str, list[str]] = field(default_factory=dict)  # rule → missing fields
+    call_log: CallLogReport | None = None  # the sheet is a call log: this report is one kind of its calls
 
     def as_dict(self) -> dict:
         return {
@@ -59,6 +75,7 @@ class SheetReport:
             "columns": self.columns,
             "unmapped_columns": self.unmapped_columns,
             "rules_not_run": self.rules_not_run,
+            **({"call_log": self.call_log.as_dict()} if self.call_log else {}),
         }
 
 
@@ -111,7 +128,8 @@ class Report:
         by_rule = Counter(f.rule for f in self.findings)
         return {
             "files": len(self.files),
-            "registers": sum(len(f.registers) for f in self.files),
+            # a call log split into kinds of call is one register
+            "registers": sum(len({s.name for s in f.registers}) for f in self.files),
             "records": self.records,
             "errors": self.errors,
             "warnings": self.warnings,

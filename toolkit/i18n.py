@@ -63,6 +63,18 @@ Text = str | dict[str, str]
 _TEXT: dict[str, tuple[Text, Text]] = {
     "kind.work_orders": ("维修工作单", "work orders"),
     "kind.complaints": ("投诉", "complaints"),
+    "kind.calls": ("其他来电", "other calls"),
+    "call_log.line": ("来电登记表（按 {column} 列“{header}”分类：{kinds}）· 表头第 {header_row} 行，共 {records} 条记录",
+                      "call log (split by column {column} \"{header}\": {kinds}) · header row {header_row}, "
+                      "{records} records"),
+    "call_log.count.work_orders": ("维修工作单 {count} 条", {"one": "{count} work order", "other": "{count} work orders"}),
+    "call_log.count.complaints": ("投诉 {count} 条", {"one": "{count} complaint", "other": "{count} complaints"}),
+    "call_log.count.calls": ("其他来电 {count} 条", {"one": "{count} other call", "other": "{count} other calls"}),
+    "call_log.guessed": ("{count} 行未写“{column}”或写法不认识，按所填内容判断类别：第 {rows} 行",
+                         {"one": "{count} row with no known \"{column}\": its kind judged by what it holds (row {rows})",
+                          "other": "{count} rows with no known \"{column}\": their kind judged by what they hold "
+                                   "(rows {rows})"}),
+    "call_log.unknown": ("（不认识的写法：{words}）", " (words not known: {words})"),
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
     "sheet.line": ("表头第 {header_row} 行，{records} 条记录", "header row {header_row}, {records} records"),

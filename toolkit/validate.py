@@ -17,7 +17,7 @@ from pathlib import Path
 
 from toolkit.config import Config
 from toolkit.errors import InputError
-from toolkit.findings import FileReport, Finding, Report, SheetReport
+from toolkit.findings import CallLogReport, FileReport, Finding, Report, SheetReport
 from toolkit.i18n import has_text, join, t
 from toolkit.registers.discover import content_digest, discover, open_in_excel_by
 from toolkit.registers.reader import read_workbook, warm_up
@@ -52,25 +52,32 @@ def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap
         return report, []
     read: list[tuple[Register, SheetReport]] = []
     for sheet in workbook.sheets:
-        sr = SheetReport(sheet.name, hidden=sheet.hidden, skipped_reason=sheet.skipped_reason,
-                         error=sheet.error.render(lang, with_path=False) if sheet.error else None)
-        reg = sheet.register
-        if reg is not None:
-            sr.kind = reg.kind
-            sr.header_row = reg.columns.header_row
-            sr.records = len(reg.records)
-            sr.skipped_rows = reg.skipped_rows
-            times, parts = reg.columns.time_columns, reg.columns.part_columns
-            sr.columns = {name: "+".join(c.letter for c in sorted([col, *parts.get(name, ())], key=lambda c: c.index))
-                          + (f"+{times[name].letter}" if name in times else "")
-                          for name, col in reg.columns.fields.items() if name != "seq"}
-            sr.unmapped_columns = [f"{c.letter}: {c.header}" for c in reg.columns.unmapped]
-            sr.hidden_rows = reg.hidden_rows
+        error = sheet.error.render(lang, with_path=False) if sheet.error else None
+        if not sheet.registers:
+            report.sheets.append(SheetReport(sheet.name, hidden=sheet.hidden, skipped_reason=sheet.skipped_reason,
+                                             error=error))
+        for reg in sheet.registers:  # a call log gives one report per kind of call
+            sr = _sheet_report(sheet.name, sheet.hidden, reg)
             read.append((reg, sr))
-        report.sheets.append(sr)
+            report.sheets.append(sr)
     if not workbook.registers and not any(s.error for s in report.sheets):
         report.error = _no_register(report.sheets, lang)
     return report, read
+
+
+def _sheet_report(name: str, hidden: bool, reg: Register) -> SheetReport:
+    """What a register's sheet report says of how it was read."""
+    times, parts = reg.columns.time_columns, reg.columns.part_columns
+    log = reg.call_log
+    return SheetReport(
+        name, kind=reg.kind, hidden=hidden, header_row=reg.columns.header_row, records=len(reg.records),
+        skipped_rows=reg.skipped_rows, hidden_rows=reg.hidden_rows,
+        columns={field: "+".join(c.letter for c in sorted([col, *parts.get(field, ())], key=lambda c: c.index))
+                 + (f"+{times[field].letter}" if field in times else "")
+                 for field, col in reg.columns.fields.items() if field != "seq"},
+        unmapped_columns=[f"{c.letter}: {c.header}" for c in reg.columns.unmapped],
+        call_log=None if log is None else CallLogReport(
+            log.type_column.letter, log.type_column.header, dict(log.rows), list(log.guessed), list(log.unknown_words)))
 
 
 def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap: bool = False,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from toolkit.i18n import join, t
-from toolkit.registers.fields import FIELDS, KINDS
+from toolkit.registers.fields import FIELDS, RECORD_KINDS
 from toolkit.rules.catalog import all_rules
 
 
@@ -28,7 +28,7 @@ def render(lang: str, fmt: str = "text", config=None) -> str:
                  "enabled": config.rule_enabled(r.id) if config else True} for r in rules]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     lines: list[str] = []
-    for kind in KINDS:
+    for kind in RECORD_KINDS:
         kind_rules = [r for r in rules if r.kind == kind]
         if not kind_rules:
             continue

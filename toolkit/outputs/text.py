@@ -94,6 +94,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     registers_of: Counter = Counter(sheet.kind for file in report.files for sheet in file.sheets if sheet.kind)
     rule_width = max((len(f.rule) for f in report.findings), default=0) + 2
 
+    shown: set[tuple[str, str]] = set()  # call-log sheets already shown (one block for all their kinds)
     for file in report.files:
         file_lines: list[str] = []
         if file.error:
@@ -118,8 +119,13 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                 continue
             if not found and not verbose:
                 continue
-            head = f"  {c('bold', visible(sheet.name))} · {t('kind.' + sheet.kind, lang)} · " + t(
-                "sheet.line", lang, header_row=sheet.header_row, records=sheet.records)
+            if sheet.call_log is not None and (file.path, sheet.name) in shown:
+                continue  # a call log's further kind of call: shown with the sheet's first
+            shown.add((file.path, sheet.name))
+            head = f"  {c('bold', visible(sheet.name))} · " + (
+                _call_log_head(sheet, file.sheets, lang) if sheet.call_log is not None else
+                f"{t('kind.' + sheet.kind, lang)} · " + t("sheet.line", lang, header_row=sheet.header_row,
+                                                          records=sheet.records))
             if sheet.skipped_rows:
                 reasons = Counter(s.reason for s in sheet.skipped_rows)
                 head += t("sheet.skipped_rows", lang, n=len(sheet.skipped_rows),
@@ -131,10 +137,22 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                 head += t("sheet.hidden_rows", lang, rows=rows)
             file_lines.append(head)
             if verbose:
-                cols = ", ".join(f"{FIELDS[sheet.kind][k].label(lang)}={v}" for k, v in sheet.columns.items() if k in FIELDS[sheet.kind])
-                file_lines.append("    " + c("dim", cols))
-                if sheet.unmapped_columns:
-                    file_lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(sheet.unmapped_columns))))
+                if sheet.call_log is not None and sheet.call_log.guessed:
+                    log = sheet.call_log
+                    file_lines.append("    " + c("dim", t("call_log.guessed", lang, count=len(log.guessed),
+                                                          rows=_rows_text(log.guessed), column=log.type_header)
+                                                   + (t("call_log.unknown", lang, words=visible(join(log.unknown_words, lang)))
+                                                      if log.unknown_words else "")))
+                file_lines.extend(_mapping_lines(sheet, lang, c))
+                if sheet.call_log is not None:
+                    # the further kinds' mappings come first, then the sheet's findings row by row
+                    later = [s for s in file.sheets if s.name == sheet.name and s is not sheet and s.call_log]
+                    for other in later:
+                        file_lines.extend(_mapping_lines(other, lang, c))
+                    unread = [col for col in sheet.unmapped_columns
+                              if all(col in other.unmapped_columns for other in later)]  # no kind took them
+                    if unread:
+                        file_lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(unread))))
             for f in found:
                 where = f"{t('col.row', lang)} {f.row}" if f.row else ""
                 col = visible((f.column or "").split(" / ")[-1].replace("\n", ""))
@@ -167,6 +185,31 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     colour_key = "error" if s["errors"] or s["unusable_files"] else ("warning" if s["warnings"] else "bold")
     lines.append(c(colour_key, summary))
     return "\n".join(lines) + "\n"
+
+
+def _mapping_lines(sheet, lang: str, c) -> list[str]:
+    """How a register's columns were read: field=column, then the columns no field took. In a
+    call log each kind of call says its kind first."""
+    fields = FIELDS[sheet.kind]
+    cols = ", ".join(f"{fields[k].label(lang)}={v}" for k, v in sheet.columns.items() if k in fields)
+    if sheet.call_log is not None:
+        cols = f"{t('kind.' + sheet.kind, lang)}: {cols}"
+    lines = ["    " + c("dim", cols)]
+    if sheet.unmapped_columns and sheet.call_log is None:
+        lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(sheet.unmapped_columns))))
+    return lines
+
+
+def _call_log_head(sheet, sheets, lang: str) -> str:
+    """A call log's line: its type column, how many calls of each kind, all its records."""
+    log = sheet.call_log
+    kinds = join((t("call_log.count." + kind, lang, count=n) for kind, n in log.rows.items()), lang, "enumeration")
+    return t("call_log.line", lang, column=log.type_column, header=visible(log.type_header), kinds=kinds,
+             header_row=sheet.header_row, records=sum(log.rows.values()))
+
+
+def _rows_text(rows: list[int]) -> str:
+    return ", ".join(map(str, rows[:10])) + ("…" if len(rows) > 10 else "")
 
 
 _REASONS = {"empty_sheet", "no_header", "chartsheet", "findings_sheet", "same_part"}

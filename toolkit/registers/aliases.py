@@ -21,7 +21,7 @@ Sites with headers no pattern knows map them in toolkit.toml under ``[columns]``
 
 from __future__ import annotations
 
-from toolkit.registers.fields import COMPLAINTS, WORK_ORDERS
+from toolkit.registers.fields import CALLS, COMPLAINTS, WORK_ORDERS
 
 T = "时间|日期|时刻|date|time"  # what makes a header a time column
 NOT_T = "!时间|日期|时刻"
@@ -42,7 +42,7 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
             f"内容|事项|事由|故障|问题|项目|描述|content&{NOT_T}|回访|结果|原因|投诉|批示",
         ],
         "customer_name": [
-            f"客户|业主|住户|用户|报修人|业户|联系人|姓名|customer&{NOT_T}|签|电话|手机|联系方式|号码|"
+            f"客户|业主|住户|用户|报修人|业户|联系人|姓名|来电人|来访人|customer&{NOT_T}|签|电话|手机|联系方式|号码|"
             "地址|意见|满意|评价|确认|验收|维修|房",
         ],
         "customer_phone": [f"电话|手机|联系方式|联系号码|号码|phone|tel&{NOT_T}"],
@@ -157,12 +157,35 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
     },
 }
 
+# A call log's columns as a call record (the calls neither repairs nor complaints).
+ALIASES[CALLS] = {
+    "seq": ["序号|行号|序列号", "=序", "=#"],
+    "call_no": ["编号|单号|流水号|登记号|受理号|记录号|no&!序|房|电话|手机|证|人数", "=no", "=no."],
+    "received_at": [f"来电|来访|受理|接听|接报|登记|接待|报事|报修|投诉|call|received&{T}", "=日期", "=时间"],
+    "caller": [
+        f"来电人|来访人|来电者|客户|业主|住户|业户|用户|姓名|联系人|反映人|报修人|投诉人|caller|customer&{NOT_T}|"
+        "签|电话|手机|号码|地址|意见|满意|评价|首问|受理|责任|处理|类别|类型|房|方式|渠道|被",
+    ],
+    "phone": [f"电话|手机|联系方式|联系号码|号码|phone|tel&{NOT_T}"],
+    "location": [f"房号|地址|地点|位置|楼栋|楼号|单元|户号|户别|门牌|房间|location|address&{NOT_T}|电话", "=单位"],
+    "content": [
+        f"内容|事由|事项|问题|诉求|情况|描述|content&{NOT_T}|处理|结果|回访|类别|类型|原因|答复|回复|反馈",
+    ],
+    # Who took the call (首问: 受理人, 接听人, 记录人, 值班员).
+    "taker": [f"首问|受理|接待|接听|登记|记录|值班|客服&人|员&{NOT_T}", f"=客服|=接线员|=话务员|handler|taken&{NOT_T}"],
+    "result": [
+        "处理|答复|回复|解决|落实&结果|情况|意见|过程|措施|方案|经过&!回访|满意",
+        "结果|result&!回访|满意",
+    ],
+    "remarks": ["备注|附注|note|remark", "=说明"],
+}
+
 # Headers whose text marks a register kind even when its field is shared.
 KIND_WORDS = {WORK_ORDERS: ("维修", "报修", "工单", "派单", "派工", "完工"), COMPLAINTS: ("投诉", "答复", "回复", "结案")}
 
 # Headers that name a field only beside a column of that field: a bare 合计 after
 # 材料费 | 人工费 is the fee's total (elsewhere it may count anything).
-BESIDE: dict[str, dict[str, str]] = {WORK_ORDERS: {"合计": "fee", "总计": "fee"}, COMPLAINTS: {}}
+BESIDE: dict[str, dict[str, str]] = {WORK_ORDERS: {"合计": "fee", "总计": "fee"}, COMPLAINTS: {}, CALLS: {}}
 
 # A column may serve two fields when a site writes both in one cell (e.g. 延误/未完成原因).
 SHARED_FIELDS = (frozenset({"delay_reason", "incomplete_reason"}),)

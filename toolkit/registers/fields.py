@@ -12,7 +12,12 @@ from toolkit.i18n import pick
 
 WORK_ORDERS = "work_orders"
 COMPLAINTS = "complaints"
+# The registers a sheet may be. A call log (客服来电登记表: one row per call, a 来电类型 column
+# saying 报修 / 投诉 / 咨询 …) is not a kind of its own: its rows are split into the work orders,
+# the complaints and the other calls it holds.
 KINDS = (WORK_ORDERS, COMPLAINTS)
+CALLS = "calls"  # a call log's other calls (咨询, 建议, 表扬, 求助): checked as call records
+RECORD_KINDS = (*KINDS, CALLS)
 
 # Value types, each with one parser in values.py.
 TEXT, DATETIME, MONEY, FLAG, PHONE, COUNT = "text", "datetime", "money", "flag", "phone", "count"
@@ -79,18 +84,33 @@ _COMPLAINT_FIELDS = (
     Field("remarks", TEXT, "备注", "remarks"),
 )
 
+# What a call record needs (time, who called, what about, who took it) and what it may hold.
+_CALL_FIELDS = (
+    Field("call_no", TEXT, "编号", "call no."),
+    Field("received_at", DATETIME, "来电时间", "received at", 0),
+    Field("caller", TEXT, "来电人", "caller"),
+    Field("phone", PHONE, "联系电话", "phone"),
+    Field("location", TEXT, "房号", "location"),
+    Field("content", TEXT, "来电内容", "what the call was about"),
+    Field("taker", TEXT, "受理人", "taken by"),
+    Field("result", TEXT, "处理结果", "result"),
+    Field("remarks", TEXT, "备注", "remarks"),
+)
+
 FIELDS: dict[str, dict[str, Field]] = {
     WORK_ORDERS: {f.name: f for f in _WORK_ORDER_FIELDS},
     COMPLAINTS: {f.name: f for f in _COMPLAINT_FIELDS},
+    CALLS: {f.name: f for f in _CALL_FIELDS},
 }
 
 # The field that identifies a record (the pre-printed form number, not the 序号 counter).
-RECORD_NUMBER = {WORK_ORDERS: "order_no", COMPLAINTS: "complaint_no"}
+RECORD_NUMBER = {WORK_ORDERS: "order_no", COMPLAINTS: "complaint_no", CALLS: "call_no"}
 
 # Fields that identify a row as a record rather than a note or a footer.
 IDENTITY_FIELDS = {
     WORK_ORDERS: ("order_no", "content", "location", "customer_name", "customer_phone"),
     COMPLAINTS: ("complaint_no", "content", "location", "complainant", "phone"),
+    CALLS: ("call_no", "content", "location", "caller", "phone"),
 }
 
 # Time fields in the order events happen; a time written without a date takes the date of
@@ -99,6 +119,7 @@ TIME_SEQUENCE = {
     WORK_ORDERS: ("received_at", "dispatched_at", "accepted_at", "completed_at", "returned_at", "visit_at"),
     # The promised reply time follows the receipt: "17:00" alone is that day's five o'clock.
     COMPLAINTS: ("received_at", "promised_reply_at", "replied_at", "visit_at", "closed_at"),
+    CALLS: ("received_at",),
 }
 
 

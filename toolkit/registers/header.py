@@ -371,6 +371,9 @@ def _pair_date_time(kind, name, taken, second, cmap: ColumnMap) -> bool:
 class HeaderGuess:
     cmap: ColumnMap
     title_text: str  # text above the header (titles name the month, the site, the kind)
+    # the header's columns as found (index, normalised text, text, name under a group): a call
+    # log maps them again for each kind of row it holds
+    headers: tuple = ()
 
 
 def _plain_label(value) -> bool:
@@ -478,9 +481,9 @@ def find_header(
             # A two-row header must map more than its top row alone; keeping the form number counts.
             key = (cm.score(), RECORD_NUMBER[cm.kind] in cm.fields, -n)
             if best is None or key > best[0]:
-                best = (key, cm, r)
+                best = (key, cm, r, headers)
     if best is None:
         return None
-    _, cmap, r = best
+    _, cmap, r, headers = best
     title = " ".join(str(v) for row in rows[:r] for v in row if isinstance(v, str) and v.strip())
-    return HeaderGuess(cmap, title)
+    return HeaderGuess(cmap, title, tuple(headers))

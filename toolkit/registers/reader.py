@@ -16,9 +16,10 @@ from pathlib import Path
 
 from toolkit.errors import InputError
 from toolkit.ooxml.marks import ToolkitMarks, toolkit_marks
-from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, normalise
+from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, map_columns, normalise
 from toolkit.registers.native import is_panic, panic_detail
-from toolkit.registers.fields import KINDS, WORK_ORDERS
+from toolkit.registers import call_log
+from toolkit.registers.fields import CALLS, KINDS, RECORD_KINDS, WORK_ORDERS
 from toolkit.registers.records import Register, SkippedRow, build_records
 from toolkit.registers.values import clean_text
 
@@ -38,9 +39,14 @@ FINDINGS_HEADER_ROW = 3
 class SheetRead:
     name: str
     hidden: bool = False
-    register: Register | None = None
+    registers: list[Register] = field(default_factory=list)  # one, or a call log's kinds of call
     skipped_reason: str | None = None  # why the sheet is not a register
     error: InputError | None = None  # the sheet could not be read at all
+
+    @property
+    def register(self) -> Register | None:
+        """The sheet's register (for a call log, the first of its kinds)."""
+        return self.registers[0] if self.registers else None
 
 
 @dataclass(slots=True)
@@ -50,7 +56,7 @@ class WorkbookRead:
 
     @property
     def registers(self) -> list[Register]:
-        return [s.register for s in self.sheets if s.register is not None]
+        return [reg for s in self.sheets for reg in s.registers]
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -559,16 +565,45 @@ def _read_sheet(reading: _Reading, meta) -> SheetRead:
     rows = _fold_merged_orders(rows, merged, guess.cmap, data_start, continued)
     anchor = sheet_anchor(meta.name, guess.title_text, reading.as_of)
     try:
-        register = build_records(rows, guess.cmap, anchor, str(reading.path), meta.name,
-                                 frozenset(known.formula_columns) if known else frozenset())
+        registers = _registers(rows, guess, anchor, reading, meta.name,
+                               frozenset(known.formula_columns) if known else frozenset())
     except BaseException as exc:  # the engine converts cells as they are taken: a panic comes up here
         _reraise_unless_engine(exc)
         sheet.error = _sheet_error(exc, ws)
         return sheet
-    if continued:
-        register.skipped_rows = sorted([*register.skipped_rows, *(SkippedRow(r, "continued") for r in continued)],
-                                       key=lambda s: s.row)
+    if continued and registers:
+        first = registers[0]
+        first.skipped_rows = sorted([*first.skipped_rows, *(SkippedRow(r, "continued") for r in continued)],
+                                    key=lambda s: s.row)
     if known is not None:
-        register.hidden_rows = [r for r in known.hidden_rows if r > data_start]
-    sheet.register = register
+        for register in registers:
+            hidden = [r for r in known.hidden_rows if r > data_start]
+            if register.call_log is not None:  # each kind of call lists its own rows
+                rows_of = {rec.row for rec in register.records}
+                hidden = [r for r in hidden if r in rows_of]
+            register.hidden_rows = hidden
+    sheet.registers = registers
     return sheet
+
+
+def _registers(rows, guess, anchor, reading: _Reading, sheet: str, computed) -> list[Register]:
+    """The sheet's register; for a call log (a column saying each call's kind), a register of
+    each kind of call it holds, each read with the columns its kind names."""
+    path = str(reading.path)
+    sample, rows = call_log.peek(rows)
+    column = call_log.type_column(list(guess.headers), [cells for _, cells in sample])
+    if column is None:
+        return [build_records(rows, guess.cmap, anchor, path, sheet, computed)]
+    headers = call_log.without(list(guess.headers), column)
+    header_row, header_rows = guess.cmap.header_row, guess.cmap.header_rows
+    cmaps = {kind: map_columns(kind, headers, header_row, header_rows, reading.explicit) for kind in RECORD_KINDS}
+    parts, guessed, unknown = call_log.split(rows, column, cmaps)
+    registers = [build_records(part, cmaps[kind], anchor, path, sheet, computed)
+                 for kind, part in parts.items() if part and (kind in reading.kinds or kind == CALLS)]
+    registers = [reg for reg in registers if reg.records]
+    records = {rec.row for reg in registers for rec in reg.records}
+    log = call_log.CallLog(column, tuple((reg.kind, len(reg.records)) for reg in registers),
+                           tuple(r for r in guessed if r in records), tuple(unknown))
+    for reg in registers:
+        reg.call_log = log
+    return registers

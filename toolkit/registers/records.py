@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from toolkit.registers import values as v
 from toolkit.registers.fields import (
-    COMPLAINTS, COUNT, DATETIME, FIELDS, FLAG, IDENTITY_FIELDS, MONEY, PHONE, TIME_SEQUENCE, WORK_ORDERS,
+    CALLS, COMPLAINTS, COUNT, DATETIME, FIELDS, FLAG, IDENTITY_FIELDS, MONEY, PHONE, TIME_SEQUENCE, WORK_ORDERS,
 )
 from toolkit.registers.header import ColumnMap, names_time, normalise
 from toolkit.registers.script import fold, is_traditional
@@ -97,7 +97,23 @@ class Complaint(NamedTuple):
     problems: tuple[Problem, ...] = ()
 
 
-RECORD_TYPES = {WORK_ORDERS: WorkOrder, COMPLAINTS: Complaint}
+class Call(NamedTuple):
+    """One call of a call log that is neither a repair nor a complaint (咨询, 建议, 表扬 …)."""
+
+    row: int
+    call_no: str | None = None
+    received_at: When = None
+    caller: str | None = None
+    phone: str | None = None
+    location: str | None = None
+    content: str | None = None
+    taker: str | None = None
+    result: str | None = None
+    remarks: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+
+RECORD_TYPES = {WORK_ORDERS: WorkOrder, COMPLAINTS: Complaint, CALLS: Call}
 assert all(
     set(cls._fields) - {"row", "problems"} == set(FIELDS[kind]) for kind, cls in RECORD_TYPES.items()
 ), "record classes and the field table must agree"
@@ -122,6 +138,7 @@ class Register:
     skipped_rows: list[SkippedRow] = field(default_factory=list)
     anchor: date | None = None  # the month the sheet is about, for dates written without a year
     hidden_rows: list[int] = field(default_factory=list)  # rows hidden in Excel (checked all the same)
+    call_log: object = None  # a CallLog when the sheet is a call log split into kinds of call
 
     def column(self, name: str) -> list:
         """Every record's value of one field, in record order (for the workbook-wide rules)."""

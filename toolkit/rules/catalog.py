@@ -90,13 +90,13 @@ def rules_for(kind: str) -> list[Rule]:
     return [r for r in all_rules() if r.kind == kind]
 
 
-_MODULE_ORDER = ("toolkit.rules.work_orders", "toolkit.rules.complaints", "toolkit.rules.common")
+_MODULE_ORDER = ("toolkit.rules.work_orders", "toolkit.rules.complaints", "toolkit.rules.calls", "toolkit.rules.common")
 
 
 def all_rules() -> list[Rule]:
     """Every rule, kind by kind, each kind's own rules before the shared ones: the same order
     whichever module happened to be imported first."""
-    from toolkit.registers.fields import KINDS
+    from toolkit.registers.fields import RECORD_KINDS
 
     _load()
     position = {key: i for i, key in enumerate(CATALOG)}
@@ -105,7 +105,7 @@ def all_rules() -> list[Rule]:
         (kind, _), r = item
         module = r.check.__module__
         rank = _MODULE_ORDER.index(module) if module in _MODULE_ORDER else len(_MODULE_ORDER)
-        return (KINDS.index(kind), rank, position[(kind, r.id)])
+        return (RECORD_KINDS.index(kind), rank, position[(kind, r.id)])
 
     return [r for _, r in sorted(CATALOG.items(), key=order)]
 
@@ -117,4 +117,4 @@ def rule_ids() -> set[str]:
 
 def _load() -> None:
     # The rule modules register themselves on import.
-    from toolkit.rules import common, complaints, work_orders  # noqa: F401
+    from toolkit.rules import calls, common, complaints, work_orders  # noqa: F401

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.registers.fields import KINDS
+from toolkit.registers.fields import RECORD_KINDS
 from toolkit.registers.values import UNCALCULATED_REASON
 from toolkit.rules.catalog import WARNING, Hit, rule
 
@@ -11,7 +11,7 @@ def uncalculated_formula(record, ctx):
     return [Hit(p.field) for p in record.problems if p.reason == UNCALCULATED_REASON]
 
 
-for _kind in KINDS:
+for _kind in RECORD_KINDS:
     rule("uncalculated-formula", kind=_kind, severity=WARNING, source="—",
          checks=("公式单元格有计算结果（文件须由 Excel 保存过）",
                  "formula cells carry a calculated value (the file was saved by Excel)"),

@@ -30,7 +30,9 @@ class _Emitter:
         self.config, self.lang = config, lang
         self.findings: list[Finding] = []
         self.keys: list[tuple] = []  # each finding's place: sheet, row, column, rule ID
-        self._sheet_rank = {id(reg): i for i, reg in enumerate(registers)}
+        # a call log's kinds of call share their sheet's rank: its findings come row by row
+        sheets: dict[tuple[str, str], int] = {}
+        self._sheet_rank = {id(reg): sheets.setdefault((reg.path, reg.sheet), len(sheets)) for reg in registers}
         self._shared: dict[tuple, _Shared] = {}
 
     def emit(self, reg: Register, record, rule: Rule, hit: Hit) -> None:

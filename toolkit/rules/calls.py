@@ -1,0 +1,45 @@
+"""What a call record needs: the other calls of a call log (咨询, 建议, 表扬, 求助 …).
+
+A call that is neither a repair nor a complaint is checked only for what any call record
+must say (000 首问责任: the first person to take a call records it): when it came, who
+called, what it was about and who took it. Its repair or complaint columns stay blank.
+"""
+
+from __future__ import annotations
+
+from toolkit.registers.fields import CALLS
+from toolkit.registers.values import phone_is_valid
+from toolkit.rules.catalog import ERROR, WARNING, Hit, filled, rule
+from toolkit.rules.work_orders import BAD_VALUE_MESSAGES, bad_value
+
+K = CALLS
+_REQUIRED = ("received_at", "content", "taker")
+_WHO_CALLED = ("caller", "phone")  # either says who called
+
+
+@rule("missing-field", kind=K, severity=ERROR, source="000 首问责任",
+      checks=("来电时间、来电人（或电话）、来电内容、受理人不得为空",
+              "the call's time, who called (name or phone), what it was about and who took it are filled in"),
+      messages={"default": ("{label}为空", "{label} is empty")},
+      needs_any=(*_REQUIRED, *_WHO_CALLED))
+def missing_field(call, ctx):
+    hits = [Hit(f) for f in _REQUIRED if f in ctx.columns and not filled(call, f)]
+    who = [f for f in _WHO_CALLED if f in ctx.columns]
+    if who and not any(filled(call, f) for f in who):
+        hits.append(Hit(who[0]))
+    return hits
+
+
+rule("bad-value", kind=K, severity=ERROR, source="—",
+     checks=("日期、时间的值可以识别", "date and time values can be read"),
+     messages=BAD_VALUE_MESSAGES)(bad_value)
+
+
+@rule("bad-phone", kind=K, severity=WARNING, source="003 致电客户",
+      checks=("联系电话是有效的手机号或固定电话", "the phone is a valid mobile or landline number"),
+      messages={"default": ("联系电话“{phone}”不是有效的手机号或固定电话", "\"{phone}\" is not a valid mobile or landline number")},
+      needs=("phone",))
+def bad_phone(call, ctx):
+    if call.phone is not None and not phone_is_valid(call.phone):
+        return (Hit("phone", params={"phone": call.phone}),)
+    return ()
