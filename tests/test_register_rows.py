@@ -307,3 +307,27 @@ def test_a_workbook_of_several_sheets_reads_the_same_in_a_worker_as_alone(tmp_pa
     assert [s.name for s in worker.sheets] == ["说明", "2026年10月", "2026年11月", "2026年12月"]
     assert [len(s.register.records) for s in worker.sheets[1:]] == [29, 29, 29]
     assert worker.sheets[2].register.hidden_rows == [5]
+
+
+@pytest.mark.parametrize("marker", ["上半月小计", "下半月小计", "第一周小计", "11月合计", "本季度合计", "12月份合计"])
+def test_a_totals_row_that_names_its_span_first_is_not_an_order(tmp_path, marker):
+    """A subtotal in the middle of a month (上半月小计 | … | 260) sums the orders above it."""
+    path = tmp_path / "维修登记.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2026年11月"
+    ws.append(WORK_ORDER_HEADER)
+    ws.append([good_order().get(h) for h in WORK_ORDER_HEADER])
+    ws.append([marker] + [None] * (WORK_ORDER_HEADER.index("费用(元)") - 1) + [260])
+    ws.append([good_order(单号="WX2611002").get(h) for h in WORK_ORDER_HEADER])
+    wb.save(path)
+    report = check(path)
+    assert report.findings == []
+    assert skipped(report) == [(3, "total")]
+
+
+def test_an_order_whose_content_begins_like_a_span_stays_an_order(tmp_path):
+    path = write_register(tmp_path / "维修登记.xlsx", [good_order(报修内容="上半月小区停水后水管漏水"),
+                                                      good_order(单号="WX2611002", 报修内容="第一周报修的灯又坏了")])
+    report = check(path)
+    assert report.files[0].sheets[0].records == 2 and report.findings == []

@@ -60,6 +60,7 @@ class SheetReport:
     hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel (checked)
     rules_not_run: dict[str, list[str]] = field(default_factory=dict)  # rule → missing fields
     call_log: CallLogReport | None = None  # the sheet is a call log: this report is one kind of its calls
+    guesses: list[str] = field(default_factory=list)  # what reading it decided on weak evidence, in words
 
     def as_dict(self) -> dict:
         return {
@@ -76,6 +77,7 @@ class SheetReport:
             "unmapped_columns": self.unmapped_columns,
             "rules_not_run": self.rules_not_run,
             **({"call_log": self.call_log.as_dict()} if self.call_log else {}),
+            **({"guesses": self.guesses} if self.guesses else {}),
         }
 
 

@@ -74,6 +74,19 @@ _TEXT: dict[str, tuple[Text, Text]] = {
                          {"one": "{count} row with no known \"{column}\": its kind judged by what it holds (row {rows})",
                           "other": "{count} rows with no known \"{column}\": their kind judged by what they hold "
                                    "(rows {rows})"}),
+    "guessed": ("推测", "guessed"),
+    "guess.columns": ("依据不足的列：{items}", "columns taken on weak evidence: {items}"),
+    "guess.column": ("{letter} 列“{header}”作{field}（{how}）", "{letter} \"{header}\" as {field} ({how})"),
+    "guess.how.position": ("按其所在位置", "by where it stands"),
+    "guess.how.part": ("没有更明确的列", "no column names it better"),
+    "guess.how.bare": ("表头只写了日期或时间，未写是哪个环节", "the header names no event"),
+    "guess.row_field": ("第 {row} 行{field}", "row {row} {field}"),
+    "guess.next_day": ("{count} 处单独写的时间早于同一行的上一环节，已按次日读取，请核对是否笔误：{items}",
+                       {"one": "{count} time written alone, earlier than the event before it on its row, was read as "
+                               "the next day (check it is not a slip): {items}",
+                        "other": "{count} times written alone, earlier than the event before them on their row, "
+                                 "were read as the next day (check they are not slips): {items}"}),
+    "rules_not_run.here": ("因缺少列未运行的规则", "rules not run for lack of columns"),
     "call_log.unknown": ("（不认识的写法：{words}）", " (words not known: {words})"),
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),

@@ -20,6 +20,7 @@ from toolkit.errors import InputError
 from toolkit.findings import CallLogReport, FileReport, Finding, Report, SheetReport
 from toolkit.i18n import has_text, join, t
 from toolkit.registers.discover import content_digest, discover, open_in_excel_by
+from toolkit.registers.fields import FIELDS
 from toolkit.registers.reader import read_workbook, warm_up
 from toolkit.registers.records import Register
 from toolkit.rules.catalog import all_rules
@@ -57,7 +58,7 @@ def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap
             report.sheets.append(SheetReport(sheet.name, hidden=sheet.hidden, skipped_reason=sheet.skipped_reason,
                                              error=error))
         for reg in sheet.registers:  # a call log gives one report per kind of call
-            sr = _sheet_report(sheet.name, sheet.hidden, reg)
+            sr = _sheet_report(sheet.name, sheet.hidden, reg, lang)
             read.append((reg, sr))
             report.sheets.append(sr)
     if not workbook.registers and not any(s.error for s in report.sheets):
@@ -65,7 +66,7 @@ def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap
     return report, read
 
 
-def _sheet_report(name: str, hidden: bool, reg: Register) -> SheetReport:
+def _sheet_report(name: str, hidden: bool, reg: Register, lang: str) -> SheetReport:
     """What a register's sheet report says of how it was read."""
     times, parts = reg.columns.time_columns, reg.columns.part_columns
     log = reg.call_log
@@ -77,7 +78,28 @@ def _sheet_report(name: str, hidden: bool, reg: Register) -> SheetReport:
                  for field, col in reg.columns.fields.items() if field != "seq"},
         unmapped_columns=[f"{c.letter}: {c.header}" for c in reg.columns.unmapped],
         call_log=None if log is None else CallLogReport(
-            log.type_column.letter, log.type_column.header, dict(log.rows), list(log.guessed), list(log.unknown_words)))
+            log.type_column.letter, log.type_column.header, dict(log.rows), list(log.guessed), list(log.unknown_words)),
+        guesses=_guesses(reg, lang))
+
+
+def _guesses(reg: Register, lang: str) -> list[str]:
+    """What was decided on weak evidence in reading this register, one line each, in words."""
+    labels = FIELDS[reg.kind]
+    lines = []
+    weak = reg.columns.weak
+    if weak:
+        items = [t("guess.column", lang, letter=reg.columns.fields[name].letter,
+                   header=reg.columns.fields[name].header.split(" / ")[-1].strip(), field=labels[name].label(lang),
+                   how=t("guess.how." + how, lang))
+                 for name, how in sorted(weak.items(), key=lambda kv: reg.columns.fields[kv[0]].index)
+                 if name in reg.columns.fields and name in labels]
+        if items:
+            lines.append(t("guess.columns", lang, items=join(items, lang, "semicolon")))
+    if reg.next_day:
+        shown = [t("guess.row_field", lang, row=row, field=labels[name].label(lang)) for row, name in reg.next_day[:10]]
+        lines.append(t("guess.next_day", lang, count=len(reg.next_day),
+                       items=join(shown, lang, "enumeration") + ("…" if len(reg.next_day) > 10 else "")))
+    return lines
 
 
 def check_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap: bool = False,

@@ -197,6 +197,12 @@ def _mapping_lines(sheet, lang: str, c) -> list[str]:
     lines = ["    " + c("dim", cols)]
     if sheet.unmapped_columns and sheet.call_log is None:
         lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(sheet.unmapped_columns))))
+    lines.extend("    " + c("dim", f"{t('guessed', lang)}: {visible(text)}") for text in sheet.guesses)
+    if sheet.rules_not_run:  # said per register here; the run's summary line gathers them
+        fields_of = FIELDS[sheet.kind]
+        parts = [f"{rule} ({join([fields_of[m].label(lang) if m in fields_of else m for m in missing], lang, 'enumeration')})"
+                 for rule, missing in sorted(sheet.rules_not_run.items())]
+        lines.append("    " + c("dim", f"{t('rules_not_run.here', lang)}: " + visible("; ".join(parts))))
     return lines
 
 

@@ -142,6 +142,10 @@ class ColumnMap:
     # other part columns, whose amounts add to the field's own column.
     part_columns: dict[str, list[Column]] = field(default_factory=dict)
     unmapped: list[Column] = field(default_factory=list)
+    # Fields taken on weak evidence, and how (for --verbose to say): "position" (签收人 by where
+    # it stands), "part" (处理人, 材料费: a word that names the field only when nothing better
+    # does), "bare" (a header saying only 日期 or 时间).
+    weak: dict[str, str] = field(default_factory=dict)
 
     @property
     def data_start(self) -> int:
@@ -296,9 +300,15 @@ def map_columns(
         fitting = [f for f in free if (FIELDS[kind][f].stage or 0) >= left_stage]
         target = fitting[0] if fitting else free[-1]
         taken[target] = (score, col, text)
+        cmap.weak[target] = "position"
 
-    for name, (_, col, _) in sorted(taken.items(), key=lambda kv: kv[1][1].index):
+    for name, (score, col, text) in sorted(taken.items(), key=lambda kv: kv[1][1].index):
         cmap.fields[name] = col
+        if name not in cmap.weak and score < 1000:  # (what the config names is no guess)
+            if text in _BARE:
+                cmap.weak[name] = "bare"
+            elif part_of(kind, text) == name:
+                cmap.weak[name] = "part"
     _add_up_parts(kind, headers, taken, cmap)
     for group in SHARED_FIELDS:
         present = [f for f in group if f in cmap.fields]
@@ -307,6 +317,9 @@ def map_columns(
                 cmap.fields.setdefault(f, cmap.fields[present[0]])
     cmap.unmapped.sort(key=lambda c: c.index)
     return cmap
+
+
+_BARE = frozenset({"日期", "时间", "date", "time"})  # headers naming a time but not its event
 
 
 @lru_cache(maxsize=1024)

@@ -139,6 +139,9 @@ class Register:
     anchor: date | None = None  # the month the sheet is about, for dates written without a year
     hidden_rows: list[int] = field(default_factory=list)  # rows hidden in Excel (checked all the same)
     call_log: object = None  # a CallLog when the sheet is a call log split into kinds of call
+    # (row, field) of each time written alone that is earlier than the event before it on its
+    # row, read as the next day: 14:27 after a 15:00 sign-in may be a slip as well (said in --verbose)
+    next_day: list[tuple[int, str]] = field(default_factory=list)
 
     def column(self, name: str) -> list:
         """Every record's value of one field, in record order (for the workbook-wide rules)."""
@@ -161,7 +164,10 @@ _PARSERS = {
     PHONE: v.parse_phone,
     COUNT: v.parse_count,
 }
-_TOTAL = re.compile(r"^(本月|本页|本周|本年|全月|当月)?(合计|小计|总计|共计|累计|总数|total|sum)")
+# A totals row may name its span first: 本月合计, 上半月小计, 第一周小计, 11月合计, 本季度合计.
+_TOTAL = re.compile(r"^(本月|本页|本周|本年|全月|当月|上半月|下半月|上旬|中旬|下旬|本季度?|全年|年度|月度|"
+                    r"第[一二三四五六七八九十\d]{1,3}[周页]|[一二三四五六七八九十\d]{1,3}月份?)?"
+                    r"(合计|小计|总计|共计|累计|总数|total|sum)")
 # In a column of free text (content, remarks, reasons) only the whole cell marks a totals row:
 # "累计报修3次" in the remarks is an order's note.
 _TOTAL_CELL = re.compile(_TOTAL.pattern + r"\s*[:：]?$")
@@ -266,7 +272,7 @@ _SIGNATURES = frozenset({"accepted_by", "repairer_signature", "customer_signatur
 
 
 # First characters of totals and footer markers: a cheap test before the regexes.
-_MARKER_START = frozenset("本全当合小总共累制填审复经统主负部批核签盖tsTSpcaPCA" "當總製審復複經統負簽蓋")
+_MARKER_START = frozenset("本全当合小总共累制填审复经统主负部批核签盖上下中第年月tsTSpcaPCA" "當總製審復複經統負簽蓋")
 
 
 _CHUNK = 4096  # rows parsed column by column at a time: fast, and memory stays bounded
@@ -493,7 +499,9 @@ def _add_records(register: Register, plan: _SheetPlan, numbers: list[int], cells
     if register.kind == COMPLAINTS and problems and "promised_reply_at" in columns and "received_at" in columns:
         _promises_after_receipt(columns["promised_reply_at"], columns["received_at"], problems)
     if plan.sequence:
-        _anchor_loose_times(columns, plan.sequence, problems)
+        rolled: list[tuple[int, str]] = []
+        _anchor_loose_times(columns, plan.sequence, problems, rolled)
+        register.next_day.extend((numbers[i], name) for i, name in rolled)
     empty = [None] * n
     found_col = [()] * n
     for i, found in problems.items():
@@ -555,14 +563,17 @@ def _with_parts(name: str, spec: _ColumnPlan, col: list, by_column: list[tuple],
     return col
 
 
-def _anchor_loose_times(columns: dict[str, list], sequence: list[str], problems: dict[int, list[Problem]]) -> None:
-    """Records with a time of day written alone: each takes the date of the event before it."""
+def _anchor_loose_times(columns: dict[str, list], sequence: list[str], problems: dict[int, list[Problem]],
+                        rolled: list[tuple[int, str]]) -> None:
+    """Records with a time of day written alone: each takes the date of the event before it
+    (the next day when earlier than it: those are added to ``rolled`` as (record index, field))."""
     loose = {i for name in sequence if time in set(map(type, columns[name]))
              for i, x in enumerate(columns[name]) if type(x) is time}
     for i in loose:
         values = {name: columns[name][i] for name in sequence}
         found: list[Problem] = []
-        _anchor_times(values, sequence, found)
+        for name in _anchor_times(values, sequence, found):
+            rolled.append((i, name))
         for name in sequence:
             columns[name][i] = values.get(name)
         if found:
@@ -637,8 +648,10 @@ def _looks_like_marker(text: str) -> bool:
     return bool(_TOTAL.match(t.replace(" ", "")) or _FOOTER.match(t))
 
 
-def _anchor_times(values: dict, sequence: list[str], problems: list[Problem]) -> None:
-    """A time of day written alone takes the date of the event before it (next day if earlier)."""
+def _anchor_times(values: dict, sequence: list[str], problems: list[Problem]) -> list[str]:
+    """A time of day written alone takes the date of the event before it (next day if earlier).
+    Returns the fields read as the next day."""
+    rolled: list[str] = []
     previous: datetime | date | None = None
     for name in sequence:
         value = values.get(name)
@@ -651,9 +664,11 @@ def _anchor_times(values: dict, sequence: list[str], problems: list[Problem]) ->
             moment = datetime.combine(base.date(), value)
             if isinstance(previous, datetime) and moment < previous:
                 moment += timedelta(days=1)
+                rolled.append(name)
             values[name] = value = moment
         if value is not None:
             previous = value
+    return rolled
 
 
 def _raw_text(raw) -> str:
