@@ -44,6 +44,9 @@ class SheetReport:
     unmapped_columns: list[str] = field(default_factory=list)  # headers no field took
     hidden_rows: list[int] = field(default_factory=list)  # data rows hidden in Excel (checked)
     rules_not_run: dict[str, list[str]] = field(default_factory=dict)  # rule → missing fields
+    # the region the values were read by, where it came from and what the guess went by (None:
+    # a mainland register read as always)
+    region: dict | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -59,6 +62,7 @@ class SheetReport:
             "columns": self.columns,
             "unmapped_columns": self.unmapped_columns,
             "rules_not_run": self.rules_not_run,
+            "region": self.region,
         }
 
 

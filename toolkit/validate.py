@@ -46,7 +46,7 @@ def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap
     for bad input."""
     report = FileReport(str(path))
     try:
-        workbook = read_workbook(path, as_of, config.columns, overlap=overlap)
+        workbook = read_workbook(path, as_of, config.columns, overlap=overlap, region=config.region)
     except InputError as exc:
         report.error = exc.render(lang, with_path=False)
         return report, []
@@ -66,6 +66,7 @@ def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap
                           for name, col in reg.columns.fields.items() if name != "seq"}
             sr.unmapped_columns = [f"{c.letter}: {c.header}" for c in reg.columns.unmapped]
             sr.hidden_rows = reg.hidden_rows
+            sr.region = reg.region_guess.as_dict() if reg.region_guess.worth_saying else None
             read.append((reg, sr))
         report.sheets.append(sr)
     if not workbook.registers and not any(s.error for s in report.sheets):
