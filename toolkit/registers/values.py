@@ -426,7 +426,7 @@ def parse_datetime(raw: object, anchor: date, roc: bool = False, day_first: bool
 
 # ---- money, flags, counts, phones ----------------------------------------------------
 
-_MONEY_NOISE = re.compile(r"[¥￥$,，元圆块\s]|rmb|cny|人民币")
+_MONEY_NOISE = re.compile(r"[¥￥$,，元圆圓块\s]|rmb|cny|人民币")  # 圓: Taiwan's 元, typed without folding
 _MONEY_EXACT = re.compile(r"(?<=[\d元圆块])\s*[整正]$")  # "60元整", "60.00元正": exactly 60 yuan
 _ZERO_WORDS = frozenset({"免费", "无偿", "0元", "不收费", "零", "〇", "零元"})
 
