@@ -40,7 +40,8 @@ def test_weak_columns_and_a_time_read_as_the_next_day_are_said(tmp_path):
             '(by where it stands); K "处理人" as repairer\'s signature (no column names it better)') in lines
     assert ("    guessed: 1 time written alone, earlier than the event before it on its row, was read as the next "
             "day (check it is not a slip): row 3 completed at") in lines
-    assert ("    rules not run for lack of columns: finance-unreceipted (finance receipt); missing-fee (fee (yuan)); "
+    assert ("    rules not run for lack of columns: finance-unreceipted (finance receipt); foreign-currency (fee (yuan)); "
+            "missing-fee (fee (yuan)); "
             "missing-reason (delay reason, reason not completed)") in lines
     zh = run_cli("validate", str(path), *AS_OF_ARGS, "--verbose", "--lang", "zh").stdout
     assert "推测: 1 处单独写的时间早于同一行的上一环节，已按次日读取，请核对是否笔误：第 3 行完工时间" in zh

@@ -34,6 +34,7 @@ class Config:
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)  # header as written → field
     raw: dict = field(default_factory=dict)  # sections later commands validate themselves
+    region: str | None = None  # [registers] region: whose phones, money and dates; None: guessed per register
 
     def rule_enabled(self, rule_id: str) -> bool:
         return self.rules.get(rule_id, RuleSetting()).enabled
@@ -93,7 +94,8 @@ def parse_config(data: dict, path: Path | None = None, known_rules: KnownRules |
     for header, name in columns.items():
         if not isinstance(name, str) or name not in known_fields:
             raise ConfigError("config.unknown_field", path=where, header=header, field=name)
-    return Config(path, data.get("lang"), settings, rules, dict(columns), data)
+    return Config(path, data.get("lang"), settings, rules, dict(columns), data,
+                  data.get("registers", {}).get("region"))
 
 
 def init_text(lang: str = "en") -> str:

@@ -108,6 +108,16 @@ SECTIONS: tuple[Section, ...] = (
             "Headers the alias table does not know: header as written = field name (or \"ignore\"); "
             "`toolkit validate --verbose` lists unmapped headers, the README the field names",
             free=True, free_example=(("收单人签字", "return_signer"), ("师傅", "repairer_signature"))),
+    Section("registers", "如何读登记表", "How registers are read", (
+        S("region", CHOICE, None, "登记表所在地区：mainland（内地）、hong_kong（香港）、macau（澳门）、taiwan（台湾）；"
+          "决定电话号码按哪里的编号规则检查、费用是哪种货币（HK$、NT$、MOP$）、斜线日期是否日在前（18/11/2026）。"
+          "默认：每个登记表按其电话、货币和日期推测，`toolkit validate --verbose` 说明推测结果",
+          "Where the registers are kept: mainland, hong_kong, macau or taiwan; it decides whose numbering plan "
+          "phones are checked by, which currency fees are in (HK$, NT$, MOP$), and whether slashed dates are day "
+          "first (18/11/2026). Default: guessed per register from its phones, currency marks and dates; "
+          "`toolkit validate --verbose` says what was guessed",
+          choices=("mainland", "hong_kong", "macau", "taiwan"), example="hong_kong"),
+    )),
     Section("smtp", "发信的邮件服务器（toolkit remind、toolkit weekly --email）。密码不写在这里：用 `toolkit password set` "
             "存入系统密钥环，或设置环境变量 TOOLKIT_SMTP_PASSWORD",
             "The mail server (toolkit remind, toolkit weekly --email). The password never goes here: "

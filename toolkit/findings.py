@@ -61,6 +61,9 @@ class SheetReport:
     rules_not_run: dict[str, list[str]] = field(default_factory=dict)  # rule → missing fields
     call_log: CallLogReport | None = None  # the sheet is a call log: this report is one kind of its calls
     guesses: list[str] = field(default_factory=list)  # what reading it decided on weak evidence, in words
+    # the region the values were read by, where it came from and what the guess went by (None:
+    # a mainland register read as always)
+    region: dict | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -78,6 +81,7 @@ class SheetReport:
             "rules_not_run": self.rules_not_run,
             **({"call_log": self.call_log.as_dict()} if self.call_log else {}),
             **({"guesses": self.guesses} if self.guesses else {}),
+            "region": self.region,
         }
 
 

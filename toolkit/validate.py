@@ -47,7 +47,7 @@ def read_file(path: Path, as_of: datetime, config: Config, lang: str, *, overlap
     for bad input."""
     report = FileReport(str(path))
     try:
-        workbook = read_workbook(path, as_of, config.columns, overlap=overlap)
+        workbook = read_workbook(path, as_of, config.columns, overlap=overlap, region=config.region)
     except InputError as exc:
         report.error = exc.render(lang, with_path=False)
         return report, []
@@ -79,7 +79,8 @@ def _sheet_report(name: str, hidden: bool, reg: Register, lang: str) -> SheetRep
         unmapped_columns=[f"{c.letter}: {c.header}" for c in reg.columns.unmapped],
         call_log=None if log is None else CallLogReport(
             log.type_column.letter, log.type_column.header, dict(log.rows), list(log.guessed), list(log.unknown_words)),
-        guesses=_guesses(reg, lang))
+        guesses=_guesses(reg, lang),
+        region=reg.region_guess.as_dict() if reg.region_guess.worth_saying else None)
 
 
 def _guesses(reg: Register, lang: str) -> list[str]:

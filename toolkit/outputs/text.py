@@ -79,6 +79,20 @@ def _pad(text: str, width: int) -> str:
 
 
 
+def _region_line(region: dict, lang: str) -> str:
+    """region: Hong Kong (guessed from Traditional script, 12 phone numbers); slashed dates read day first."""
+    source = region["source"]
+    if source == "guessed":
+        clues = [t("region.clue.traditional", lang) if clue == "traditional" else t(f"region.clue.{clue}", lang, count=n)
+                 for clue, n in region["clues"].items()
+                 if clue != "traditional" or region["region"] != "mainland"]  # Traditional says nothing for the mainland
+        how = t("region.guessed", lang, clues=join(clues, lang))
+    else:
+        how = t(f"region.{source}", lang)
+    return t("region.line", lang, region=t(f"region.{region['region']}", lang), how=how,
+             day_first=t("region.day_first", lang) if region["day_first_dates"] else "")
+
+
 def render(report: Report, *, colour: bool = False, verbose: bool = False) -> str:
     lang = report.lang
 
@@ -197,6 +211,8 @@ def _mapping_lines(sheet, lang: str, c) -> list[str]:
     lines = ["    " + c("dim", cols)]
     if sheet.unmapped_columns and sheet.call_log is None:
         lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(sheet.unmapped_columns))))
+    if sheet.region:
+        lines.append("    " + c("dim", _region_line(sheet.region, lang)))
     lines.extend("    " + c("dim", f"{t('guessed', lang)}: {visible(text)}") for text in sheet.guesses)
     if sheet.rules_not_run:  # said per register here; the run's summary line gathers them
         fields_of = FIELDS[sheet.kind]

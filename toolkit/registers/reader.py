@@ -425,18 +425,19 @@ def warm_up() -> None:
 
 
 def read_workbook(path: str | Path, as_of: datetime, columns: dict[str, str] | None = None,
-                  kinds: tuple[str, ...] = KINDS, overlap: bool = True) -> WorkbookRead:
+                  kinds: tuple[str, ...] = KINDS, overlap: bool = True, region: str | None = None) -> WorkbookRead:
     """Read every sheet of one workbook. File-level failures raise InputError. With ``overlap``
     the next sheet loads in a thread while this one is read (worth it when a core is free: not
     in a worker process beside others that keep every core busy). The engine's panic reports
-    are kept off stderr meanwhile (the panic is the sheet's or the file's one line)."""
+    are kept off stderr meanwhile (the panic is the sheet's or the file's one line). ``region``:
+    the config's (mainland, hong_kong, macau, taiwan); None guesses it per register."""
     from toolkit.registers.native import quiet_panics
 
     with quiet_panics():
-        return _read_workbook(path, as_of, columns, kinds, overlap)
+        return _read_workbook(path, as_of, columns, kinds, overlap, region)
 
 
-def _read_workbook(path, as_of, columns, kinds, overlap) -> WorkbookRead:
+def _read_workbook(path, as_of, columns, kinds, overlap, region=None) -> WorkbookRead:
     from toolkit.registers.package import inspect_package
 
     path = Path(path)
@@ -463,7 +464,7 @@ def _read_workbook(path, as_of, columns, kinds, overlap) -> WorkbookRead:
     # this one is turned into records.
     loader = ThreadPoolExecutor(max_workers=1) if overlap else _InPlace()
     reading = _Reading(wb, path, as_of, kinds, explicit, facts, marks.findings_sheet, worksheets, loader,
-                       {name: loader.submit(wb.get_sheet_by_name, name) for name in worksheets[:1]})
+                       {name: loader.submit(wb.get_sheet_by_name, name) for name in worksheets[:1]}, region)
     try:
         for meta in metadata:
             result.sheets.append(_read_sheet(reading, meta))
@@ -486,6 +487,7 @@ class _Reading:
     worksheets: list[str]  # the worksheets the engine will load, in order
     loader: object  # loads a sheet in a thread (or in place)
     loading: dict  # sheet name → its load under way (a Future)
+    region: str | None = None  # the config's region; None: guessed per register
 
     def load(self, name: str):
         """The sheet's load, and the next worksheet's started beside it (in a thread)."""
@@ -593,12 +595,12 @@ def _registers(rows, guess, anchor, reading: _Reading, sheet: str, computed) -> 
     sample, rows = call_log.peek(rows)
     column = call_log.type_column(list(guess.headers), [cells for _, cells in sample])
     if column is None:
-        return [build_records(rows, guess.cmap, anchor, path, sheet, computed)]
+        return [build_records(rows, guess.cmap, anchor, path, sheet, computed, reading.region)]
     headers = call_log.without(list(guess.headers), column)
     header_row, header_rows = guess.cmap.header_row, guess.cmap.header_rows
     cmaps = {kind: map_columns(kind, headers, header_row, header_rows, reading.explicit) for kind in RECORD_KINDS}
     parts, guessed, unknown = call_log.split(rows, column, cmaps)
-    registers = [build_records(part, cmaps[kind], anchor, path, sheet, computed)
+    registers = [build_records(part, cmaps[kind], anchor, path, sheet, computed, reading.region)
                  for kind, part in parts.items() if part and (kind in reading.kinds or kind == CALLS)]
     registers = [reg for reg in registers if reg.records]
     records = {rec.row for reg in registers for rec in reg.records}

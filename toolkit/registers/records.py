@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import wraps
+from functools import partial, wraps
 from itertools import islice, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field, replace
@@ -17,11 +17,13 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
+from toolkit.model.regions import DAY_FIRST, MAINLAND, TAIWAN
 from toolkit.registers import values as v
 from toolkit.registers.fields import (
     CALLS, COMPLAINTS, COUNT, DATETIME, FIELDS, FLAG, IDENTITY_FIELDS, MONEY, PHONE, TIME_SEQUENCE, WORK_ORDERS,
 )
 from toolkit.registers.header import ColumnMap, names_time, normalise
+from toolkit.registers.region import SAMPLE_ROWS, RegionGuess, guess_region
 from toolkit.registers.script import fold, is_traditional
 
 When = datetime | date | None
@@ -142,6 +144,12 @@ class Register:
     # (row, field) of each time written alone that is earlier than the event before it on its
     # row, read as the next day: 14:27 after a 15:00 sign-in may be a slip as well (said in --verbose)
     next_day: list[tuple[int, str]] = field(default_factory=list)
+    region_guess: RegionGuess = field(default_factory=RegionGuess)  # whose phones, money and dates, and why
+
+    @property
+    def region(self) -> str:
+        """The region whose conventions the register's values follow (mainland, hong_kong, …)."""
+        return self.region_guess.region
 
     def column(self, name: str) -> list:
         """Every record's value of one field, in record order (for the workbook-wide rules)."""
@@ -234,9 +242,12 @@ def _is_total(filled: list[tuple[int, object]], mapped: dict[int, str]) -> bool:
     return False
 
 
-def _parser(ftype: str, anchor: date, roc: bool = False):
+def _parser(ftype: str, anchor: date, roc: bool = False, region: str = MAINLAND):
     if ftype == DATETIME:
-        return lambda raw: v.parse_datetime(raw, anchor, roc)
+        day_first = region in DAY_FIRST
+        return lambda raw: v.parse_datetime(raw, anchor, roc, day_first)
+    if ftype == MONEY and region != MAINLAND:
+        return partial(v.parse_money, region=region)
     return _PARSERS.get(ftype) or v.parse_text
 
 
@@ -331,22 +342,22 @@ def _folding(parse, keep_folded: bool):
     return read
 
 
-def _sheet_plan(cmap: ColumnMap, anchor: date, computed) -> _SheetPlan:
+def _sheet_plan(cmap: ColumnMap, anchor: date, computed, region: str = MAINLAND) -> _SheetPlan:
     specs = FIELDS[cmap.kind]
     parts = {name: tuple(c.index for c in cols) for name, cols in cmap.part_columns.items()}
-    columns = {name: _ColumnPlan(col.index, _parser(specs[name].type, anchor), specs[name].type == DATETIME,
+    traditional = any(is_traditional(col.header) for col in cmap.fields.values())
+    roc = traditional or region == TAIWAN  # dates may be in the ROC calendar (115/11/06)
+    columns = {name: _ColumnPlan(col.index, _parser(specs[name].type, anchor, roc, region), specs[name].type == DATETIME,
                                  cmap.time_columns[name].index if name in cmap.time_columns else None,
                                  parts.get(name, ()))
                for name, col in cmap.fields.items() if name in specs}
-    traditional = any(is_traditional(col.header) for col in cmap.fields.values())
-    if traditional:  # dates may be in the ROC calendar (115/11/06): read with roc=True
-        columns = {name: replace(c, parse=_folding(_parser(specs[name].type, anchor, True), name in _READ_BY_WORD))
-                   for name, c in columns.items()}
+    if traditional:
+        columns = {name: replace(c, parse=_folding(c.parse, name in _READ_BY_WORD)) for name, c in columns.items()}
     width = max([c.index for c in columns.values()] + [c.time_index for c in columns.values() if c.time_index is not None]
                 + [i for c in columns.values() for i in c.parts] + [0]) + 1
     return _SheetPlan(
         cmap=cmap, columns=columns,
-        parse_time=_folding(_parser(DATETIME, anchor, True), False) if traditional else _parser(DATETIME, anchor),
+        parse_time=_folding(_parser(DATETIME, anchor, roc, region), False) if traditional else _parser(DATETIME, anchor, roc, region),
         sequence=[f for f in TIME_SEQUENCE[cmap.kind] if f in columns],
         identity=[cmap.fields[f].index for f in IDENTITY_FIELDS[cmap.kind] if f in cmap.fields],
         header_texts={col.index: normalise(col.header.split(" / ")[-1]) for col in cmap.fields.values()},
@@ -359,9 +370,10 @@ def _sheet_plan(cmap: ColumnMap, anchor: date, computed) -> _SheetPlan:
 
 
 def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
-                  computed: frozenset[int] | set[int] = frozenset()) -> Register:
+                  computed: frozenset[int] | set[int] = frozenset(), region: str | None = None) -> Register:
     """Rows below the header → typed records. ``rows`` yields (Excel row number, cells);
-    ``computed`` names the columns a formula fills in.
+    ``computed`` names the columns a formula fills in; ``region`` is the config's (None: the
+    register's region is guessed from its first rows).
 
     Rows are told apart one by one (record, totals, footer, …), then the records' cells are
     parsed column by column in chunks: one parser per column type, records built positionally.
@@ -369,10 +381,18 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
     plan = _sheet_plan(cmap, anchor, computed)
     register = Register(path, sheet, cmap.kind, cmap, anchor=anchor)
     iterator = iter(rows)
+    guessed = False
     while chunk := list(islice(iterator, _CHUNK)):
         numbers, cells = _record_rows(chunk, plan, register.skipped_rows)
+        if not guessed:  # the first rows say whose conventions the values follow, before any is read
+            register.region_guess = _region_of(plan, cells, region)
+            if register.region != MAINLAND:
+                plan = _sheet_plan(cmap, anchor, computed, register.region)
+            guessed = True
         if numbers:
             _add_records(register, plan, numbers, cells)
+    if not guessed:
+        register.region_guess = _region_of(plan, [], region)
     _drop_trailing_blanks(register)
     return register
 
@@ -390,6 +410,22 @@ def _record_rows(chunk: list, plan: _SheetPlan, skipped: list[SkippedRow]) -> tu
         # short rows padded: the transposition into columns stops at the shortest
         cells.append(row if len(row) >= plan.width else [*row, *[""] * (plan.width - len(row))])
     return numbers, cells
+
+
+_SAMPLED = {PHONE: 0, MONEY: 1, DATETIME: 2}  # the cells a region is told by: phones, amounts, dates
+
+
+def _region_of(plan: _SheetPlan, cells: list[list], configured: str | None) -> RegionGuess:
+    """The region of the register: the config's, or guessed from its first record rows."""
+    specs = FIELDS[plan.cmap.kind]
+    sample = cells[:SAMPLE_ROWS]
+    found: tuple[list, list, list] = ([], [], [])
+    for name, spec in plan.columns.items():
+        kind = _SAMPLED.get(specs[name].type)
+        if kind is not None:
+            for i in (spec.index, *spec.parts):
+                found[kind].extend(row[i] for row in sample)
+    return guess_region(*found, plan.traditional, configured)
 
 
 def _drop_trailing_blanks(register: Register) -> None:

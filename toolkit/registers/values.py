@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
+from toolkit.model.regions import HONG_KONG, MACAU, MAINLAND, TAIWAN
 from toolkit.registers.script import fold, may_be_traditional
 
 
@@ -35,6 +36,7 @@ class Unreadable:
 BAD_DATE, BAD_TIME_ONLY, BAD_MONEY, BAD_FLAG, BAD_COUNT, BAD_ERROR, BAD_AMBIGUOUS = (
     "date", "time_without_date", "money", "flag", "count", "excel_error", "ambiguous_date",
 )
+FOREIGN_CURRENCY = "foreign_currency"  # an amount marked in another region's currency (HK$ on the mainland)
 UNCALCULATED_REASON = "uncalculated"
 DONE_NO_TIME = "done_no_time"  # 是 / 已结案 in a 是否结案 column: it happened, when is not written
 
@@ -185,6 +187,9 @@ _AFTER_DATE_DOTTED = r"(?:\s+|(?<=[日号])\s*)(?P<DH>[01]?\d|2[0-3])\.(?P<DM>[0
 _DATE_YMD = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
 _DATE_MD = r"(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号]?"
 _RE_YMD = re.compile(rf"^{_DATE_YMD}(?:[\sT]*{_TIME}|{_AFTER_DATE_DOTTED})?$", re.I)
+# 18/11/2026: day first in Hong Kong and Macau (and anywhere the first number is past 12)
+_DATE_DMY = r"(?P<a>\d{1,2})\s*[-/.]\s*(?P<b>\d{1,2})\s*[-/.]\s*(?P<y>\d{4})"
+_RE_DMY = re.compile(rf"^{_DATE_DMY}(?:[\sT]*{_TIME}|{_AFTER_DATE_DOTTED})?$", re.I)
 _RE_MD = re.compile(rf"^{_DATE_MD}(?:(?:\s+|(?<=[日号])\s*){_TIME}|{_AFTER_DATE_DOTTED})?$", re.I)
 _RE_TIME = re.compile(rf"^{_TIME}$", re.I)
 _RE_COMPACT = re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?:\s*(?P<H>\d{2}):?(?P<M>\d{2}))?$")
@@ -317,11 +322,28 @@ def roc_to_western(text: str) -> str:
     return f"{year + ROC_OFFSET}{text[m.end():]}"
 
 
-def parse_datetime(raw: object, anchor: date, roc: bool = False):
+def _year_last(m: re.Match, anchor: date, day_first: bool, raw: object):
+    """18/11/2026 (day first), 11/18/2026 (month first: the second number is past 12), or, both
+    12 or less, day first where the region writes it so; elsewhere the reading near the sheet's
+    month, and ambiguous when both or neither are."""
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if day_first or a > 12 or a == b:
+        return _on(date(year, b, a), m)
+    if b > 12:
+        return _on(date(year, a, b), m)
+    near_day, near_month = (abs((date(year, mo, d) - anchor).days) <= 45 for mo, d in ((b, a), (a, b)))
+    if near_day != near_month:
+        return _on(date(year, b, a) if near_day else date(year, a, b), m)
+    return Unreadable(raw, BAD_AMBIGUOUS)
+
+
+def parse_datetime(raw: object, anchor: date, roc: bool = False, day_first: bool = False):
     """A date and time: ``datetime``; a date alone: ``date``; a time of day alone: ``time``.
 
     ``anchor`` (the sheet's month, else the as-of date) supplies a year that was not written.
     ``roc``: the register is Taiwanese, so a 3-digit year below 200 or 民國 is an ROC year.
+    ``day_first``: the register's region writes slashed dates day first (Hong Kong, Macau):
+    18/11/2026 and 3/11 are 18 and 3 November.
     """
     if (type(raw) is str and len(raw) in (16, 19) and raw[4] in "-/" and raw[7] == raw[4] and raw[10] == " "
             and raw[13] == ":" and raw[16:17] in ("", ":")):
@@ -359,8 +381,13 @@ def parse_datetime(raw: object, anchor: date, roc: bool = False):
     try:
         if m := _RE_YMD.match(s):
             return _on(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), m)
+        if m := _RE_DMY.match(s):
+            return _year_last(m, anchor, day_first, raw)
         if m := _RE_MD.match(s):
             month, day = int(m.group("m")), int(m.group("d"))
+            swapped = "/" in s and (day_first or (month > 12 and day <= 12))
+            if swapped:
+                month, day = day, month  # 18/11: day first
             if _DOTTED_TIME.match(s):
                 # "8.30" is how many clerks write 8:30; read it as a date only when that date is
                 # near the sheet's month ("11.30" in November)
@@ -370,7 +397,7 @@ def parse_datetime(raw: object, anchor: date, roc: bool = False):
                     near = False
                 if not near:
                     return time(month, day)
-            if "/" in s and _day_first(month, day, anchor):
+            elif "/" in s and not swapped and _day_first(month, day, anchor):
                 return Unreadable(raw, BAD_AMBIGUOUS)
             return _on(date(infer_year(month, day, anchor), month, day), m)
         if m := _RE_TIME.match(s):
@@ -399,7 +426,7 @@ def parse_datetime(raw: object, anchor: date, roc: bool = False):
 
 # ---- money, flags, counts, phones ----------------------------------------------------
 
-_MONEY_NOISE = re.compile(r"[¥￥$,，元圆块\s]|rmb|cny|人民币")
+_MONEY_NOISE = re.compile(r"[¥￥$,，元圆圓块\s]|rmb|cny|人民币")  # 圓: Taiwan's 元, typed without folding
 _MONEY_EXACT = re.compile(r"(?<=[\d元圆块])\s*[整正]$")  # "60元整", "60.00元正": exactly 60 yuan
 _ZERO_WORDS = frozenset({"免费", "无偿", "0元", "不收费", "零", "〇", "零元"})
 
@@ -413,8 +440,29 @@ def _amount(value: Decimal, raw: object):
     return value.quantize(Decimal("0.01"))
 
 
-def parse_money(raw: object):
-    """A fee in yuan as Decimal: 120, "120.00", "¥120", "￥1,200", "80元", "60元整"."""
+# Currency marks, as written (after NFKC, lower case), and the region whose money each is. A mark
+# of no region's (US$) is foreign everywhere. 元, 圆 and a bare $ are the register's own money.
+_CURRENCY = re.compile(r"hk\$|hkd|港币|港幣|港元|nt\$|ntd|twd|新台币|新臺幣|新台幣|台币|台幣|臺幣|mop\$?|澳门币|澳門幣"
+                       r"|澳门元|澳門元|葡币|葡幣|us\$|usd|美元|美金|rmb|cny|人民币|人民幣|¥")
+_CURRENCY_REGION = {
+    **dict.fromkeys(("hk$", "hkd", "港币", "港幣", "港元"), HONG_KONG),
+    **dict.fromkeys(("nt$", "ntd", "twd", "新台币", "新臺幣", "新台幣", "台币", "台幣", "臺幣"), TAIWAN),
+    **dict.fromkeys(("mop", "mop$", "澳门币", "澳門幣", "澳门元", "澳門元", "葡币", "葡幣"), MACAU),
+    **dict.fromkeys(("rmb", "cny", "人民币", "人民幣", "¥"), MAINLAND),
+}
+
+
+def currency_region(text: str) -> str | None:
+    """The region whose currency a mark in the text names (HK$ → hong_kong), "" for a foreign
+    one (US$), None for no mark."""
+    m = _CURRENCY.search(unicodedata.normalize("NFKC", text).lower())
+    return None if m is None else _CURRENCY_REGION.get(m.group(), "")
+
+
+def parse_money(raw: object, region: str = MAINLAND):
+    """A fee in the register's money as Decimal: 120, "120.00", "¥120", "￥1,200", "80元", "60元整";
+    in Hong Kong "HK$1,200", in Taiwan "NT$800", in Macau "MOP$200". An amount marked in another
+    region's currency (HK$ in a mainland register, US$ anywhere) is FOREIGN_CURRENCY."""
     if raw is None or raw == "":
         return None
     if raw is UNCALCULATED:
@@ -434,7 +482,11 @@ def parse_money(raw: object):
             return Decimal("0.00")
         if "\n" in s:  # two amounts on two lines of one cell are not one amount
             return Unreadable(raw, BAD_MONEY)
-        if s[-1] in "整正":
+        if not s.isdigit() and (mark := _CURRENCY.search(s)):
+            if _CURRENCY_REGION.get(mark.group(), "") != region:
+                return Unreadable(raw, FOREIGN_CURRENCY)
+            s = _CURRENCY.sub("", s, count=1).strip()
+        if s[-1:] in ("整", "正"):
             s = _MONEY_EXACT.sub("", s)
         digits = _MONEY_NOISE.sub("", s)
         if _CN_NUMERAL.search(digits):
@@ -588,19 +640,57 @@ def parse_phone(raw: object):
     return parse_text(raw)
 
 
-def _one_phone_is_valid(part: str) -> bool:
-    return _digits_are_a_number(_EXTENSION.sub("", _PHONE_NOISE.sub("", part)))
+def _one_phone_is_valid(part: str, region: str = MAINLAND) -> bool:
+    return _digits_are_a_number(_EXTENSION.sub("", _PHONE_NOISE.sub("", part)), region)
 
 
-def _digits_are_a_number(p: str) -> bool:
-    """A number without spaces, dashes or extension: a mobile, a landline or a local number."""
-    if p.startswith("+86"):
-        p = p[3:]
-    elif p.startswith("0086"):
-        p = p[4:]
-    elif p.startswith("86") and len(p) == 13:
-        p = p[2:]
-    return bool(_MOBILE.fullmatch(p) or _LANDLINE.fullmatch(p) or _LOCAL.fullmatch(p))
+# Each region's numbering plan, for the digits after the country code (or dialled at home).
+# Hong Kong: 8 digits, landlines 2/3, mobiles 5/6/9. Macau: 8 digits, mobiles 6, landlines 28
+# and 8. Taiwan: mobiles 09xx-xxx-xxx, landlines with the area code (02) xxxx-xxxx, 0x-xxx-xxxx,
+# 7 or 8 digits dialled locally.
+_HONG_KONG = re.compile(r"[23569]\d{7}")
+_MACAU = re.compile(r"6\d{7}|8\d{7}|28\d{6}")
+_TAIWAN = re.compile(r"09\d{8}|0[2-8]\d{7,8}|[2-9]\d{6,7}")
+_TAIWAN_ABROAD = re.compile(r"0?(?:9\d{8}|[2-8]\d{7,8})")  # after +886: the trunk 0 dropped, or kept as (0)
+_COUNTRY_CODE = re.compile(r"(?:\+|00)(86|852|853|886)")
+_COUNTRY_REGION = {"86": MAINLAND, "852": HONG_KONG, "853": MACAU, "886": TAIWAN}
+# Written without + or 00: the code is told by the length (852 and 853 and 8 digits; no mainland
+# mobile starts with 8)
+_BARE_CODE_LENGTHS = {"86": (13,), "852": (11,), "853": (11,), "886": (11, 12)}
+
+
+def country_coded(p: str) -> tuple[str, str] | None:
+    """(region, number) for a number written with its country code; ("", p) for a code of
+    another country; None for a number written without one."""
+    if p[:1] == "+" or p[:2] == "00":
+        m = _COUNTRY_CODE.match(p)
+        return (_COUNTRY_REGION[m.group(1)], p[m.end():]) if m else ("", p)
+    for code in ("86", "852", "853", "886"):
+        if p.startswith(code) and len(p) in _BARE_CODE_LENGTHS[code]:
+            return _COUNTRY_REGION[code], p[len(code):]
+    return None
+
+
+def _on_plan(p: str, region: str, abroad: bool) -> bool:
+    if region == MAINLAND:
+        return bool(_MOBILE.fullmatch(p) or _LANDLINE.fullmatch(p) or _LOCAL.fullmatch(p))
+    if region == HONG_KONG:
+        return bool(_HONG_KONG.fullmatch(p))
+    if region == MACAU:
+        return bool(_MACAU.fullmatch(p))
+    if region == TAIWAN:
+        return bool((_TAIWAN_ABROAD if abroad else _TAIWAN).fullmatch(p))
+    return False
+
+
+def _digits_are_a_number(p: str, region: str = MAINLAND) -> bool:
+    """A number without spaces, dashes or extension, by the plan of the country its code names,
+    else of the register's region. A mainland mobile (11 digits from 13 to 19, like no number
+    of Hong Kong, Macau or Taiwan) is a number in every region's register."""
+    coded = country_coded(p)
+    if coded is not None:
+        return _on_plan(coded[1], coded[0], True)
+    return _on_plan(p, region, False) or (region != MAINLAND and bool(_MOBILE.fullmatch(p)))
 
 
 def _without_edge_note(piece: str) -> str:
@@ -608,20 +698,22 @@ def _without_edge_note(piece: str) -> str:
     return _EDGE_NOTE.sub("", piece).strip() if not piece.isascii() else piece
 
 
-def phone_is_valid(text: str) -> bool:
-    """Every number in the cell is a mainland mobile, a landline with area code, or a local number.
+def phone_is_valid(text: str, region: str = MAINLAND) -> bool:
+    """Every number in the cell is a number of the register's region (by default the mainland: a
+    mobile, a landline with area code, or a local number), or of the country its code names
+    (+852 9123 4567 in a mainland register).
 
     Spaces may group digits ("138 1234 5678") or separate two numbers; both are tried. A note
     beside a number ("（微信同号）", "王先生") does not make it invalid; a note alone is no number.
     """
     if len(text) == 11 and text.isdigit() and text[0] == "1" and text[1] in "3456789":
         return True  # a plain mobile number: most cells
-    if _PLAIN_LANDLINE.fullmatch(text):
+    if region == MAINLAND and _PLAIN_LANDLINE.fullmatch(text):
         return True  # 0571-88886666: most of the rest
     if text.isascii() and text.isdigit():
-        return _digits_are_a_number(text)  # digits alone: one number, no note, nothing to remove
+        return _digits_are_a_number(text, region)  # digits alone: one number, no note, nothing to remove
     text = unicodedata.normalize("NFKC", text)
-    if not text.isascii() and _DEAD_NUMBER.search(text):
+    if not text.isascii() and _DEAD_NUMBER.search(fold(text)):  # 空號, 停機 fold to 空号, 停机
         return False  # a note that says the number does not work
     if "(" in text or "[" in text or "【" in text:
         text = _PAREN_NOTE.sub(",", text)  # "（微信同号）": a note beside a number, set aside like a separator
@@ -630,11 +722,11 @@ def phone_is_valid(text: str) -> bool:
         return False
     numbers = 0
     for part in parts:
-        if _one_phone_is_valid(part):
+        if _one_phone_is_valid(part, region):
             numbers += 1
             continue
         pieces = [x for x in map(_without_edge_note, part.split()) if x]
-        if not all(map(_one_phone_is_valid, pieces)):
+        if not all(_one_phone_is_valid(piece, region) for piece in pieces):
             return False
         numbers += len(pieces)  # none: a part that is only a note ("王先生")
     return numbers > 0

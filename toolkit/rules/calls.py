@@ -40,6 +40,6 @@ rule("bad-value", kind=K, severity=ERROR, source="—",
       messages={"default": ("联系电话“{phone}”不是有效的手机号或固定电话", "\"{phone}\" is not a valid mobile or landline number")},
       needs=("phone",))
 def bad_phone(call, ctx):
-    if call.phone is not None and not phone_is_valid(call.phone):
+    if call.phone is not None and not phone_is_valid(call.phone, ctx.region):
         return (Hit("phone", params={"phone": call.phone}),)
     return ()

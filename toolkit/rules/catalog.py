@@ -38,6 +38,7 @@ class RuleContext:
     as_of: datetime
     settings: Settings
     columns: frozenset[str]  # the fields this register has columns for
+    region: str = "mainland"  # whose numbering plan and money the register's values follow (toolkit.model.regions)
 
     def has(self, name: str) -> bool:
         return name in self.columns

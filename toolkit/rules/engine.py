@@ -127,7 +127,7 @@ def check_registers(registers: list[Register], as_of: datetime, config: Config, 
                 not_run[id(reg)][rule.id] = list(missing)
             elif rule.scope == RECORD:
                 active.append(rule)
-        _run_record_rules(reg, RuleContext(as_of, config.settings, columns), active, out)
+        _run_record_rules(reg, RuleContext(as_of, config.settings, columns, reg.region), active, out)
 
     for kind, regs in by_kind.items():
         for rule in rules_for(kind):

@@ -15,7 +15,7 @@ from operator import attrgetter, is_not, itemgetter, le, lt, sub
 from datetime import datetime, timedelta
 
 from toolkit.registers.fields import WORK_ORDERS
-from toolkit.registers.values import DONE_NO_TIME, UNCALCULATED_REASON, phone_is_valid
+from toolkit.registers.values import DONE_NO_TIME, FOREIGN_CURRENCY, UNCALCULATED_REASON, phone_is_valid
 from toolkit.rules.catalog import (
     ERROR, WARNING, WORKBOOK, Hit, filled, hours, rule, show_time, surely_after,
 )
@@ -293,16 +293,19 @@ def content_too_brief(order, ctx):
 
 
 @rule("bad-phone", kind=K, severity=WARNING, source="001 三.4",
-      checks=("联系电话是有效的手机号或固定电话", "the phone is a valid mainland mobile or landline number"),
+      checks=("联系电话是登记表所在地区（内地、香港、澳门、台湾）或所写国家/地区区号的有效手机号或固定电话",
+              "the phone is a valid mobile or landline number of the register's region (mainland, Hong Kong, "
+              "Macau, Taiwan), or of the country its code names (+852 …)"),
       messages={"default": ("联系电话“{phone}”不是有效的手机号或固定电话", "\"{phone}\" is not a valid mobile or landline number")},
       needs=("customer_phone",))
 def bad_phone(order, ctx):
-    if order.customer_phone is not None and not phone_is_valid(order.customer_phone):
+    if order.customer_phone is not None and not phone_is_valid(order.customer_phone, ctx.region):
         return (Hit("customer_phone", "default", {"phone": order.customer_phone}),)
     return ()
 
 
-_NOT_BAD = frozenset({UNCALCULATED_REASON, DONE_NO_TIME})  # reported by their own rule, or no fault at all
+# reported by their own rule (uncalculated, foreign-currency), or no fault at all
+_NOT_BAD = frozenset({UNCALCULATED_REASON, DONE_NO_TIME, FOREIGN_CURRENCY})
 BAD_VALUE_MESSAGES = {
     "date": ("“{raw}”不是可识别的日期/时间", "\"{raw}\" is not a date or time"),
     "time_without_date": ("只有时间“{raw}”，无法确定日期", "time \"{raw}\" has no date to go with"),
@@ -322,6 +325,22 @@ def bad_value(record, ctx):
 rule("bad-value", kind=K, severity=ERROR, source="—",
      checks=("日期、时间、金额、有偿/无偿的值可以识别", "date, time, money and paid/free values can be read"),
      messages=BAD_VALUE_MESSAGES)(bad_value)
+
+
+@rule("foreign-currency", kind=K, severity=WARNING, source="—",
+      checks=("费用以登记表所在地区的货币填写（内地登记表中的 HK$、US$ 要核对）",
+              "the fee is in the money of the register's region (HK$ or US$ in a mainland register is checked)"),
+      messages={"default": ("费用“{raw}”不是本登记表所在地区的货币，未计入费用合计",
+                            "fee \"{raw}\" is not in the money of the register's region: left out of the fee totals")},
+      needs=("fee",))
+def foreign_currency(order, ctx):
+    """An amount marked in another region's currency is read, not taken: adding HK$ to yuan would
+    make every fee total wrong. (A register kept in Hong Kong reads HK$ as its own: the region,
+    set in toolkit.toml or guessed, decides.)"""
+    for p in order.problems:
+        if p.reason == FOREIGN_CURRENCY:
+            return (Hit(p.field, params={"raw": p.raw}),)
+    return ()
 
 
 _NUMBER = re.compile(r"(.*?)(\d+)")
