@@ -65,7 +65,7 @@ def oracle(xml: str) -> tuple[list[int], set, dict, set]:
             errors[(int(ref.group(2)), col)] = value.group(1).decode() if value else "#ERROR"
         if re.search(rb"<(?:\w+:)?f\b", inner):
             formula_cols.add(col)
-            if not re.search(rb"<(?:\w+:)?(?:v|is)\b[^>]*>[^<]", inner):
+            if not re.search(rb"<(?:\w+:)?(?:v|is)\b[^>]*>[^<]", inner) and b't="str"' not in m.group(1):
                 uncalculated.add((int(ref.group(2)), col))
     return hidden, uncalculated, errors, formula_cols
 
@@ -101,6 +101,20 @@ def test_hidden_rows_formulas_and_errors_are_found(tmp_path, inflater):
     xml = sheet(rows)
     path = build(tmp_path / "facts.xlsx", xml)
     assert facts_of(path) == ([2, 4], {(3, 1)}, {(3, 2): "#DIV/0!", (4, 27): "#N/A"}, {1, 27})
+    assert facts_of(path) == oracle(xml)
+
+
+def test_an_empty_text_result_excel_stored_is_calculated(tmp_path, inflater):
+    """IF(…,"",…) as Excel saves it: t="str" and an empty value. Never calculated (openpyxl's
+    <f>…</f><v></v>, no type) stays uncalculated."""
+    rows = [
+        row(1, [text("A1", "单号")]),
+        row(2, [text("A2", "WX1"), '<c r="B2" s="3" t="str"><f>IF(C2="","",C2)</f><v></v></c>']),
+        row(3, [text("A3", "WX2"), '<c r="B3"><f>IF(C3="","",C3)</f><v></v></c>']),
+    ]
+    xml = sheet(rows)
+    path = build(tmp_path / "facts.xlsx", xml)
+    assert facts_of(path) == ([], {(3, 1)}, {}, {1})
     assert facts_of(path) == oracle(xml)
 
 

@@ -32,6 +32,8 @@ NOV = date(2026, 11, 15)  # the anchor of a November 2026 sheet
     ("2026年11月3日", date(2026, 11, 3)),
     ("2026年11月3日 14:05", datetime(2026, 11, 3, 14, 5)),
     ("2026年11月3日 下午2:05", datetime(2026, 11, 3, 14, 5)),
+    ("11月3日 12点整", datetime(2026, 11, 3, 12, 0)),  # 整 and 正: on the hour
+    ("11月3日 下午3点正", datetime(2026, 11, 3, 15, 0)),
     ("11月3日 14:05", datetime(2026, 11, 3, 14, 5)),
     ("11月3日14:05", datetime(2026, 11, 3, 14, 5)),
     ("11月3日", date(2026, 11, 3)),
@@ -282,6 +284,8 @@ def test_mobiles_landlines_and_local_numbers_are_valid(phone):
     # a note does not make a wrong number right, and says so when the number does not work
     "1381234567（微信同号）", "138（微信）12345678", "（微信同号）", "王先生", "13812345678（空号）", "13812345678 停机",
     "13812345678（打不通）", "13812345678 abc", "1381234567 王先生",
+    # a three-digit area code (0898, 0571) and a local number too short for it
+    "0898-663521", "0571-88866",
 ])
 def test_numbers_that_cannot_be_called_are_invalid(phone):
     assert not phone_is_valid(phone)

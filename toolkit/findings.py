@@ -134,8 +134,8 @@ class Report:
         by_rule = Counter(f.rule for f in self.findings)
         return {
             "files": len(self.files),
-            # a call log split into kinds of call is one register
-            "registers": sum(len({s.name for s in f.registers}) for f in self.files),
+            # a call log split into kinds of call is one register; two tables on one sheet are two
+            "registers": sum(len({(s.name, s.header_row) for s in f.registers}) for f in self.files),
             "records": self.records,
             "errors": self.errors,
             "warnings": self.warnings,

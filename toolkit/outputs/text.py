@@ -118,7 +118,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
             file_lines.append("  " + c("dim", t("file.open_in_excel_by", lang, who=who) if who else
                                        t("file.open_in_excel", lang)))
         for sheet in file.sheets:
-            found = by_sheet.get((file.path, sheet.name), [])
+            found = _of_table(by_sheet.get((file.path, sheet.name), []), sheet, file.sheets)
             for rule, missing in sheet.rules_not_run.items():
                 not_run[rule].update(missing if sheet.kind is None else
                                      [FIELDS[sheet.kind][m].label(lang) if m in FIELDS[sheet.kind] else m for m in missing])
@@ -199,6 +199,19 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     colour_key = "error" if s["errors"] or s["unusable_files"] else ("warning" if s["warnings"] else "bold")
     lines.append(c(colour_key, summary))
     return "\n".join(lines) + "\n"
+
+
+def _of_table(found: list, sheet, sheets) -> list:
+    """A sheet holding two tables, one under the other: each table's findings are the rows from
+    its header down to the next table's."""
+    if sheet.kind is None or sheet.call_log is not None:
+        return found
+    heads = sorted(s.header_row for s in sheets if s.name == sheet.name and s.kind and s.call_log is None)
+    if len(heads) < 2:
+        return found
+    end = next((h for h in heads if h > sheet.header_row), None)
+    return [f for f in found if (sheet.header_row == heads[0] if f.row is None
+                                 else sheet.header_row <= f.row and (end is None or f.row < end))]
 
 
 def _mapping_lines(sheet, lang: str, c) -> list[str]:

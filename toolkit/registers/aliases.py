@@ -36,7 +36,7 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         "received_at": [f"报修|接报|来电|受理|报事|报障|接待|登记&{T}", "=日期", "=时间", "=报修"],
         "dispatched_at": [f"派单|派工|发单|下单|开单|派发|出单|派遣|dispatch&{T}"],
         # 户别 (Taiwan) and a bare 单位 (單位: a flat in Hong Kong and Macau) name the home too.
-        "location": [f"地点|地址|位置|房号|房间|楼号|楼栋|单元|户号|户别|部位|区域|门牌|location|address&{NOT_T}|电话",
+        "location": [f"地点|地址|住址|位置|房号|房间|楼号|楼栋|单元|户号|户别|部位|区域|门牌|location|address&{NOT_T}|电话",
                      "=单位"],
         "content": [
             f"内容|事项|事由|故障|问题|项目|描述|content&{NOT_T}|回访|结果|原因|投诉|批示",
@@ -107,11 +107,11 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         # Who complained: a customer word, not a staff role, a count, a phone or a place, and
         # never whom the complaint is about (被投诉人, 被投诉部门, 被投诉对象).
         "complainant": [
-            f"投诉人|投诉方|投诉者|客户|业主|住户|业户|用户|姓名|来访人|来电人|反映人|联系人|complainant&{NOT_T}|"
+            f"投诉人|投诉方|投诉者|诉求人|客户|业主|住户|业户|用户|姓名|来访人|来电人|反映人|联系人|complainant&{NOT_T}|"
             "签|电话|手机|号码|地址|意见|满意|评价|首问|受理|责任|处理|人数|类别|房|方式|渠道|途径|来源|被",
         ],
         "phone": [f"电话|手机|联系方式|联系号码|号码|phone|tel&{NOT_T}|人数"],
-        "location": [f"房号|地址|地点|位置|楼栋|楼号|单元|户号|户别|门牌|房间|部位|区域|location&{NOT_T}|电话",
+        "location": [f"房号|地址|住址|地点|位置|楼栋|楼号|单元|户号|户别|门牌|房间|部位|区域|location&{NOT_T}|电话",
                      "=单位"],
         # What was complained about; not what was done about it or the reply.
         "content": [
@@ -136,6 +136,8 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         "promised_reply_at": [
             f"承诺|约定|预计|计划|预约|应答|应回|要求|最迟|最晚|promise|due&答复|回复|反馈|办结|完成|处理|时限|期限|{T}",
             "答复|回复|反馈&期限|时限",
+            # a hotline's deadline for handling it (12345: 办理时限, 办结时限): the reply the customer is owed
+            "办理|办结|处理|承办&时限|期限",
         ],
         "replied_at": [f"答复|回复|反馈|回应|reply&{T}&!承诺|约定|预计|计划|预约|最迟|最晚|期限|时限",
                        # 答复 over 承诺 | 实际 (or 应答复 | 已答复): the actual reply
@@ -167,7 +169,7 @@ ALIASES[CALLS] = {
         "签|电话|手机|号码|地址|意见|满意|评价|首问|受理|责任|处理|类别|类型|房|方式|渠道|被",
     ],
     "phone": [f"电话|手机|联系方式|联系号码|号码|phone|tel&{NOT_T}"],
-    "location": [f"房号|地址|地点|位置|楼栋|楼号|单元|户号|户别|门牌|房间|location|address&{NOT_T}|电话", "=单位"],
+    "location": [f"房号|地址|住址|地点|位置|楼栋|楼号|单元|户号|户别|门牌|房间|location|address&{NOT_T}|电话", "=单位"],
     "content": [
         f"内容|事由|事项|问题|诉求|情况|描述|content&{NOT_T}|处理|结果|回访|类别|类型|原因|答复|回复|反馈",
     ],

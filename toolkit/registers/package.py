@@ -36,6 +36,7 @@ _REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _HAS_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 _VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*>([^<]*)<")
 _HAS_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)\b[^>]*>[^<]")
+_TEXT_TYPE = re.compile(rb"""\st\s*=\s*["']str["']""")
 
 
 @dataclass
@@ -278,7 +279,9 @@ def _scan_block(data: bytes, end: int, result: SheetFacts, state: list, last: bo
                     if letters not in seen:
                         seen[letters] = column_number(letters) - 1
                         result.formula_columns.add(seen[letters])
-                    if not _HAS_VALUE.search(body):
+                    # no result stored: never calculated (openpyxl writes <f>…</f><v></v>); Excel
+                    # stores an empty text result (IF(…,"",…)) as t="str" with an empty <v>
+                    if not _HAS_VALUE.search(body) and not _TEXT_TYPE.search(m.group(1)):
                         result.uncalculated.add((int(ref.group(2)), seen[letters]))
 
 

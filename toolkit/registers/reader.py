@@ -16,7 +16,9 @@ from pathlib import Path
 
 from toolkit.errors import InputError
 from toolkit.ooxml.marks import ToolkitMarks, toolkit_marks
-from toolkit.registers.header import HEADER_SCAN_ROWS, find_header, map_columns, normalise
+from toolkit.registers.header import (
+    HEADER_SCAN_ROWS, MAX_HEADER_CHARS, MIN_FIELDS, find_header, map_columns, normalise,
+)
 from toolkit.registers.native import is_panic, panic_detail
 from toolkit.registers import call_log
 from toolkit.registers.fields import CALLS, KINDS, RECORD_KINDS, WORK_ORDERS
@@ -566,9 +568,11 @@ def _read_sheet(reading: _Reading, meta) -> SheetRead:
     continued: list[int] = []
     rows = _fold_merged_orders(rows, merged, guess.cmap, data_start, continued)
     anchor = sheet_anchor(meta.name, guess.title_text, reading.as_of)
+    computed = frozenset(known.formula_columns) if known else frozenset()
     try:
-        registers = _registers(rows, guess, anchor, reading, meta.name,
-                               frozenset(known.formula_columns) if known else frozenset())
+        # a sheet may hold two tables, one under the other (repairs, then complaints): each its register
+        registers = [reg for table, table_rows in _tables(rows, guess, reading)
+                     for reg in _registers(table_rows, table, anchor, reading, meta.name, computed)]
     except BaseException as exc:  # the engine converts cells as they are taken: a panic comes up here
         _reraise_unless_engine(exc)
         sheet.error = _sheet_error(exc, ws)
@@ -580,12 +584,50 @@ def _read_sheet(reading: _Reading, meta) -> SheetRead:
     if known is not None:
         for register in registers:
             hidden = [r for r in known.hidden_rows if r > data_start]
-            if register.call_log is not None:  # each kind of call lists its own rows
+            if len(registers) > 1:  # each kind of call, each table, lists its own rows
                 rows_of = {rec.row for rec in register.records}
                 hidden = [r for r in hidden if r in rows_of]
             register.hidden_rows = hidden
     sheet.registers = registers
     return sheet
+
+
+def _tables(rows, guess, reading: _Reading):
+    """The sheet's tables, as (header guess, its rows): a register's rows end where the header of
+    another begins (a complaint table under the repair table, with its own columns)."""
+    rows = iter(rows)
+    while guess is not None:
+        following: list = []
+        yield guess, _until_another_header(rows, guess, reading, following)
+        guess = following[0] if following else None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _until_another_header(rows, guess, reading: _Reading, following: list):
+    """The rows up to the header of another table (put in ``following``), or to the end.
+    Only a row of short texts without a digit is looked at as a header: an order has numbers."""
+    for number, cells in rows:
+        texts = [x for x in cells if x != "" and x is not None]
+        if (len(texts) > MIN_FIELDS and all(type(x) is str and len(x) <= MAX_HEADER_CHARS for x in texts)
+                and not _DIGIT.search("".join(texts))):
+            found = find_header([cells], [], reading.explicit, reading.kinds)
+            if found is not None and _another_table(found.cmap, guess.cmap):
+                found.cmap.header_row = number
+                following.append(found)
+                return
+        yield number, cells
+
+
+def _another_table(found, current) -> bool:
+    """A header of another register: another kind, or the same kind's fields in other columns (the
+    same header again is a repeated heading, not a new table)."""
+    if found.kind != current.kind:
+        return True
+    moved = {name for name, col in found.fields.items() if name in current.fields
+             and current.fields[name].index != col.index}
+    return len(moved) >= 2
 
 
 def _registers(rows, guess, anchor, reading: _Reading, sheet: str, computed) -> list[Register]:

@@ -179,7 +179,7 @@ def _cn_digits(text: str) -> str:
 # one-character 早 and 晚 (早8点, 晚8点半) come after the words they begin.
 _AMPM = (r"(?P<ampm>上午|早上|早晨|清晨|凌晨|中午|下午|午后|傍晚|晚上|夜里|夜间|深夜|半夜|午夜|早|晚|am|pm)?")
 _TIME = (
-    rf"{_AMPM}\s*(?P<H>\d{{1,2}})\s*(?:[:时点]\s*钟?\s*(?:(?P<M>\d{{1,2}})|(?P<half>半))?\s*分?"
+    rf"{_AMPM}\s*(?P<H>\d{{1,2}})\s*(?:[:时点]\s*钟?\s*(?:(?P<M>\d{{1,2}})|(?P<half>半)|[整正])?\s*分?"
     rf"(?:\s*[:]\s*(?P<S>\d{{1,2}})(?:\.\d+)?)?)\s*{_AMPM.replace('ampm', 'ampm2')}"
 )
 # "11月5日 9.05": a dotted clock time, read only after a date (a space or 日/号 between them)
@@ -612,9 +612,11 @@ def _large_chinese_count(s: str, raw: object):
 _PHONE_SPLIT = re.compile(r"[,，/、;；]+")
 _PHONE_NOISE = re.compile(r"[\s\-–—()（）.]")
 _MOBILE = re.compile(r"1[3-9]\d{9}")
-_LANDLINE = re.compile(r"0\d{2,3}[2-9]\d{6,7}")
+# Area codes: 010 and 02x (the largest cities: 7 or 8 digits after them), else 0 and three digits
+# (0898, 0571: 7 or 8 digits); 0898-663521 (6 digits) is no number.
+_LANDLINE = re.compile(r"0(?:10|2\d)\d{7,8}|0[3-9]\d{2}[2-9]\d{6,7}")
 _LOCAL = re.compile(r"[2-9]\d{6,7}")
-_PLAIN_LANDLINE = re.compile(r"0[0-9]{2,3}-[2-9][0-9]{6,7}")  # what _LANDLINE accepts, written with its dash
+_PLAIN_LANDLINE = re.compile(r"0(?:10|2\d)-\d{7,8}|0[3-9]\d{2}-[2-9]\d{6,7}")  # _LANDLINE with its dash
 _EXTENSION = re.compile(r"(?:转|ext\.?|x|分机)\d{1,6}$", re.I)
 # Notes clerks write beside a number: "（微信同号）", "(办公室)" anywhere, a name or word before or
 # after it ("王先生 13812345678", "13812345678 王先生"). A note holds no digit; one that says the

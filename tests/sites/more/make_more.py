@@ -24,6 +24,7 @@ Layouts (none of them among the ten of tests/sites/README.md):
 from __future__ import annotations
 
 import datetime as dt
+import re
 import json
 import os
 import random
@@ -230,6 +231,25 @@ def write_xlsx(path, grids):
         if g.tab_hidden:
             ws.hide()
     wb.close()
+    _as_excel_stores_empty_text(path)
+
+
+_EMPTY_TEXT_RESULT = re.compile(rb'(<c r="[A-Z]+\d+"(?: s="\d+")?)(><f>[^<]*</f><v></v></c>)')
+
+
+def _as_excel_stores_empty_text(path):
+    """A formula whose result is "" (IF(COUNT(..)=0,"",..)): Excel saves it as a text result,
+    <c t="str"><f>..</f><v></v></c>; xlsxwriter leaves out t="str", which makes the cell look like
+    one never calculated (as openpyxl writes them). Added here, as Excel would have saved it."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = [(info, z.read(info.filename)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in parts:
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = _EMPTY_TEXT_RESULT.sub(rb'\1 t="str"\2', data)
+            z.writestr(info, data)
 
 
 def write_xls(path, grids):
