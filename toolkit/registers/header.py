@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from toolkit.ooxml.cells import column_letters
 from toolkit.registers.aliases import ALIASES, BESIDE, KIND_WORDS, SHARED_FIELDS
-from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, MONEY, RECORD_NUMBER, WORK_ORDERS
+from toolkit.registers.fields import (
+    DATETIME, ENGLISH_EVIDENCE, FIELDS, IDENTITY_FIELDS, KINDS, LIFECYCLE_FIELDS, MONEY, RECORD_NUMBER, WORK_ORDERS,
+)
 from toolkit.registers.script import fold
 
 HEADER_SCAN_ROWS = 30  # header rows sit near the top; titles and notes come first
@@ -36,6 +38,7 @@ _LATIN_MARKS = re.compile(r"[^a-z0-9$\u0080-\uffff]+")  # / & + ? ! … between 
 _GAP = re.compile(r"(?<![a-z0-9]) | (?![a-z0-9])")  # a space not between two Latin words
 _TIME_RE = re.compile(r"时间|日期|时刻|(?<![a-z])(?:date|time|datetime|timestamp)s?(?![a-z])")
 _DATE_RE = re.compile(r"日期|(?<![a-z])dates?(?![a-z])")
+_ENGLISH_ONLY = re.compile(r"^[\x00-\x7f\u00a0-\u024f\u2000-\u206f\uff01-\uff5e]*[A-Za-z][\x00-\x7f\u00a0-\u024f\u2000-\u206f\uff01-\uff5e]*$")
 
 
 def normalise(text: object) -> str:
@@ -222,7 +225,14 @@ class ColumnMap:
         return (self.score() >= MIN_FIELDS
                 and any(f in self.fields for f in IDENTITY_FIELDS[self.kind])
                 and (RECORD_NUMBER[self.kind] in self.fields
-                     or any(FIELDS[self.kind][f].type == DATETIME for f in self.fields if f in FIELDS[self.kind])))
+                     or any(FIELDS[self.kind][f].type == DATETIME for f in self.fields if f in FIELDS[self.kind]))
+                and (not self.in_english() or len(LIFECYCLE_FIELDS[self.kind] & self.fields.keys()) >= ENGLISH_EVIDENCE))
+
+    def in_english(self) -> bool:
+        """Most mapped columns are headed in English words alone (no Chinese beside them): a
+        price list or an address book shares those words (Name, Phone, Address, Date, Notes)."""
+        english = sum(1 for col in self.fields.values() if _ENGLISH_ONLY.match(col.header))
+        return english * 2 > len(self.fields)
 
 
 # A note in brackets after (or inside) a column's name: 报修位置（楼栋-单元-房号）, 费用（元，无偿填0）.
