@@ -229,7 +229,7 @@ ENGLISH: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         "accepted_at": [
             "eng|engg|engineering|maintenance|maint|technician*|engineer*|works|contractor*&sign in|signed in|sign on|"
             f"accept*|acknowledg*|receiv*|recd|taken|take|pick* up|picked&{ET}",
-            f"sign in|signed in|accepted|acceptance|acknowledged|taken up|picked up&{ET}&!customer*|client*|owner",
+            f"sign in|signed in|accept|accepted|acceptance|acknowledged|taken up|picked up&{ET}&!customer*|client*|owner",
             "=accepted|=acknowledged|=eng received|=eng accepted|=engineering received|=engineering accepted|"
             "=eng acknowledged|=engineering acknowledged",
         ],
@@ -308,7 +308,7 @@ ENGLISH: dict[str, dict[str | tuple[str, ...], list[str]]] = {
             "visit*|revisit*|follow up|followup|call back|callback&result*|outcome|feedback|comment*|remark*|record*|"
             f"rating|satisf*|opinion|response|findings&{NOT_ET}|by|tel|phone|name|staff",
             "satisf*|rating|customer feedback|feedback|customer comment*|customer opinion|customer evaluation|"
-            f"=return visit|=visit|=follow up|=callback&{NOT_ET}|by",
+            f"=return visit|=visit|=follow up|=callback&{NOT_ET}|by|channel|method|source|type|no|number|form",
         ],
         "remarks": [
             "remark|remarks|rmk|rmks|note|notes|comment|comments|memo|others|other info|observation*|additional info*",
