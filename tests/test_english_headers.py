@@ -361,3 +361,15 @@ def test_the_cli_finds_the_planted_defects_of_an_english_register_and_nothing_el
     assert data["files"][0]["sheets"][0]["columns"] == expected(CLI_COLUMNS)
     text = run_cli("validate", str(path), *AS_OF_ARGS, "--verbose", "--lang", "en").stdout
     assert "customer's signature=N" in text and "customer name=F" in text
+
+
+@pytest.mark.parametrize("number", ["单号", "Order No.", "Ref"])
+def test_a_bare_no_is_the_row_counter_beside_a_column_naming_the_form_number(tmp_path, number):
+    columns = [("No.", "seq"), (number, "order_no"), ("Received", "received_at"), ("Flat", "location"),
+               ("Description", "content"), ("Tel", "customer_phone"), ("Dispatched", "dispatched_at"),
+               ("Completed", "completed_at")]
+    rows = [{**GOOD_ORDER, "seq": 1, "order_no": "WO-2611001"}, {**GOOD_ORDER, "seq": 2, "order_no": "WO-2611002"}]
+    path = english_register(tmp_path / "register.xlsx", columns, rows)
+    report = check(path)
+    assert sheet(report).columns == expected(columns)
+    assert report.findings == []

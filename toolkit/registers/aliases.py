@@ -195,7 +195,9 @@ ENGLISH: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         "order_no": [
             "work order|order|orders|wo|job|job card|job sheet|ticket|request|req|service request|form|docket|slip|"
             f"ref|reference|repair|maintenance|case|sheet&{NUMBER}&{NOT_ORDER_NUMBER}",
-            "=no|=number|=nr|=ref|=reference|=work order|=wo|=job|=ticket|=order",
+            "=ref|=reference|=work order|=wo|=job|=ticket|=order",
+            # A bare No. is often the row counter: the form number only when no column names one (单号).
+            "~=no|=number|=nr",
         ],
         "received_at": [
             "receiv*|recd|rcvd|receipt|report*|logged|log|lodg*|call*|request*|register*|intake|notif*|raised|"
@@ -319,7 +321,8 @@ ENGLISH: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         "complaint_no": [
             "complaint|complaints|case|ref|reference|ticket|file|record|log|job|form|cmp|feedback|enquiry|inquiry|"
             f"incident&{NUMBER}&{NOT_ORDER_NUMBER}",
-            "=no|=number|=nr|=ref|=reference|=case|=complaint|=ticket",
+            "=ref|=reference|=case|=complaint|=ticket",
+            "~=no|=number|=nr",
         ],
         "received_at": [
             "receiv*|recd|rcvd|receipt|report*|logged|log|lodg*|complain*|call*|filed|raised|register*|intake|made|"
