@@ -21,12 +21,22 @@ from toolkit.model.times import latest, surely_after
 SATISFIED, UNSATISFIED, NO_VISIT = "satisfied", "unsatisfied", "no_visit"
 _NO_VISIT_WORDS = ("未回访", "没回访", "待回访", "未访", "联系不上", "未联系上", "无人接听", "未接通", "打不通",
                    "电话不通", "空号", "无人接", "没人接", "未接听", "未接电话", "没接电话", "不接电话", "拒接电话",
-                   "关机", "停机", "占线", "无法接通", "不在家", "未联系", "没联系上")
+                   "关机", "停机", "占线", "无法接通", "不在家", "未联系", "没联系上",
+                   # English, compared without spaces (norm): no answer, unreachable, not visited …
+                   "noanswer", "unanswered", "unreachable", "notreachable", "couldnotreach", "cannotreach", "can'treach",
+                   "couldn'treach", "notcontacted", "nocontact", "couldnotcontact", "notvisited", "novisit",
+                   "notyetvisited", "pendingvisit", "voicemail", "wrongnumber", "linebusy", "notathome",
+                   "nobodyhome", "noonehome", "switchedoff", "noresponse", "noreply")
 _UNSATISFIED_WORDS = ("不满意", "不满", "不认可", "不接受", "不同意", "未解决", "没解决", "没有解决", "差评", "很差",
                       "较差", "不好", "不太满意", "不大满意", "不是很满意", "不很满意", "不够满意", "不怎么满意", "未满意",
-                      "没满意", "满意度低", "不太认可")
-_UNSATISFIED_EXACT = frozenset({"否", "不", "差", "n", "no", "×", "✗", "✘", "unsatisfied", "dissatisfied"})
-_SATISFIED_EXACT = frozenset({"是", "好", "很好", "良好", "认可", "已解决", "y", "yes", "√", "✓", "✔", "satisfied"})
+                      "没满意", "满意度低", "不太认可",
+                      "dissatisf", "unsatisf", "unhappy", "notresolved", "unresolved", "notgood", "notok")
+# "not satisfied", "not very satisfied", "not at all satisfied" (compared without spaces)
+_NOT_SATISFIED = re.compile(r"not\w{0,8}satisf")
+_UNSATISFIED_EXACT = frozenset({"否", "不", "差", "n", "no", "×", "✗", "✘", "unsatisfied", "dissatisfied", "poor",
+                                "verypoor", "bad", "verybad", "complained"})
+_SATISFIED_EXACT = frozenset({"是", "好", "很好", "良好", "认可", "已解决", "y", "yes", "√", "✓", "✔", "satisfied", "good",
+                              "verygood", "ok", "okay", "fine", "excellent", "happy", "resolved", "fixed"})
 
 
 def norm(text: str) -> str:
@@ -39,7 +49,7 @@ def satisfaction(text: str) -> str | None:
     s = norm(text)
     if any(w in s for w in _NO_VISIT_WORDS):
         return NO_VISIT
-    if s in _UNSATISFIED_EXACT or any(w in s for w in _UNSATISFIED_WORDS) or "not satisf" in s or "unsatisf" in s:
+    if s in _UNSATISFIED_EXACT or any(w in s for w in _UNSATISFIED_WORDS) or _NOT_SATISFIED.search(s):
         return UNSATISFIED
     if s in _SATISFIED_EXACT or "满意" in s or "satisf" in s:
         return SATISFIED

@@ -113,6 +113,18 @@ IDENTITY_FIELDS = {
     CALLS: ("call_no", "content", "location", "caller", "phone"),
 }
 
+# Fields only a register of the kind keeps: the steps of its lifecycle after receipt. Any
+# business list has a number, a name, a phone, an address, a date and notes; a header written
+# in English words (which spreadsheets of every trade share) is a register only with two of these.
+LIFECYCLE_FIELDS = {
+    WORK_ORDERS: ("dispatched_at", "accepted_at", "accepted_by", "repairer_signature", "completed_at",
+                  "customer_signature", "paid", "delay_reason", "incomplete_reason", "returned_at", "return_signer",
+                  "finance_receipt", "visit_at", "visit_result"),
+    COMPLAINTS: ("promised_reply_at", "replied_at", "result", "first_handler", "owner", "visit_at", "visit_result",
+                 "closed_at", "media_or_legal", "people_count"),
+}
+ENGLISH_EVIDENCE = 2
+
 # Time fields in the order events happen; a time written without a date takes the date of
 # the event before it.
 TIME_SEQUENCE = {

@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from toolkit.ooxml.cells import column_letters
 from toolkit.registers.aliases import ALIASES, BESIDE, KIND_WORDS, SHARED_FIELDS
-from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, MONEY, RECORD_NUMBER, WORK_ORDERS
+from toolkit.registers.fields import (
+    DATETIME, ENGLISH_EVIDENCE, FIELDS, IDENTITY_FIELDS, KINDS, LIFECYCLE_FIELDS, MONEY, RECORD_NUMBER, WORK_ORDERS,
+)
 from toolkit.registers.script import fold
 
 HEADER_SCAN_ROWS = 30  # header rows sit near the top; titles and notes come first
@@ -22,17 +24,71 @@ MAX_GROUP_CHARS = 12
 MIN_FIELDS = 3
 SELF_SUFFICIENT = 4  # a column name that matches two concepts (派单 + 时间) needs no group
 
-_TIME_WORDS = ("时间", "日期", "时刻", "date", "time")
 _STRIP = re.compile(r"[\s()\[\]{}<>（）【】〔〕《》\"'“”‘’*:：#＃_\-—.,，、;；]+")
+
+# English headers keep their word boundaries: "no" must not match inside "notes", nor "tel"
+# inside "hotel", so Latin words are matched as words and a space stays between two of them.
+# A header without a Latin letter (nearly every Chinese one) takes the old path unchanged.
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")  # OrderNo, CustomerName (system exports)
+_INITIALS = re.compile(r"(?<![a-z])([a-z])\s*/\s*([a-z])(?![a-z])")  # W/O, Y/N, A/C: one word
+_APOSTROPHE = re.compile(r"(?<=[a-z])['’]s?(?![a-z])|(?<=[a-z])['’](?=[a-z])")  # Customer's → customer
+_NUMBER_SIGN = re.compile(r"(?<=[a-z.])\s*[#＃]")  # WO #, Job# : the number
+_LATIN_MARKS = re.compile(r"[^a-z0-9$\u0080-\uffff]+")  # / & + ? ! … between English words
+_GAP = re.compile(r"(?<![a-z0-9]) | (?![a-z0-9])")  # a space not between two Latin words
+_TIME_RE = re.compile(r"时间|日期|时刻|(?<![a-z])(?:date|time|datetime|timestamp)s?(?![a-z])")
+_DATE_RE = re.compile(r"日期|(?<![a-z])dates?(?![a-z])")
+_ENGLISH_ONLY = re.compile(r"^[\x00-\x7f\u00a0-\u024f\u2000-\u206f\uff01-\uff5e]*[A-Za-z][\x00-\x7f\u00a0-\u024f\u2000-\u206f\uff01-\uff5e]*$")
 
 
 def normalise(text: object) -> str:
     """Header text for matching: NFKC (full-width → half-width), Traditional characters in
-    Simplified (單號 → 单号), no spaces, brackets or marks."""
-    s = fold(unicodedata.normalize("NFKC", str(text)).lower())
-    keep_dot = s.strip() in ("no.",)  # "No." is a header of its own
-    s = _STRIP.sub("", s)
-    return "no." if keep_dot else s
+    Simplified (單號 → 单号), no spaces, brackets or marks; English words lower case with one
+    space between them ("Customer's Signature" → "customer signature", "W/O #" → "wo no")."""
+    raw = unicodedata.normalize("NFKC", str(text))
+    if not _LATIN_LETTER.search(raw):
+        return _STRIP.sub("", fold(raw.lower()))
+    s = fold(_CAMEL.sub(" ", raw).lower())
+    s = _INITIALS.sub(r"\1\2", _APOSTROPHE.sub("", s))
+    s = _NUMBER_SIGN.sub(" no ", s)
+    s = _LATIN_MARKS.sub(" ", _STRIP.sub(" ", s)).strip()
+    return _GAP.sub("", s)
+
+
+def join(first: str, second: str) -> str:
+    """Two normalised texts as one (a group over its column name, a name and its note): English
+    words keep a space between them, Chinese ones are run together as before."""
+    if first and second and (first[-1].isascii() and first[-1].isalnum()) and (second[0].isascii() and second[0].isalnum()) \
+            and (first[-1].isalpha() or second[0].isalpha()):
+        return f"{first} {second}"
+    return first + second
+
+
+def width(text: str) -> float:
+    """How long a header reads: an English letter or space counts half a Chinese character."""
+    if not _LATIN_LETTER.search(text):
+        return len(text)
+    return len(text) - sum(1 for ch in text if ch == " " or ("a" <= ch <= "z") or ("A" <= ch <= "Z")) / 2
+
+
+# One keyword of a pattern, ready to match: (whole header only, the word, a regex for an English
+# word or None for a Chinese substring, its weight).
+Matcher = tuple[bool, str, "re.Pattern | None", float]
+
+
+def _matcher(alt: str) -> Matcher:
+    """A keyword as matched. Chinese keywords match anywhere (报修 in 报修时间); an English
+    keyword matches a whole word, or with a trailing ``*`` the start of one (sign* in "signed",
+    "signature", never in "assigned"). An English letter weighs half a Chinese character, so
+    "customer signature" and 客户签字 score alike and either half of a bilingual header decides."""
+    whole = alt.startswith("=")
+    word = alt[1:] if whole else alt
+    prefix = word.endswith("*")
+    word = word.rstrip("*")
+    if not _LATIN_LETTER.search(word):
+        return whole, word, None, float(len(word))
+    rx = re.compile(r"(?<![a-z])" + re.escape(word) + ("" if prefix else r"(?![a-z])"))
+    return whole, word, rx, len(word) / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +98,23 @@ class Pattern:
     negatives: tuple[str, ...]
     names_time: bool  # the pattern itself asks for a time word
     part: bool = False  # names a part of the field (材料费 of a split fee): counts half
+    latin: bool = False  # every keyword is English: a header without a Latin letter never matches
+    matchers: tuple[tuple[Matcher, ...], ...] = ()
+    negative_matchers: tuple[Matcher, ...] = ()
 
     def score(self, text: str) -> float:
-        for neg in self.negatives:
-            if neg in text:
+        for _, word, rx, _ in self.negative_matchers:
+            if (rx.search(text) if rx is not None else word in text):
                 return 0.0
         total = 0.0
-        for group in self.groups:
-            best = 0
-            for alt in group:
-                if alt[0] == "=":
-                    if text == alt[1:]:
-                        best = max(best, len(alt) - 1 + 1)  # a whole-header match is worth a bit more
-                elif alt in text:
-                    best = max(best, len(alt))
+        for group in self.matchers:
+            best = 0.0
+            for whole, word, rx, weight in group:
+                if whole:
+                    if text == word:
+                        best = max(best, weight + 1)  # a whole-header match is worth a bit more
+                elif (rx.search(text) if rx is not None else word in text):
+                    best = max(best, weight)
             if not best:
                 return 0.0
             total += best
@@ -71,8 +130,11 @@ def _compile(spec: str, target) -> Pattern:
     for part in spec.split("&"):
         alts = tuple(a for a in part.lstrip("!").split("|") if a)
         (negatives.extend(alts) if part.startswith("!") else groups.append(alts))
-    names_time = any(w in alt for g in groups for alt in g for w in _TIME_WORDS)
-    return Pattern(target, tuple(groups), tuple(negatives), names_time, is_part)
+    names_time = any(_TIME_RE.search(alt.strip("=*")) for g in groups for alt in g)
+    matchers = tuple(tuple(_matcher(a) for a in g) for g in groups)
+    latin = all(rx is not None or (whole and _LATIN_LETTER.search(word)) for g in matchers for whole, word, rx, _ in g)
+    return Pattern(target, tuple(groups), tuple(negatives), names_time, is_part, latin, matchers,
+                   tuple(_matcher(a) for a in negatives))
 
 
 @lru_cache(maxsize=None)
@@ -87,13 +149,13 @@ def _is_time_field(kind: str, target) -> bool:
 
 def names_time(text: str) -> bool:
     """A normalised header that names a time (时间, 日期, date …)."""
-    return any(w in text for w in _TIME_WORDS)
+    return _TIME_RE.search(text) is not None
 
 
 @lru_cache(maxsize=None)
 def _any_word(kind: str) -> re.Pattern:
     """Every word any pattern of ``kind`` looks for: a text holding none matches no pattern."""
-    words = {alt.lstrip("=") for pat in patterns(kind) for group in pat.groups for alt in group}
+    words = {alt.lstrip("=").rstrip("*") for pat in patterns(kind) for group in pat.groups for alt in group}
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
@@ -107,11 +169,14 @@ def patterns_for_all() -> None:
 @lru_cache(maxsize=4096)
 def match_header(kind: str, text: str) -> tuple[float, str | tuple[str, ...] | None]:
     """Best (score, target) for a normalised header; target None when nothing matches."""
-    if not text or len(text) > MAX_HEADER_CHARS or not _any_word(kind).search(text):
+    if not text or width(text) > MAX_HEADER_CHARS or not _any_word(kind).search(text):
         return 0.0, None  # titles, notes and the data rows the header search passes over
     has_time = names_time(text)
+    latin = _LATIN_LETTER.search(text) is not None
     best: tuple[float, str | tuple | None] = (0.0, None)
     for pat in patterns(kind):
+        if pat.latin and not latin:
+            continue  # the Chinese path pays nothing for the English vocabulary
         if has_time and not pat.names_time and not _is_time_field(kind, pat.target):
             continue  # "回访日期" is a time, never the visit result
         s = pat.score(text)
@@ -164,7 +229,14 @@ class ColumnMap:
         return (self.score() >= MIN_FIELDS
                 and any(f in self.fields for f in IDENTITY_FIELDS[self.kind])
                 and (RECORD_NUMBER[self.kind] in self.fields
-                     or any(FIELDS[self.kind][f].type == DATETIME for f in self.fields if f in FIELDS[self.kind])))
+                     or any(FIELDS[self.kind][f].type == DATETIME for f in self.fields if f in FIELDS[self.kind]))
+                and (not self.in_english() or len(LIFECYCLE_FIELDS[self.kind] & self.fields.keys()) >= ENGLISH_EVIDENCE))
+
+    def in_english(self) -> bool:
+        """Most mapped columns are headed in English words alone (no Chinese beside them): a
+        price list or an address book shares those words (Name, Phone, Address, Date, Notes)."""
+        english = sum(1 for col in self.fields.values() if _ENGLISH_ONLY.match(col.header))
+        return english * 2 > len(self.fields)
 
 
 # A note in brackets after (or inside) a column's name: 报修位置（楼栋-单元-房号）, 费用（元，无偿填0）.
@@ -204,7 +276,7 @@ def match_noted(kind: str, text: str, note: str) -> tuple[float, str | tuple[str
     own = match_header(kind, text)
     if not note:
         return own
-    full = match_header(kind, text + note)
+    full = match_header(kind, join(text, note))
     if own[1] is None or full[1] == own[1]:
         return full if full[0] >= own[0] or own[1] is None else own
     if full[1] is not None and all(_whole_only(p) for p in patterns(kind) if p.target == own[1] and p.score(text) > 0):
@@ -217,7 +289,7 @@ def _headerish(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     text = normalise(without_note(value))
-    if not text or len(text) > MAX_HEADER_CHARS or text.replace(".", "").isdigit():
+    if not text or width(text) > MAX_HEADER_CHARS or text.replace(".", "").isdigit():
         return None
     return text
 
@@ -244,7 +316,7 @@ def map_columns(
         note = note_of(original)
         key = text
         if note and text not in explicit:  # the config may name the header with its note
-            key = normalise("".join(original.split(" / ")))
+            key = normalise(" ".join(original.split(" / ")))
         if key in explicit:
             target = explicit[key]
             if target == "ignore":
@@ -361,7 +433,7 @@ def _add_up_parts(kind: str, headers, taken, cmap: ColumnMap) -> None:
 
 
 def _is_date_header(text: str) -> bool:
-    return "日期" in text or "date" in text
+    return _DATE_RE.search(text) is not None
 
 
 def _pair_date_time(kind, name, taken, second, cmap: ColumnMap) -> bool:
@@ -402,14 +474,14 @@ def _group_texts(rows: list[list], r: int, merged: list[tuple[tuple[int, int], t
     spans = [(a[1], b[1], top[a[1]]) for a, b in merged if a[0] == r and b[1] > a[1] and a[1] < len(top)]
     for c0, c1, value in spans:
         text = _headerish(value)
-        if text and len(text) <= MAX_GROUP_CHARS:
+        if text and width(text) <= MAX_GROUP_CHARS:
             for c in range(c0, c1 + 1):
                 groups[c] = str(value).strip()
     if spans:
         # a group label over a single column (答复 above 时间) is not merged with anything
         for c, value in enumerate(top):
             sub = below[c] if c < len(below) else ""
-            if c not in groups and _headerish(value) and _headerish(sub) and len(str(value).strip()) <= MAX_GROUP_CHARS:
+            if c not in groups and _headerish(value) and _headerish(sub) and width(str(value).strip()) <= MAX_GROUP_CHARS:
                 groups[c] = str(value).strip()
     if not spans:
         # No merge information (some .xls/.ods writers): an empty top cell above a named
@@ -451,7 +523,7 @@ def _candidates(rows, r, merged):
         sub_text = _headerish(sub)
         if c in groups and sub_text:
             original = f"{groups[c]} / {str(sub).strip()}"
-            two.append((c, normalise(groups[c]) + sub_text, original, sub_text))
+            two.append((c, join(normalise(groups[c]), sub_text), original, sub_text))
         elif c < len(top) and (t := _headerish(top[c])):
             two.append((c, t, str(top[c]).strip(), None))
         elif sub_text:
@@ -486,7 +558,7 @@ def find_header(
         for n, headers in _candidates(rows, r, merged):
             if len(headers) < MIN_FIELDS:
                 continue
-            texts = "".join(h[1] for h in headers)
+            texts = " ".join(h[1] for h in headers)
             cmaps = {k: map_columns(k, headers, r + 1, n, explicit) for k in kinds}
             cm = guess_kind(cmaps, texts)
             if not cm.is_register():

@@ -42,8 +42,9 @@ DONE_NO_TIME = "done_no_time"  # 是 / 已结案 in a 是否结案 column: it ha
 
 # What a yes/no column of an event says: it happened (time unknown), or it has not.
 _DONE_WORDS = frozenset({"是", "已", "已结案", "结案", "已办结", "办结", "已关闭", "关闭", "已完结", "完结", "√", "✓", "✔",
-                         "y", "yes"})
-_NOT_DONE_WORDS = frozenset({"否", "×", "✗", "✘", "n", "no"})
+                         "y", "yes", "closed", "case closed", "done", "completed", "resolved", "true"})
+_NOT_DONE_WORDS = frozenset({"否", "×", "✗", "✘", "n", "no", "open", "pending", "in progress", "ongoing", "not closed",
+                             "false"})
 
 
 def done_or_not(col: list) -> list:
@@ -85,8 +86,10 @@ _NOT_YET = re.compile(r"^(?!待定$)(?:尚|还|暂|仍)?(?:未|待|没有?|无�
                       r"|^(?:正在)?(?:维修|处理|进行|施工|办理|跟进|协调|修理)中$")
 # A signature cell saying nobody signed (未签, 未交, 拒签, 否): no signature.
 _NOT_SIGNED = re.compile(r"^(?:(?:尚|还|暂)?未|待|没有?|拒绝?|不)(?:签|交|收|确认|同意)\D{0,3}$"
-                         r"|^(?:(?:尚|还|暂)?未|没有?)$|^(?:否|no|n|×|✗|✘)$", re.I)
-_NOT_SIGNED_START = frozenset("尚还暂未待没拒不否NnＮｎ×✗✘")
+                         r"|^(?:(?:尚|还|暂)?未|没有?)$|^(?:否|no|n|×|✗|✘)$"
+                         r"|^(?:not (?:yet )?signed|unsigned|no signature|nobody signed|refused(?: to sign)?|"
+                         r"declined(?: to sign)?|not received|nil)\.?$", re.I)
+_NOT_SIGNED_START = frozenset("尚还暂未待没拒不否NnＮｎ×✗✘UuRrDd")
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
 _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#SPILL!", "#CALC!"})
@@ -419,9 +422,48 @@ def parse_datetime(raw: object, anchor: date, roc: bool = False, day_first: bool
         value = parse_datetime(digits, anchor)  # 十一月五日, 二〇二六年十一月五日: read as 11月5日
         if not isinstance(value, Unreadable):
             return value
+    if s[:1].isalpha() and s[:1].isascii() or _EN_MONTH.search(s):
+        if (written := _english_date(s)) is not None:
+            value = parse_datetime(written, anchor)  # 2 Nov 2026 09:20, Nov 2, 2026 9:20 am: a month in words
+            if not isinstance(value, Unreadable):
+                return value
+        if _NOT_YET_EN.match(s):
+            return None  # Pending, In progress, Not yet: not happened yet
     if _NOT_YET.match(s):
         return None  # 未完工, 待修: not happened yet
     return Unreadable(raw, BAD_DATE)
+
+
+# English registers write the month in words: 2 Nov 2026, 02-Nov-26 09:20, Nov 2, 2026 9:20 AM,
+# Monday 2nd November. Read once the usual forms have failed, so other cells pay nothing.
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+           "nov": 11, "dec": 12}
+_EN_MONTH = re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])")
+_RE_EN_DATE = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?[\s\-/.]*(?P<m1>[a-z]{3,9})\.?|(?P<m2>[a-z]{3,9})\.?[\s\-/.]*(?P<d2>\d{1,2})"
+    r"(?:st|nd|rd|th)?)(?:,?[\s\-/.]*(?P<y>\d{4}|\d{2})(?!\d|:))?(?P<rest>(?:[\s,]+|t).*)?$")
+_NOT_YET_EN = re.compile(r"^(?:not\b(?!\s*applicable)|pending\b|awaiting\b|waiting\b|outstanding$|in[\s-]progress$|"
+                         r"ongoing$|on[\s-]going$|under (?:repair|process|processing|maintenance)$|unable\b|"
+                         r"cannot\b|can't\b|in process$|processing$|open$|work in progress$|wip$)\D{0,30}$")
+
+
+def _english_date(s: str) -> str | None:
+    """A date with its month in English words, rewritten as the reader's usual form (or None)."""
+    m = _RE_EN_DATE.match(s)
+    if not m:
+        return None
+    word = (m.group("m1") or m.group("m2"))[:3]
+    month = _MONTHS.get(word)
+    if month is None or not (m.group("m1") or m.group("m2")).startswith(word):
+        return None
+    day = int(m.group("d1") or m.group("d2"))
+    rest = (m.group("rest") or "").strip(" ,t")
+    year = m.group("y")
+    if year is None:
+        return f"{month}月{day}日 {rest}".strip()
+    year_n = int(year) + (2000 if len(year) == 2 else 0)
+    return f"{year_n}-{month:02d}-{day:02d} {rest}".strip()
 
 
 # ---- money, flags, counts, phones ----------------------------------------------------
@@ -517,8 +559,12 @@ def _chinese_amount(s: str, raw: object):
     return _amount(Decimal(str(value)), raw)
 
 
-_PAID = frozenset({"有偿", "收费", "是", "y", "yes", "true", "付费", "√", "✓", "✔", "1", "有", "有偿服务", "收费服务", "paid"})
-_FREE = frozenset({"无偿", "免费", "否", "n", "no", "false", "不收费", "×", "✗", "0", "无偿服务", "免费服务", "free"})
+_PAID = frozenset({"有偿", "收费", "是", "y", "yes", "true", "付费", "√", "✓", "✔", "1", "有", "有偿服务", "收费服务", "paid",
+                   "chargeable", "charged", "charge", "billable", "billed", "payable", "to charge"})
+_FREE = frozenset({"无偿", "免费", "否", "n", "no", "false", "不收费", "×", "✗", "0", "无偿服务", "免费服务", "free",
+                   "foc", "f.o.c.", "f.o.c", "free of charge", "no charge", "n/c", "non-chargeable", "non chargeable",
+                   "not chargeable", "nonchargeable", "free service", "complimentary", "waived", "under warranty",
+                   "warranty"})
 
 
 def parse_flag(raw: object):
@@ -539,9 +585,10 @@ def parse_flag(raw: object):
         return True
     if s in _FREE or s == "无":
         return False
-    if s.startswith(("有偿", "收费")):
-        return True
-    if s.startswith(("无偿", "免费")):
+    if s.startswith(("有偿", "收费", "paid", "chargeable", "charged", "billable")):
+        return True  # 收费80元, Paid (HK$200)
+    if s.startswith(("无偿", "免费", "free", "foc", "f.o.c", "non-chargeable", "non chargeable", "not chargeable",
+                     "no charge", "under warranty")):
         return False
     return Unreadable(raw, BAD_FLAG)
 

@@ -212,6 +212,18 @@ def duplicate_number(registers, ctx):
 CATEGORIES = ("设备设施", "管理服务", "收费", "突发事件")
 # Other spellings of a class that are still that class.
 _SAME = {"设施设备": "设备设施"}
+# The four classes as English registers name them (compared on letters alone: "Fees & Charges").
+_ENGLISH_CLASSES = {
+    **dict.fromkeys(("facilities", "facility", "equipment", "facilitiesequipment", "equipmentfacilities",
+                     "facilitiesandequipment", "equipmentandfacilities"), "设备设施"),
+    **dict.fromkeys(("managementservice", "managementservices", "managementandservice", "managementandservices",
+                     "management", "service", "services"), "管理服务"),
+    **dict.fromkeys(("fees", "fee", "charges", "charge", "charging", "billing", "feesandcharges", "chargesandfees",
+                     "feescharges", "chargesfees"), "收费"),
+    **dict.fromkeys(("emergency", "emergencies", "emergencyincident", "emergencyincidents", "incident", "incidents",
+                     "suddenincident", "suddenincidents", "emergencyevent", "emergencyevents"), "突发事件"),
+}
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 # Words that point to a class: in a category written another way, or failing that in the content.
 # The most specific class comes first and wins a tie (电梯困人 is an emergency, not a facility).
 _CLASS_WORDS = {
@@ -236,6 +248,8 @@ def _category_class(value: str) -> str | None:
             break
         s = stripped
     s = _SAME.get(s, s)
+    if s not in CATEGORIES and s.isascii():
+        s = _ENGLISH_CLASSES.get(_NOT_LETTERS.sub("", s), s)
     return s if s in CATEGORIES else None
 
 
