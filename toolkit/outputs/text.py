@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from toolkit.findings import Report
 from toolkit.i18n import conventions, join, t
 from toolkit.outputs.safe import visible
-from toolkit.registers.fields import FIELDS
+from toolkit.registers.fields import FIELDS, READ_FIELDS
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"
@@ -131,7 +131,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                 head += t("sheet.hidden_rows", lang, rows=rows)
             file_lines.append(head)
             if verbose:
-                cols = ", ".join(f"{FIELDS[sheet.kind][k].label(lang)}={v}" for k, v in sheet.columns.items() if k in FIELDS[sheet.kind])
+                cols = ", ".join(f"{READ_FIELDS[sheet.kind][k].label(lang)}={v}" for k, v in sheet.columns.items() if k in READ_FIELDS[sheet.kind])
                 file_lines.append("    " + c("dim", cols))
                 if sheet.unmapped_columns:
                     file_lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(sheet.unmapped_columns))))

@@ -13,7 +13,9 @@ from functools import lru_cache
 
 from toolkit.ooxml.cells import column_letters
 from toolkit.registers.aliases import ALIASES, BESIDE, KIND_WORDS, SHARED_FIELDS
-from toolkit.registers.fields import DATETIME, FIELDS, IDENTITY_FIELDS, KINDS, MONEY, RECORD_NUMBER, WORK_ORDERS
+from toolkit.registers.fields import (
+    DATETIME, EXPORT_FIELDS, FIELDS, IDENTITY_FIELDS, KINDS, MONEY, READ_FIELDS, RECORD_NUMBER, WORK_ORDERS,
+)
 from toolkit.registers.script import fold
 
 HEADER_SCAN_ROWS = 30  # header rows sit near the top; titles and notes come first
@@ -45,7 +47,7 @@ class Pattern:
 
     def score(self, text: str) -> float:
         for neg in self.negatives:
-            if neg in text:
+            if (text == neg[1:]) if neg[0] == "=" else (neg in text):
                 return 0.0
         total = 0.0
         for group in self.groups:
@@ -245,7 +247,7 @@ def map_columns(
             target = explicit[key]
             if target == "ignore":
                 continue
-            if target in FIELDS[kind] or target == "seq":
+            if target in READ_FIELDS[kind] or target == "seq":
                 chosen.append((1000.0, index, target, col, text))
             continue
         score, target = match_noted(kind, text, note)
@@ -447,7 +449,7 @@ def guess_kind(cmaps: dict[str, ColumnMap], texts: str) -> ColumnMap:
     """Pick the register kind whose fields the header fits best."""
     def key(kind):
         cm = cmaps[kind]
-        specific = len(set(cm.fields) - set(FIELDS[other(kind)]))
+        specific = len(set(cm.fields) - set(READ_FIELDS[other(kind)]) - set(EXPORT_FIELDS[kind]))
         words = sum(1 for w in KIND_WORDS[kind] if w in texts)
         return (cm.is_register(), specific + words, cm.score(), kind == WORK_ORDERS)
 

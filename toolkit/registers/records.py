@@ -19,7 +19,8 @@ from typing import NamedTuple
 
 from toolkit.registers import values as v
 from toolkit.registers.fields import (
-    COMPLAINTS, COUNT, DATETIME, FIELDS, FLAG, IDENTITY_FIELDS, MONEY, PHONE, TIME_SEQUENCE, WORK_ORDERS,
+    COMPLAINTS, COUNT, DATETIME, FLAG, IDENTITY_FIELDS, MONEY, PHONE, PRINTED_FORMS, READ_FIELDS, RECORD_NUMBER, STATUS,
+    SYSTEM_NUMBERS, TIME_SEQUENCE, WORK_ORDERS,
 )
 from toolkit.registers.header import ColumnMap, names_time, normalise
 from toolkit.registers.script import fold, is_traditional
@@ -64,6 +65,7 @@ class WorkOrder(NamedTuple):
     visit_at: When = None
     visit_result: str | None = None
     remarks: str | None = None
+    status: str | None = None  # toolkit.model.work_orders: PENDING … CANCELLED, None without a status
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -99,7 +101,7 @@ class Complaint(NamedTuple):
 
 RECORD_TYPES = {WORK_ORDERS: WorkOrder, COMPLAINTS: Complaint}
 assert all(
-    set(cls._fields) - {"row", "problems"} == set(FIELDS[kind]) for kind, cls in RECORD_TYPES.items()
+    set(cls._fields) - {"row", "problems"} == set(READ_FIELDS[kind]) for kind, cls in RECORD_TYPES.items()
 ), "record classes and the field table must agree"
 _new_record = tuple.__new__  # a record from a tuple of its values, without the keyword handling of __new__
 
@@ -122,6 +124,11 @@ class Register:
     skipped_rows: list[SkippedRow] = field(default_factory=list)
     anchor: date | None = None  # the month the sheet is about, for dates written without a year
     hidden_rows: list[int] = field(default_factory=list)  # rows hidden in Excel (checked all the same)
+    # Whose numbers these are: PRINTED_FORMS (a gap is a lost form) or SYSTEM_NUMBERS (a software
+    # export's: a gap is no lost form), and the signs that told (see judge_numbering).
+    numbering: str = PRINTED_FORMS
+    numbering_signs: tuple[str, ...] = ()
+    newest_first: bool = False  # the records run newest first, as software exports list them
 
     def column(self, name: str) -> list:
         """Every record's value of one field, in record order (for the workbook-wide rules)."""
@@ -143,6 +150,7 @@ _PARSERS = {
     FLAG: v.parse_flag,
     PHONE: v.parse_phone,
     COUNT: v.parse_count,
+    STATUS: v.parse_status,
 }
 _TOTAL = re.compile(r"^(本月|本页|本周|本年|全月|当月)?(合计|小计|总计|共计|累计|总数|total|sum)")
 # In a column of free text (content, remarks, reasons) only the whole cell marks a totals row:
@@ -285,7 +293,7 @@ class _SheetPlan:
 
 # Text fields whose words the toolkit interprets (满意, 曝光, 设备设施 …): kept folded to Simplified
 # in a Traditional register. Other text (names, places, notes) stays as written.
-_READ_BY_WORD = frozenset({"visit_result", "media_or_legal", "category", "content"})
+_READ_BY_WORD = frozenset({"visit_result", "media_or_legal", "category", "content", "status"})
 
 
 def _folding(parse, keep_folded: bool):
@@ -309,7 +317,7 @@ def _folding(parse, keep_folded: bool):
 
 
 def _sheet_plan(cmap: ColumnMap, anchor: date, computed) -> _SheetPlan:
-    specs = FIELDS[cmap.kind]
+    specs = READ_FIELDS[cmap.kind]
     parts = {name: tuple(c.index for c in cols) for name, cols in cmap.part_columns.items()}
     columns = {name: _ColumnPlan(col.index, _parser(specs[name].type, anchor), specs[name].type == DATETIME,
                                  cmap.time_columns[name].index if name in cmap.time_columns else None,
@@ -351,7 +359,68 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
         if numbers:
             _add_records(register, plan, numbers, cells)
     _drop_trailing_blanks(register)
+    judge_numbering(register)
+    register.newest_first = _newest_first(register)
     return register
+
+
+# ---- a software export or pre-printed forms -------------------------------------------------
+
+_SAMPLE = 200  # records looked at to judge the register as a whole: the first ones tell
+# A system number: a letter prefix, the full date it was created (yyyymmdd) and a serial of that
+# day (GD202611240003). A paper book numbers by month at most (WX2611001), never by day.
+_DATED_NUMBER = re.compile(r"^[A-Za-z]{0,6}[-_]?((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[-_]?\d{3,6}$")
+STATUS_COLUMN, DATED_NUMBERS, SECONDS = "status_column", "dated_numbers", "seconds"
+
+
+def judge_numbering(register: Register) -> None:
+    """A software export or a register of pre-printed forms? Two of three signs make an export: a
+    status column (工单状态), numbers carrying the day they were created (GD20261124…, the day of
+    the receipt where the register has one), times to the second (a clerk types minutes)."""
+    records = register.records[:_SAMPLE]
+    if not records:
+        return
+    signs = []
+    if register.has("status"):
+        signs.append(STATUS_COLUMN)
+    if _dated_numbers(register, records):
+        signs.append(DATED_NUMBERS)
+    if _to_the_second(register, records):
+        signs.append(SECONDS)
+    register.numbering_signs = tuple(signs)
+    if len(signs) >= 2:
+        register.numbering = SYSTEM_NUMBERS
+
+
+def _dated_numbers(register: Register, records: list) -> bool:
+    """Four in five numbers carry a date, and (with a receipt) the date the order was received."""
+    number = RECORD_NUMBER[register.kind]
+    if not register.has(number):
+        return False
+    numbered = [(m, r.received_at) for r in records
+                if (n := getattr(r, number)) is not None and (m := _DATED_NUMBER.match(n.replace(" ", "")))]
+    if len(numbered) * 5 < len(records) * 4:
+        return False
+    received = [(m, d) for m, d in numbered if isinstance(d, date)]
+    same_day = sum(1 for m, d in received if (int(m[1]), int(m[2]), int(m[3])) == (d.year, d.month, d.day))
+    return not received or same_day * 5 >= len(received) * 4
+
+
+def _to_the_second(register: Register, records: list) -> bool:
+    """Half the times or more carry seconds (a system's clock; one in sixty falls on :00)."""
+    names = [name for name in TIME_SEQUENCE[register.kind] if register.has(name)]
+    times = [x for r in records for name in names if type(x := getattr(r, name)) is datetime]
+    return len(times) >= 3 and sum(1 for x in times if x.second) * 2 >= len(times)
+
+
+def _newest_first(register: Register) -> bool:
+    """Receipts running down the sheet from the newest to the oldest, most of the way."""
+    if not register.has("received_at"):
+        return False
+    times = [r.received_at for r in register.records[:_SAMPLE] if type(r.received_at) is datetime]
+    pairs = list(zip(times, times[1:]))
+    down = sum(1 for a, b in pairs if a > b)
+    return len(pairs) >= 2 and down * 3 >= len(pairs) * 2
 
 
 def _record_rows(chunk: list, plan: _SheetPlan, skipped: list[SkippedRow]) -> tuple[list[int], list[list]]:
