@@ -67,3 +67,20 @@ def test_a_register_named_plainly_has_nothing_guessed(tmp_path):
     run_cli("validate", str(path), *AS_OF_ARGS, "--format", "json", "--output", str(out))
     [sheet] = json.loads(out.read_text(encoding="utf-8"))["files"][0]["sheets"]
     assert "guesses" not in sheet
+
+
+def test_a_software_export_s_numbers_are_said_to_be_taken_for_a_system_s(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["工单编号", "工单状态", "报修内容", "报事人", "联系电话", "房屋", "创建时间", "派单时间", "接单时间", "完成时间",
+               "处理人", "是否有偿"])
+    for n, day in ((3, 20), (9, 21)):  # a gap: other projects' orders, not lost forms
+        ws.append([f"GD202611{day}{n:04d}", "已完成", "厨房水龙头漏水需更换", "张伟", "13912345678", "3-101",
+                   f"2026-11-{day} 09:00:12", f"2026-11-{day} 09:02:40", f"2026-11-{day} 09:05:03",
+                   f"2026-11-{day} 10:30:55", "李明", "无偿"])
+    wb.save(tmp_path / "工单导出.xlsx")
+    run = run_cli("validate", str(tmp_path / "工单导出.xlsx"), *AS_OF_ARGS, "--verbose")
+    assert run.returncode == 0, run.stdout
+    assert ('    guessed: numbers taken for a software\'s, not pre-printed forms (a status column, numbers carrying the '
+            'day they were created, times to the second): gaps are not reported as lost forms; '
+            '[validate] number_gaps = "always" reports them') in run.stdout.splitlines()

@@ -78,7 +78,10 @@ def parse_config(data: dict, path: Path | None = None, known_rules: KnownRules |
     numbers: dict = {}
     for section in ("validate", "complaints"):
         for key, value in data.get(section, {}).items():
-            numbers[key] = int(value) if float(value).is_integer() else value
+            if isinstance(value, str):  # a choice (number_gaps)
+                numbers[key] = value
+            else:
+                numbers[key] = int(value) if float(value).is_integer() else value
     settings = Settings(**numbers)
 
     rules: dict[str, RuleSetting] = {}

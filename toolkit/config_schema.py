@@ -90,6 +90,12 @@ SECTIONS: tuple[Section, ...] = (
           "Paid orders completed more than this many days ago must be signed for by finance", maximum=_LARGEST),
         S("number_gap_max", WHOLE, 20, "单号跳跃超过这么多视为换本或换月，而不是丢单",
           "A jump in form numbers larger than this is a new book or month, not lost forms", maximum=_LARGEST),
+        S("number_gaps", CHOICE, "auto", "单号缺号是否视为丢单（number-gap）：auto（预印的纸质三联单是，软件导出的系统单号不是，"
+          "由登记表判断：有工单状态列、单号带完整日期如 GD20261124…、时间精确到秒，三者占其二即为系统导出）、always、never",
+          "Whether a gap in the numbers is a lost form (number-gap): auto (yes for pre-printed paper forms, no for the "
+          "numbers of a software export, told per register: two of a status column, numbers carrying the full date "
+          "such as GD20261124…, and times to the second make an export), always, never",
+          choices=("auto", "always", "never")),
     )),
     Section("complaints", "投诉规则的阈值", "Thresholds of the complaint rules", (
         S("major_people", WHOLE, 10, "涉及这么多人或更多的投诉是重大投诉",

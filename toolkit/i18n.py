@@ -86,6 +86,13 @@ _TEXT: dict[str, tuple[Text, Text]] = {
                                "the next day (check it is not a slip): {items}",
                         "other": "{count} times written alone, earlier than the event before them on their row, "
                                  "were read as the next day (check they are not slips): {items}"}),
+    "guess.system_numbers": ("编号按软件系统生成的编号看待，不是预印的纸质单据（依据：{signs}），编号中断不报遗失单据；"
+                             "如需报告，在配置中设 [validate] number_gaps = \"always\"",
+                             "numbers taken for a software's, not pre-printed forms ({signs}): gaps are not reported "
+                             "as lost forms; [validate] number_gaps = \"always\" reports them"),
+    "guess.sign.status_column": ("有状态列", "a status column"),
+    "guess.sign.dated_numbers": ("编号含建单日期", "numbers carrying the day they were created"),
+    "guess.sign.seconds": ("时间精确到秒", "times to the second"),
     "rules_not_run.here": ("因缺少列未运行的规则", "rules not run for lack of columns"),
     "call_log.unknown": ("（不认识的写法：{words}）", " (words not known: {words})"),
     "severity.error": ("错误", "error"),

@@ -20,7 +20,7 @@ from toolkit.errors import InputError
 from toolkit.findings import CallLogReport, FileReport, Finding, Report, SheetReport
 from toolkit.i18n import has_text, join, t
 from toolkit.registers.discover import content_digest, discover, open_in_excel_by
-from toolkit.registers.fields import FIELDS
+from toolkit.registers.fields import READ_FIELDS, SYSTEM_NUMBERS
 from toolkit.registers.reader import read_workbook, warm_up
 from toolkit.registers.records import Register
 from toolkit.rules.catalog import all_rules
@@ -85,7 +85,7 @@ def _sheet_report(name: str, hidden: bool, reg: Register, lang: str) -> SheetRep
 
 def _guesses(reg: Register, lang: str) -> list[str]:
     """What was decided on weak evidence in reading this register, one line each, in words."""
-    labels = FIELDS[reg.kind]
+    labels = READ_FIELDS[reg.kind]
     lines = []
     weak = reg.columns.weak
     if weak:
@@ -96,6 +96,9 @@ def _guesses(reg: Register, lang: str) -> list[str]:
                  if name in reg.columns.fields and name in labels]
         if items:
             lines.append(t("guess.columns", lang, items=join(items, lang, "semicolon")))
+    if reg.numbering == SYSTEM_NUMBERS:
+        signs = [t("guess.sign." + sign, lang) for sign in reg.numbering_signs]
+        lines.append(t("guess.system_numbers", lang, signs=join(signs, lang, "enumeration")))
     if reg.next_day:
         shown = [t("guess.row_field", lang, row=row, field=labels[name].label(lang)) for row, name in reg.next_day[:10]]
         lines.append(t("guess.next_day", lang, count=len(reg.next_day),

@@ -21,6 +21,7 @@ from toolkit.followup.week import Week, happened_by, in_week
 from toolkit.registers.fields import COMPLAINTS, WORK_ORDERS
 from toolkit.registers.records import Complaint, Register, WorkOrder
 from toolkit.model.complaints import SATISFIED, UNSATISFIED, is_major, visited
+from toolkit.model.work_orders import NOT_OPEN
 from toolkit.model.complaints import satisfaction as classify_visit
 from toolkit.model.records import filled
 from toolkit.model.settings import Settings
@@ -137,7 +138,10 @@ def received(order: WorkOrder) -> When:
 
 
 def is_open(order: WorkOrder, as_of: datetime) -> bool:
-    """Not completed as of ``as_of``. A completion cell that cannot be read is left to bad-value."""
+    """Not completed as of ``as_of``. A completion cell that cannot be read is left to bad-value;
+    a status saying completed or cancelled (a software export's) closes the order."""
+    if order.status in NOT_OPEN:
+        return False
     if order.completed_at is None:
         return not filled(order, "completed_at")
     return surely_after(order.completed_at, as_of)

@@ -16,6 +16,9 @@ class Settings:
     min_content_chars: int = 4
     finance_days: float = 7
     number_gap_max: int = 20
+    # whether a gap in the numbers is a lost form: "auto" (in registers of pre-printed forms, not
+    # in a software's numbers: the reader tells them apart), "always" or "never"
+    number_gaps: str = "auto"
     major_people: int = 10
     major_open_days: float = 30
     # the thresholds as spans of time, made once rather than once per record

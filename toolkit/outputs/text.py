@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from toolkit.findings import Report
 from toolkit.i18n import conventions, join, t
 from toolkit.outputs.safe import visible
-from toolkit.registers.fields import FIELDS
+from toolkit.registers.fields import READ_FIELDS
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "dim": "\033[2m", "bold": "\033[1m"}
 _RESET = "\033[0m"
@@ -121,7 +121,7 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
             found = _of_table(by_sheet.get((file.path, sheet.name), []), sheet, file.sheets)
             for rule, missing in sheet.rules_not_run.items():
                 not_run[rule].update(missing if sheet.kind is None else
-                                     [FIELDS[sheet.kind][m].label(lang) if m in FIELDS[sheet.kind] else m for m in missing])
+                                     [READ_FIELDS[sheet.kind][m].label(lang) if m in READ_FIELDS[sheet.kind] else m for m in missing])
                 not_run_on[rule].add((sheet.kind, f"{file.path}\0{sheet.name}"))
             if sheet.error:
                 file_lines.append(f"  {visible(sheet.name)}: " + c("error", visible(sheet.error)))
@@ -217,7 +217,7 @@ def _of_table(found: list, sheet, sheets) -> list:
 def _mapping_lines(sheet, lang: str, c) -> list[str]:
     """How a register's columns were read: field=column, then the columns no field took. In a
     call log each kind of call says its kind first."""
-    fields = FIELDS[sheet.kind]
+    fields = READ_FIELDS[sheet.kind]
     cols = ", ".join(f"{fields[k].label(lang)}={v}" for k, v in sheet.columns.items() if k in fields)
     if sheet.call_log is not None:
         cols = f"{t('kind.' + sheet.kind, lang)}: {cols}"
@@ -228,7 +228,7 @@ def _mapping_lines(sheet, lang: str, c) -> list[str]:
         lines.append("    " + c("dim", _region_line(sheet.region, lang)))
     lines.extend("    " + c("dim", f"{t('guessed', lang)}: {visible(text)}") for text in sheet.guesses)
     if sheet.rules_not_run:  # said per register here; the run's summary line gathers them
-        fields_of = FIELDS[sheet.kind]
+        fields_of = READ_FIELDS[sheet.kind]
         parts = [f"{rule} ({join([fields_of[m].label(lang) if m in fields_of else m for m in missing], lang, 'enumeration')})"
                  for rule, missing in sorted(sheet.rules_not_run.items())]
         lines.append("    " + c("dim", f"{t('rules_not_run.here', lang)}: " + visible("; ".join(parts))))

@@ -1,7 +1,8 @@
 """How sites name each field: the shipped alias table.
 
 A pattern is keyword groups joined by ``&``; a group lists alternatives joined by ``|``;
-a group starting with ``!`` must not occur; ``=text`` matches the whole header only; a
+a group starting with ``!`` must not occur (``!=text``: the header is not exactly that); ``=text``
+matches the whole header only; a
 pattern starting with ``~`` is a weaker name: a part of a field (材料费 of a fee split into
 parts) or a word that names the field only when nothing better does (处理人, 客服签收). It
 counts half, so a column naming the whole (合计金额, 返单签收人, 维修人) beats it while a
@@ -41,16 +42,21 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         "order_no": [
             "单号|编号|单据号|联单号|表单号|工单号&!序|房|电话|手机|投诉|楼|证",
         ],
-        "received_at": [f"报修|接报|来电|受理|报事|报障|接待|登记&{T}", "=日期", "=时间", "=报修"],
+        # 创建时间 of a software export: the order was created when the call was taken
+        "received_at": [f"报修|接报|来电|受理|报事|报障|接待|登记|创建|建单&{T}", "=日期", "=时间", "=报修"],
         "dispatched_at": [f"派单|派工|发单|下单|开单|派发|出单|派遣&{T}"],
         # 户别 (Taiwan) and a bare 单位 (單位: a flat in Hong Kong and Macau) name the home too.
-        "location": [f"地点|地址|住址|位置|房号|房间|楼号|楼栋|单元|户号|户别|部位|区域|门牌&{NOT_T}|电话",
+        "location": [f"地点|地址|住址|位置|房号|房间|房屋|楼号|楼栋|单元|户号|户别|部位|区域|门牌&{NOT_T}|电话",
                      "=单位"],
         "content": [
-            f"内容|事项|事由|故障|问题|项目|描述&{NOT_T}|回访|结果|原因|投诉|批示",
+            f"内容|事项|事由|故障|问题|描述&{NOT_T}|回访|结果|原因|投诉|批示",
+            # 维修项目 is what was repaired; 项目名称 / 所属项目 of a software export is the estate
+            # (云栖府), never the content, and a bare 项目 is the content only when nothing better is
+            f"项目&{NOT_T}|回访|结果|原因|投诉|批示|名称|所属|小区|楼盘|管理处|=项目",
+            "~=项目",
         ],
         "customer_name": [
-            f"客户|业主|住户|用户|报修人|业户|联系人|姓名|来电人|来访人&{NOT_T}|签|电话|手机|联系方式|号码|"
+            f"客户|业主|住户|用户|报修人|报事人|业户|联系人|姓名|来电人|来访人&{NOT_T}|签|电话|手机|联系方式|号码|"
             "地址|意见|满意|评价|确认|验收|维修|房",
         ],
         "customer_phone": [f"电话|手机|联系方式|联系号码|号码&{NOT_T}"],
@@ -102,6 +108,8 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
             "=回访", "满意度|满意程度|客户评价|客户意见",
         ],
         "remarks": ["备注|附注", "=说明"],
+        # 工单状态 of a software export (待派单, 处理中, 已完成, 已取消); not a fee's, a payment's or a visit's
+        "status": [f"状态&{NOT_T}|费|款|付|财务|回访|评价|签"],
     },
     COMPLAINTS: {
         "seq": ["序号|行号|序列号", "=序", "=#"],
@@ -110,7 +118,7 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
             "编号|单号|流水号|登记号|受理号|案号|投诉号&!序|房|电话|手机|证|人数",
         ],
         # Receipt: an intake event + a time word (投诉时间, 受理日期, 来电时间); a bare 日期/时间.
-        "received_at": [f"投诉|受理|来电|接报|登记|接到|来访|接待|收到|反映&{T}", "=日期", "=时间"],
+        "received_at": [f"投诉|受理|来电|接报|登记|接到|来访|接待|收到|反映|创建|建单&{T}", "=日期", "=时间"],
         # Who complained: a customer word, not a staff role, a count, a phone or a place, and
         # never whom the complaint is about (被投诉人, 被投诉部门, 被投诉对象).
         "complainant": [
@@ -447,6 +455,9 @@ ENGLISH[CALLS] = {
     "result": ["result|results|outcome|action taken|follow up|handling&!visit*|satisf*"],
     "remarks": ["remark|remarks|note|notes|comment|comments|memo"],
 }
+
+# A software export's order status, in English.
+ENGLISH[WORK_ORDERS]["status"] = ["status|order status|job status|state&!payment|fee|visit|sign*"]
 
 for _kind, _targets in ENGLISH.items():
     for _target, _specs in _targets.items():

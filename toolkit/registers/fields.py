@@ -20,7 +20,7 @@ CALLS = "calls"  # a call log's other calls (咨询, 建议, 表扬, 求助): ch
 RECORD_KINDS = (*KINDS, CALLS)
 
 # Value types, each with one parser in values.py.
-TEXT, DATETIME, MONEY, FLAG, PHONE, COUNT = "text", "datetime", "money", "flag", "phone", "count"
+TEXT, DATETIME, MONEY, FLAG, PHONE, COUNT, STATUS = "text", "datetime", "money", "flag", "phone", "count", "status"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +106,22 @@ FIELDS: dict[str, dict[str, Field]] = {
 # The field that identifies a record (the pre-printed form number, not the 序号 counter).
 RECORD_NUMBER = {WORK_ORDERS: "order_no", COMPLAINTS: "complaint_no", CALLS: "call_no"}
 
+# Fields only a software export has, read like the others: the stage an order reached, in words
+# (工单状态: toolkit.model.work_orders). Not among FIELDS, the columns of a clerk's register (the
+# template's), and no sign of which kind of register a sheet is.
+EXPORT_FIELDS: dict[str, dict[str, Field]] = {
+    WORK_ORDERS: {"status": Field("status", STATUS, "工单状态", "order status")},
+    COMPLAINTS: {},
+    CALLS: {},
+}
+# Every field the reader reads, kind by kind.
+READ_FIELDS: dict[str, dict[str, Field]] = {kind: {**FIELDS[kind], **EXPORT_FIELDS[kind]} for kind in RECORD_KINDS}
+
+# How a register's numbers came to be: forms pre-printed on paper (三联单: a missing number
+# is a lost form), or numbers a software gives (工单系统: gaps are orders of other projects,
+# deleted drafts …, not lost forms). Decided per register by the reader.
+PRINTED_FORMS, SYSTEM_NUMBERS = "printed_forms", "system_numbers"
+
 # Fields that identify a row as a record rather than a note or a footer.
 IDENTITY_FIELDS = {
     WORK_ORDERS: ("order_no", "content", "location", "customer_name", "customer_phone"),
@@ -136,4 +152,4 @@ TIME_SEQUENCE = {
 
 
 def all_field_names() -> set[str]:
-    return {name for fields in FIELDS.values() for name in fields} | {"seq", "ignore"}
+    return {name for fields in READ_FIELDS.values() for name in fields} | {"seq", "ignore"}

@@ -14,7 +14,8 @@ from functools import lru_cache
 from toolkit.ooxml.cells import column_letters
 from toolkit.registers.aliases import ALIASES, BESIDE, KIND_WORDS, SHARED_FIELDS
 from toolkit.registers.fields import (
-    DATETIME, ENGLISH_EVIDENCE, FIELDS, IDENTITY_FIELDS, KINDS, LIFECYCLE_FIELDS, MONEY, RECORD_NUMBER, WORK_ORDERS,
+    DATETIME, ENGLISH_EVIDENCE, EXPORT_FIELDS, FIELDS, IDENTITY_FIELDS, KINDS, LIFECYCLE_FIELDS, MONEY, READ_FIELDS,
+    RECORD_NUMBER, WORK_ORDERS,
 )
 from toolkit.registers.script import fold
 
@@ -103,8 +104,8 @@ class Pattern:
     negative_matchers: tuple[Matcher, ...] = ()
 
     def score(self, text: str) -> float:
-        for _, word, rx, _ in self.negative_matchers:
-            if (rx.search(text) if rx is not None else word in text):
+        for whole, word, rx, _ in self.negative_matchers:  # !=项目: not the header 项目 alone
+            if (text == word) if whole else (rx.search(text) if rx is not None else word in text):
                 return 0.0
         total = 0.0
         for group in self.matchers:
@@ -321,7 +322,7 @@ def map_columns(
             target = explicit[key]
             if target == "ignore":
                 continue
-            if target in FIELDS[kind] or target == "seq":
+            if target in READ_FIELDS[kind] or target == "seq":
                 chosen.append((1000.0, index, target, col, text))
             continue
         score, target = match_noted(kind, text, note)
@@ -535,7 +536,7 @@ def guess_kind(cmaps: dict[str, ColumnMap], texts: str) -> ColumnMap:
     """Pick the register kind whose fields the header fits best."""
     def key(kind):
         cm = cmaps[kind]
-        specific = len(set(cm.fields) - set(FIELDS[other(kind)]))
+        specific = len(set(cm.fields) - set(READ_FIELDS[other(kind)]) - set(EXPORT_FIELDS[kind]))
         words = sum(1 for w in KIND_WORDS[kind] if w in texts)
         return (cm.is_register(), specific + words, cm.score(), kind == WORK_ORDERS)
 

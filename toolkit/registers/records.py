@@ -20,7 +20,8 @@ from typing import NamedTuple
 from toolkit.model.regions import DAY_FIRST, MAINLAND, TAIWAN
 from toolkit.registers import values as v
 from toolkit.registers.fields import (
-    CALLS, COMPLAINTS, COUNT, DATETIME, FIELDS, FLAG, IDENTITY_FIELDS, MONEY, PHONE, TIME_SEQUENCE, WORK_ORDERS,
+    CALLS, COMPLAINTS, COUNT, DATETIME, FLAG, IDENTITY_FIELDS, MONEY, PHONE, PRINTED_FORMS, READ_FIELDS,
+    RECORD_NUMBER, STATUS, SYSTEM_NUMBERS, TIME_SEQUENCE, WORK_ORDERS,
 )
 from toolkit.registers.header import ColumnMap, names_time, normalise
 from toolkit.registers.region import SAMPLE_ROWS, RegionGuess, guess_region
@@ -66,6 +67,7 @@ class WorkOrder(NamedTuple):
     visit_at: When = None
     visit_result: str | None = None
     remarks: str | None = None
+    status: str | None = None  # toolkit.model.work_orders: PENDING … CANCELLED, None without a status
     problems: tuple[Problem, ...] = ()
 
     @property
@@ -117,7 +119,7 @@ class Call(NamedTuple):
 
 RECORD_TYPES = {WORK_ORDERS: WorkOrder, COMPLAINTS: Complaint, CALLS: Call}
 assert all(
-    set(cls._fields) - {"row", "problems"} == set(FIELDS[kind]) for kind, cls in RECORD_TYPES.items()
+    set(cls._fields) - {"row", "problems"} == set(READ_FIELDS[kind]) for kind, cls in RECORD_TYPES.items()
 ), "record classes and the field table must agree"
 _new_record = tuple.__new__  # a record from a tuple of its values, without the keyword handling of __new__
 
@@ -150,6 +152,11 @@ class Register:
     def region(self) -> str:
         """The region whose conventions the register's values follow (mainland, hong_kong, …)."""
         return self.region_guess.region
+    # Whose numbers these are: PRINTED_FORMS (a gap is a lost form) or SYSTEM_NUMBERS (a software
+    # export's: a gap is no lost form), and the signs that told (see judge_numbering).
+    numbering: str = PRINTED_FORMS
+    numbering_signs: tuple[str, ...] = ()
+    newest_first: bool = False  # the records run newest first, as software exports list them
 
     def column(self, name: str) -> list:
         """Every record's value of one field, in record order (for the workbook-wide rules)."""
@@ -171,6 +178,7 @@ _PARSERS = {
     FLAG: v.parse_flag,
     PHONE: v.parse_phone,
     COUNT: v.parse_count,
+    STATUS: v.parse_status,
 }
 # A totals row may name its span first: 本月合计, 上半月小计, 第一周小计, 11月合计, 本季度合计.
 _TOTAL = re.compile(r"^(本月|本页|本周|本年|全月|当月|上半月|下半月|上旬|中旬|下旬|本季度?|全年|年度|月度|"
@@ -319,7 +327,7 @@ class _SheetPlan:
 
 # Text fields whose words the toolkit interprets (满意, 曝光, 设备设施 …): kept folded to Simplified
 # in a Traditional register. Other text (names, places, notes) stays as written.
-_READ_BY_WORD = frozenset({"visit_result", "media_or_legal", "category", "content"})
+_READ_BY_WORD = frozenset({"visit_result", "media_or_legal", "category", "content", "status"})
 
 
 def _folding(parse, keep_folded: bool):
@@ -343,7 +351,7 @@ def _folding(parse, keep_folded: bool):
 
 
 def _sheet_plan(cmap: ColumnMap, anchor: date, computed, region: str = MAINLAND) -> _SheetPlan:
-    specs = FIELDS[cmap.kind]
+    specs = READ_FIELDS[cmap.kind]
     parts = {name: tuple(c.index for c in cols) for name, cols in cmap.part_columns.items()}
     traditional = any(is_traditional(col.header) for col in cmap.fields.values())
     roc = traditional or region == TAIWAN  # dates may be in the ROC calendar (115/11/06)
@@ -394,7 +402,68 @@ def build_records(rows, cmap: ColumnMap, anchor: date, path: str, sheet: str,
     if not guessed:
         register.region_guess = _region_of(plan, [], region)
     _drop_trailing_blanks(register)
+    judge_numbering(register)
+    register.newest_first = _newest_first(register)
     return register
+
+
+# ---- a software export or pre-printed forms -------------------------------------------------
+
+_SAMPLE = 200  # records looked at to judge the register as a whole: the first ones tell
+# A system number: a letter prefix, the full date it was created (yyyymmdd) and a serial of that
+# day (GD202611240003). A paper book numbers by month at most (WX2611001), never by day.
+_DATED_NUMBER = re.compile(r"^[A-Za-z]{0,6}[-_]?((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[-_]?\d{3,6}$")
+STATUS_COLUMN, DATED_NUMBERS, SECONDS = "status_column", "dated_numbers", "seconds"
+
+
+def judge_numbering(register: Register) -> None:
+    """A software export or a register of pre-printed forms? Two of three signs make an export: a
+    status column (工单状态), numbers carrying the day they were created (GD20261124…, the day of
+    the receipt where the register has one), times to the second (a clerk types minutes)."""
+    records = register.records[:_SAMPLE]
+    if not records:
+        return
+    signs = []
+    if register.has("status"):
+        signs.append(STATUS_COLUMN)
+    if _dated_numbers(register, records):
+        signs.append(DATED_NUMBERS)
+    if _to_the_second(register, records):
+        signs.append(SECONDS)
+    register.numbering_signs = tuple(signs)
+    if len(signs) >= 2:
+        register.numbering = SYSTEM_NUMBERS
+
+
+def _dated_numbers(register: Register, records: list) -> bool:
+    """Four in five numbers carry a date, and (with a receipt) the date the order was received."""
+    number = RECORD_NUMBER[register.kind]
+    if not register.has(number):
+        return False
+    numbered = [(m, r.received_at) for r in records
+                if (n := getattr(r, number)) is not None and (m := _DATED_NUMBER.match(n.replace(" ", "")))]
+    if len(numbered) * 5 < len(records) * 4:
+        return False
+    received = [(m, d) for m, d in numbered if isinstance(d, date)]
+    same_day = sum(1 for m, d in received if (int(m[1]), int(m[2]), int(m[3])) == (d.year, d.month, d.day))
+    return not received or same_day * 5 >= len(received) * 4
+
+
+def _to_the_second(register: Register, records: list) -> bool:
+    """Half the times or more carry seconds (a system's clock; one in sixty falls on :00)."""
+    names = [name for name in TIME_SEQUENCE[register.kind] if register.has(name)]
+    times = [x for r in records for name in names if type(x := getattr(r, name)) is datetime]
+    return len(times) >= 3 and sum(1 for x in times if x.second) * 2 >= len(times)
+
+
+def _newest_first(register: Register) -> bool:
+    """Receipts running down the sheet from the newest to the oldest, most of the way."""
+    if not register.has("received_at"):
+        return False
+    times = [r.received_at for r in register.records[:_SAMPLE] if type(r.received_at) is datetime]
+    pairs = list(zip(times, times[1:]))
+    down = sum(1 for a, b in pairs if a > b)
+    return len(pairs) >= 2 and down * 3 >= len(pairs) * 2
 
 
 def _record_rows(chunk: list, plan: _SheetPlan, skipped: list[SkippedRow]) -> tuple[list[int], list[list]]:
@@ -417,7 +486,7 @@ _SAMPLED = {PHONE: 0, MONEY: 1, DATETIME: 2}  # the cells a region is told by: p
 
 def _region_of(plan: _SheetPlan, cells: list[list], configured: str | None) -> RegionGuess:
     """The region of the register: the config's, or guessed from its first record rows."""
-    specs = FIELDS[plan.cmap.kind]
+    specs = READ_FIELDS[plan.cmap.kind]
     sample = cells[:SAMPLE_ROWS]
     found: tuple[list, list, list] = ([], [], [])
     for name, spec in plan.columns.items():

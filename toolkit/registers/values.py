@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 
 from toolkit.model.regions import HONG_KONG, MACAU, MAINLAND, TAIWAN
+from toolkit.model.work_orders import status_of
 from toolkit.registers.script import fold, may_be_traditional
 
 
@@ -591,6 +592,14 @@ def parse_flag(raw: object):
                      "no charge", "under warranty")):
         return False
     return Unreadable(raw, BAD_FLAG)
+
+
+def parse_status(raw: object):
+    """A work order's status word (待派单, 处理中, 已完成, 已取消 …) → its stage; a word naming no
+    stage the toolkit knows is no status (the order is judged by what is written on it)."""
+    if type(raw) is not str:
+        return None
+    return status_of(raw)
 
 
 # A number of people or households, exact or rough: "12人", "10人以上", "约20人", "近20人", "20余户",

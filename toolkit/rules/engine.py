@@ -9,7 +9,7 @@ from datetime import datetime
 from toolkit.config import Config
 from toolkit.findings import Finding
 from toolkit.i18n import pick
-from toolkit.registers.fields import FIELDS, RECORD_NUMBER
+from toolkit.registers.fields import READ_FIELDS, RECORD_NUMBER
 from toolkit.registers.records import RECORD_TYPES, Register
 from toolkit.rules.catalog import RECORD, WORKBOOK, Hit, Rule, RuleContext, rules_for
 
@@ -18,7 +18,7 @@ def _label(reg: Register, name: str, lang: str) -> str:
     col = reg.columns.fields.get(name)
     if col is not None:
         return col.header.split(" / ")[-1].replace("\n", "")
-    return FIELDS[reg.kind][name].label(lang)
+    return READ_FIELDS[reg.kind][name].label(lang)
 
 
 class _Emitter:

@@ -1,7 +1,10 @@
 """Work-order completeness rules (seed 001, part 三 客户工单处理).
 
 Rules apply by lifecycle stage: an order still in progress is not missing its customer's
-signature yet. An order counts as returned once it has a return time or a return signer.
+signature yet. An order counts as returned once it has a return time or a return signer. Where
+a register has a status column (a software export's 工单状态), the status says which stage the
+order reached (toolkit.model.work_orders): a cancelled order is a record, but is never judged for
+a repair it did not get.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from itertools import compress, count, islice, repeat
 from operator import attrgetter, is_not, itemgetter, le, lt, sub
 from datetime import datetime, timedelta
 
-from toolkit.registers.fields import WORK_ORDERS
+from toolkit.model.work_orders import (
+    ACCEPTED_OR_LATER, CANCELLED, DISPATCHED_OR_LATER, DONE, NOT_OPEN, PENDING, is_cancelled, reached,
+)
+from toolkit.registers.fields import SYSTEM_NUMBERS, WORK_ORDERS
 from toolkit.registers.values import DONE_NO_TIME, FOREIGN_CURRENCY, UNCALCULATED_REASON, phone_is_valid
 from toolkit.rules.catalog import (
     ERROR, WARNING, WORKBOOK, Hit, filled, hours, rule, show_time, surely_after,
@@ -33,11 +39,29 @@ _required_values = attrgetter(*_REQUIRED)
 def missing_field(order, ctx):
     if None not in _required_values(order):
         return ()  # the usual case: every required cell filled, told at C speed
-    return [Hit(f) for f in _REQUIRED if getattr(order, f) is None and f in ctx.columns and not filled(order, f)]
+    return [Hit(f) for f in _REQUIRED if getattr(order, f) is None and f in ctx.columns and not filled(order, f)
+            and (f != "paid" or _issued(order))]
+
+
+def _issued(order) -> bool:
+    """Paid or free is settled when the order is issued (三.12): one still waiting for dispatch,
+    or cancelled before it, has not been."""
+    status = order.status
+    return not (status == PENDING or (status == CANCELLED and order.dispatched_at is None))
 
 
 def _dispatched(order) -> bool:
+    said = reached(order, DISPATCHED_OR_LATER)
+    if said is not None:
+        return said
     return (order.accepted_at is not None or order.accepted_by is not None or _accepted_later(order))
+
+
+def _accepted(order) -> bool:
+    said = reached(order, ACCEPTED_OR_LATER)
+    if said is not None:
+        return said
+    return order.accepted_by is not None or _accepted_later(order)
 
 
 def _accepted_later(order) -> bool:
@@ -66,11 +90,10 @@ def missing_time(order, ctx):
     if order.dispatched_at is None and "dispatched_at" in cols and _dispatched(order) \
             and not filled(order, "dispatched_at"):
         hits.append(Hit("dispatched_at", "dispatched_at"))
-    if order.accepted_at is None and "accepted_at" in cols and (
-            order.accepted_by is not None or _accepted_later(order)) and not filled(order, "accepted_at"):
+    if order.accepted_at is None and "accepted_at" in cols and _accepted(order) and not filled(order, "accepted_at"):
         hits.append(Hit("accepted_at", "accepted_at"))
     if order.returned_at is None and order.return_signer is not None and "returned_at" in cols \
-            and not filled(order, "returned_at"):
+            and not filled(order, "returned_at") and not is_cancelled(order):
         hits.append(Hit("returned_at", "returned_at"))
     return hits
 
@@ -95,6 +118,8 @@ def missing_signature(order, ctx):
         return ()
     if returned and None not in _returned_signatures(order) and order.accepted_by is not None:
         return ()  # the usual case: every signature there
+    if is_cancelled(order):
+        return ()
     hits = []
     if returned:
         for f in ("repairer_signature", "customer_signature", "return_signer"):
@@ -113,7 +138,9 @@ def missing_signature(order, ctx):
                 "zero": ("有偿维修的费用为 0", "paid order with a fee of 0")},
       needs=("paid", "fee"))
 def missing_fee(order, ctx):
-    if order.paid is not True or not (order.completed_at is not None or order.is_returned):
+    if order.paid is not True or not (order.completed_at is not None or order.is_returned or order.status in DONE):
+        return ()
+    if is_cancelled(order):
         return ()
     if order.fee is None and not filled(order, "fee"):
         return (Hit("fee"),)
@@ -140,6 +167,8 @@ def missing_reason(order, ctx):
     if completed is not None:
         if type(completed) is datetime and type(start) is datetime and completed - start <= limit:
             return ()  # the usual case: completed in time
+        if is_cancelled(order):
+            return ()
         if ("delay_reason" in ctx.columns and not filled(order, "delay_reason") and start is not None
                 and surely_after(order.completed_at, start, limit)):
             return (Hit("delay_reason", "delay", {
@@ -148,6 +177,8 @@ def missing_reason(order, ctx):
         return ()
     if filled(order, "completed_at") or "incomplete_reason" not in ctx.columns or filled(order, "incomplete_reason"):
         return ()
+    if order.status in NOT_OPEN:
+        return ()  # the status says completed (no time written) or cancelled: not unfinished
     if order.is_returned:
         return (Hit("incomplete_reason", "returned"),)
     if start is not None and surely_after(ctx.as_of, start, limit):
@@ -180,7 +211,8 @@ def _g(number: float) -> str:
       messages={"default": ("已返单但未完工，且无特殊批示（不得收单）", "returned but not completed, with no special approval (must be refused)")},
       needs=("completed_at",), needs_any=("returned_at", "return_signer"))
 def not_completed(order, ctx):
-    if order.is_returned and not filled(order, "completed_at") and order.special_approval is None:
+    if order.is_returned and not filled(order, "completed_at") and order.special_approval is None \
+            and order.status not in NOT_OPEN:
         return (Hit("completed_at"),)
     return ()
 
@@ -386,7 +418,8 @@ def duplicate_numbers(registers, ctx, number_field: str):
         return  # the usual case: no number used twice
     first_seen: dict[str, tuple] = {}
     for reg in registers:
-        for rec in reg.records:
+        # a list running newest first (a software export) is read oldest first: the later use is the second
+        for rec in reversed(reg.records) if reg.newest_first else reg.records:
             number = getattr(rec, number_field)
             if number is None:
                 continue
@@ -483,6 +516,13 @@ def _sequences(registers, field: str) -> dict[tuple[str, int], list[tuple[int, o
                             "form number(s) {missing} missing ({count}, possibly lost) between {before} and {after}")},
       needs=("order_no",), scope=WORKBOOK)
 def number_gap(registers, ctx):
+    mode = ctx.settings.number_gaps
+    if mode == "never":
+        return
+    if mode == "auto":  # the reader's judgement: numbers a software gave are not lost forms
+        registers = [reg for reg in registers if reg.numbering != SYSTEM_NUMBERS]
+        if not registers:
+            return
     if _one_unbroken_book(registers):
         return  # the usual workbook: one book of numbers, every one of them there
     widest = ctx.settings.number_gap_max + 1
@@ -512,6 +552,6 @@ def number_gap(registers, ctx):
       needs=("paid", "finance_receipt", "completed_at"))
 def finance_unreceipted(order, ctx):
     if order.paid is True and order.completed_at is not None and not filled(order, "finance_receipt") and \
-            surely_after(ctx.as_of, order.completed_at, ctx.settings.finance):
+            surely_after(ctx.as_of, order.completed_at, ctx.settings.finance) and not is_cancelled(order):
         return (Hit("finance_receipt", params={"days": f"{ctx.settings.finance_days:g}"}),)
     return ()
