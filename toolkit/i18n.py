@@ -759,3 +759,26 @@ _TEXT.update({
                        "line, the command you ran and toolkit {version} to whoever maintains toolkit; run again with "
                        "TOOLKIT_DEBUG=1 for details"),
 })
+
+
+# ---- what recipients get: the sender's name, reminder and digest wording, links, each role's part (#20.1-2) ----
+_TEXT.update({
+    "mail.from_name": ("客服中心", "Customer service centre"),
+    # a reminder's promised reply time, in words (never "—（—）")
+    "remind.mail.promise_left": ("承诺答复：{promised}（{left}）", "Promised reply: {promised} ({left})"),
+    "remind.mail.promise": ("承诺答复：{promised}", "Promised reply: {promised}"),
+    "remind.mail.no_promise_left": ("未承诺答复时间；{left}", "No reply time promised; {left}"),
+    "remind.mail.no_promise": ("未承诺答复时间", "No reply time promised"),
+    "remind.mail.none_agreed": ("未约定", "none agreed"),
+    # the last line of `toolkit remind`: items (a complaint's stage) and reminders (an item for one recipient) apart
+    "remind.sum.line": ("{counts}{already}；{messages}，{sent}", "{counts}{already}; {messages}, {sent}"),
+    "remind.sum.complaints": ("{count} 件投诉", {"one": "{count} complaint", "other": "{count} complaints"}),
+    "remind.sum.items": ("{count} 项需提醒", {"one": "{count} item to remind of", "other": "{count} items to remind of"}),
+    "remind.sum.reminders": ("按收件人计 {count} 条提醒", {"one": "{count} reminder counting each recipient",
+                                                    "other": "{count} reminders counting each recipient"}),
+    "remind.sum.already": ("（其中 {count} 条此前已提醒过，本次不再发送）",
+                           {"one": " ({count} item already reminded before, not sent again)",
+                            "other": " ({count} item(s) already reminded before, not sent again)"}),
+    "remind.sum.messages": ("{count} 封邮件", {"one": "{count} message", "other": "{count} messages"}),
+    "remind.sum.sent": ("已发送 {count} 封", "{count} sent"),
+})

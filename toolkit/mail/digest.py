@@ -93,5 +93,5 @@ def digest_messages(report: WeeklyReport, to: tuple[str, ...], finance: tuple[st
         d = digests[audience]
         key = LedgerKey(LEDGER_REGISTER, report.week.label, LEDGER_STAGE, "", address)
         messages.append(Message(to=(address,), subject=d.subject, html=d.html, text=d.text,
-                                attachments=(attachment,) if attachment else (), keys=(key,)))
+                                attachments=(attachment,) if attachment else (), keys=(key,), lang=lang))
     return messages
