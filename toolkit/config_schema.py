@@ -162,7 +162,10 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("weekly", "周报的收件人（toolkit weekly --email）", "Who gets the weekly digest (toolkit weekly --email)", (
         S("to", ADDRESSES, [], "完整周报的收件人（地址或 [people] 中的姓名）", "The full digest (addresses, or names in [people])"),
-        S("finance", ADDRESSES, [], "交财务清单的收件人", "The finance hand-over list"),
+        S("finance", ADDRESSES, [], "交财务清单的收件人（只有交财务清单，不含客户姓名和电话）",
+          "The finance hand-over list (that list only, without customers' names or phones)"),
+        S("engineering", ADDRESSES, [], "未完成工单清单的收件人，如工程部（只有该清单，不含客户姓名和电话）",
+          "The unfinished orders, for engineering (that list only, without customers' names or phones)"),
         S("lang", CHOICE, None, "周报语言（默认：lang）", "The digest's language (default: lang)", choices=LANGS, example="zh"),
     )),
     Section("people", "登记表中的姓名 → 邮箱地址：每人一个表", "Names as in the registers → addresses: a table per person", (

@@ -781,4 +781,23 @@ _TEXT.update({
                             "other": " ({count} item(s) already reminded before, not sent again)"}),
     "remind.sum.messages": ("{count} 封邮件", {"one": "{count} message", "other": "{count} messages"}),
     "remind.sum.sent": ("已发送 {count} 封", "{count} sent"),
+    # the weekly digest: what the attachment's links do from a mail, and engineering's part
+    "weekly.links.none": ("完整清单见附件工作簿。", "The full lists are in the attached workbook."),
+    "weekly.links.shared": ("完整清单见附件工作簿；每一行的单号都链接到共享文件夹 {folder} 中登记表的原单元格。",
+                            "The full lists are in the attached workbook; each row's number links to its cell in "
+                            "the register, in the shared folder {folder}."),
+    "weekly.links.local": ("完整清单见附件工作簿。登记表保存在发出本邮件的电脑上（{folder}），不在共享文件夹中："
+                           "附件里的链接只能在那台电脑上打开；在其他电脑上，请按“{source}”一列找到原单元格。",
+                           "The full lists are in the attached workbook. The registers are kept on the computer "
+                           "that sent this mail ({folder}), not in a shared folder: the workbook's links open only "
+                           "on that computer; elsewhere, find each row's cell by the \"{source}\" column."),
+    "weekly.subject.engineering": ("【未完成工单】{week} 共 {count} 张",
+                                   {"one": "Unfinished orders {week}: {count} order",
+                                    "other": "Unfinished orders {week}: {count} orders"}),
+    "weekly.engineering.intro": ("截至本周末仍未完成的维修工单共 {count} 张。请逐张跟进，并在登记表中写明未完成原因。",
+                                 {"one": "{count} repair order is still unfinished at the end of the week. Please "
+                                         "follow it up and write the reason it is unfinished in the register.",
+                                  "other": "{count} repair orders are still unfinished at the end of the week. "
+                                           "Please follow each up and write the reason it is unfinished in the "
+                                           "register."}),
 })
