@@ -7,7 +7,8 @@ and `toolkit weekly --send` (the sample registers of workbooks/, week 2026-W47) 
 server on 127.0.0.1 (aiosmtpd, the tests' tests/smtp_server.py), saves each message as the
 server received it (in a temporary folder), renders its HTML part with
 ../shared/tools/render (headless Chromium, as a mail client shows it) and trims the blank page
-below: docs/reminder-email.png and docs/weekly-digest-email.png.
+below: docs/reminder-email.png, docs/weekly-digest-email.png (the supervisor's) and
+docs/finance-digest-email.png (finance's part). The sender is named by [smtp] from_name.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 RENDER = ROOT.parent / "shared" / "tools" / "render"
 
-from conftest import write_register  # noqa: E402
+from helpers import short_complaint as complaint, short_complaints_file  # noqa: E402
 from smtp_server import SmtpServer, smtp_config  # noqa: E402
-from test_remind import COMPLAINT_HEADER, complaint  # noqa: E402
+
+FROM_NAME = 'from_name = "阳光花园客服中心"'
 
 
 def _cli(*args: str, cwd: Path) -> None:
@@ -44,21 +46,32 @@ def received_reminder(folder: Path) -> bytes:
     for row, room in zip(rows, ("5栋302", "2栋1101", "3栋1201")):
         row["房号"] = room
         row["首问责任人"] = "王丽"
-    register = write_register(folder / "投诉登记-2026.xlsx", rows, COMPLAINT_HEADER, title="客户投诉登记表（2026年11月）")
+    register = short_complaints_file(folder, rows, name="投诉登记-2026.xlsx", title="客户投诉登记表（2026年11月）")
     with SmtpServer() as server:
-        (folder / "toolkit.toml").write_text(smtp_config(server.port, people={"王丽": "wangli@example.com"}),
-                                             encoding="utf-8")
+        (folder / "toolkit.toml").write_text(smtp_config(server.port, people={"王丽": "wangli@example.com"},
+                                                         smtp_extra=FROM_NAME), encoding="utf-8")
         _cli("remind", register.name, "--as-of", "2026-11-25 10:00", "--send", "--lang", "zh", cwd=folder)
         return next(m.raw for m in server.received if m.recipients == ["wangli@example.com"])
 
 
-def received_digest(folder: Path) -> bytes:
+def received_digests(folder: Path) -> dict[str, bytes]:
+    """The week's digests as received: recipient → the message."""
     with SmtpServer() as server:
         (folder / "toolkit.toml").write_text(
-            smtp_config(server.port, extra='\n[weekly]\nto = ["supervisor@example.com"]\n'), encoding="utf-8")
+            smtp_config(server.port, smtp_extra=FROM_NAME,
+                        extra='\n[weekly]\nto = ["supervisor@example.com"]\nfinance = ["finance@example.com"]\n'),
+            encoding="utf-8")
         _cli("weekly", str(ROOT / "workbooks"), "--as-of", "2026-11-23 08:30", "--week", "2026-W47", "--send",
              "--lang", "zh", cwd=folder)
-        return server.received[0].raw
+        return {m.recipients[0]: m.raw for m in server.received}
+
+
+def received_digest(folder: Path) -> bytes:
+    return received_digests(folder)["supervisor@example.com"]
+
+
+def received_finance_digest(folder: Path) -> bytes:
+    return received_digests(folder)["finance@example.com"]
 
 
 def trim_png(path: Path, margin: int = 12) -> None:
@@ -109,7 +122,8 @@ def trim_png(path: Path, margin: int = 12) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        for name, make in (("reminder-email", received_reminder), ("weekly-digest-email", received_digest)):
+        for name, make in (("reminder-email", received_reminder), ("weekly-digest-email", received_digest),
+                           ("finance-digest-email", received_finance_digest)):
             folder = tmp / name
             folder.mkdir()
             eml = tmp / f"{name}.eml"

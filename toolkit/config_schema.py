@@ -133,6 +133,10 @@ SECTIONS: tuple[Section, ...] = (
         S("ssl", BOOL, True, "直接 TLS（端口 465）", "Implicit TLS (port 465)"),
         S("starttls", BOOL, False, "STARTTLS（端口 587；此时 ssl = false）", "STARTTLS (port 587; with ssl = false)"),
         S("sender", TEXT, "", "发件人地址", "The sender's address"),
+        S("from_name", TEXT, "", "发件人名称，收件人在“发件人”处看到的名字，如“阳光花园客服中心”"
+          "（默认：中文邮件为“客服中心”，英文邮件为“Customer service centre”）",
+          "The sender's name recipients see beside the address, such as \"阳光花园客服中心\" (default: "
+          "\"客服中心\" on Chinese mail, \"Customer service centre\" on English)", example="阳光花园客服中心"),
         S("user", TEXT, "", "登录用户名（空：不登录，如本机转发）", "Login user (empty: no login, a plain local relay)"),
         S("ca_file", TEXT, None, "用来验证服务器证书的 CA 文件（公司自签 CA；相对于本文件）",
           "A CA bundle to verify the server with (a company CA; relative to this file)", example="company-ca.pem"),
@@ -164,7 +168,10 @@ SECTIONS: tuple[Section, ...] = (
     )),
     Section("weekly", "周报的收件人（toolkit weekly --email）", "Who gets the weekly digest (toolkit weekly --email)", (
         S("to", ADDRESSES, [], "完整周报的收件人（地址或 [people] 中的姓名）", "The full digest (addresses, or names in [people])"),
-        S("finance", ADDRESSES, [], "交财务清单的收件人", "The finance hand-over list"),
+        S("finance", ADDRESSES, [], "交财务清单的收件人（只有交财务清单，不含客户姓名和电话）",
+          "The finance hand-over list (that list only, without customers' names or phones)"),
+        S("engineering", ADDRESSES, [], "未完成工单清单的收件人，如工程部（只有该清单，不含客户姓名和电话）",
+          "The unfinished orders, for engineering (that list only, without customers' names or phones)"),
         S("lang", CHOICE, None, "周报语言（默认：lang）", "The digest's language (default: lang)", choices=LANGS, example="zh"),
     )),
     Section("people", "登记表中的姓名 → 邮箱地址：每人一个表", "Names as in the registers → addresses: a table per person", (

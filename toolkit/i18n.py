@@ -766,3 +766,45 @@ _TEXT.update({
                        "line, the command you ran and toolkit {version} to whoever maintains toolkit; run again with "
                        "TOOLKIT_DEBUG=1 for details"),
 })
+
+
+# ---- what recipients get: the sender's name, reminder and digest wording, links, each role's part (#20.1-2) ----
+_TEXT.update({
+    "mail.from_name": ("客服中心", "Customer service centre"),
+    # a reminder's promised reply time, in words (never "—（—）")
+    "remind.mail.promise_left": ("承诺答复：{promised}（{left}）", "Promised reply: {promised} ({left})"),
+    "remind.mail.promise": ("承诺答复：{promised}", "Promised reply: {promised}"),
+    "remind.mail.no_promise_left": ("未承诺答复时间；{left}", "No reply time promised; {left}"),
+    "remind.mail.no_promise": ("未承诺答复时间", "No reply time promised"),
+    "remind.mail.none_agreed": ("未约定", "none agreed"),
+    # the last line of `toolkit remind`: items (a complaint's stage) and reminders (an item for one recipient) apart
+    "remind.sum.line": ("{counts}{already}；{messages}，{sent}", "{counts}{already}; {messages}, {sent}"),
+    "remind.sum.complaints": ("{count} 件投诉", {"one": "{count} complaint", "other": "{count} complaints"}),
+    "remind.sum.items": ("{count} 项需提醒", {"one": "{count} item to remind of", "other": "{count} items to remind of"}),
+    "remind.sum.reminders": ("按收件人计 {count} 条提醒", {"one": "{count} reminder counting each recipient",
+                                                    "other": "{count} reminders counting each recipient"}),
+    "remind.sum.already": ("（其中 {count} 条此前已提醒过，本次不再发送）",
+                           {"one": " ({count} item already reminded before, not sent again)",
+                            "other": " ({count} item(s) already reminded before, not sent again)"}),
+    "remind.sum.messages": ("{count} 封邮件", {"one": "{count} message", "other": "{count} messages"}),
+    "remind.sum.sent": ("已发送 {count} 封", "{count} sent"),
+    # the weekly digest: what the attachment's links do from a mail, and engineering's part
+    "weekly.links.none": ("完整清单见附件工作簿。", "The full lists are in the attached workbook."),
+    "weekly.links.shared": ("完整清单见附件工作簿；每一行的单号都链接到共享文件夹 {folder} 中登记表的原单元格。",
+                            "The full lists are in the attached workbook; each row's number links to its cell in "
+                            "the register, in the shared folder {folder}."),
+    "weekly.links.local": ("完整清单见附件工作簿。登记表保存在发出本邮件的电脑上（{folder}），不在共享文件夹中："
+                           "附件里的链接只能在那台电脑上打开；在其他电脑上，请按“{source}”一列找到原单元格。",
+                           "The full lists are in the attached workbook. The registers are kept on the computer "
+                           "that sent this mail ({folder}), not in a shared folder: the workbook's links open only "
+                           "on that computer; elsewhere, find each row's cell by the \"{source}\" column."),
+    "weekly.subject.engineering": ("【未完成工单】{week} 共 {count} 张",
+                                   {"one": "Unfinished orders {week}: {count} order",
+                                    "other": "Unfinished orders {week}: {count} orders"}),
+    "weekly.engineering.intro": ("截至本周末仍未完成的维修工单共 {count} 张。请逐张跟进，并在登记表中写明未完成原因。",
+                                 {"one": "{count} repair order is still unfinished at the end of the week. Please "
+                                         "follow it up and write the reason it is unfinished in the register.",
+                                  "other": "{count} repair orders are still unfinished at the end of the week. "
+                                           "Please follow each up and write the reason it is unfinished in the "
+                                           "register."}),
+})

@@ -67,16 +67,25 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
         from toolkit.mail.outgoing import deliver
         from toolkit.mail.digest import digest_messages
 
-        scratch = None
-        attachment = job.workbook
-        try:
-            if attachment is None or recipients.lang not in (None, lang):
-                from toolkit.outputs.weekly_workbook import write_workbook
+        from toolkit.outputs.recipients import ENGINEERING, FINANCE, FULL, PARTS
+        from toolkit.outputs.weekly_workbook import write_workbook
 
-                scratch = Path(tempfile.mkdtemp(prefix="toolkit-weekly-"))
-                name = t("weekly.attachment_name", mail_lang, week=week.label)
-                attachment = write_workbook(report, scratch / name, mail_lang)
-            job.messages = digest_messages(report, recipients.to, recipients.finance, mail_lang, attachment)
+        scratch = Path(tempfile.mkdtemp(prefix="toolkit-weekly-"))
+        try:
+            # Each audience gets a workbook of its own part, its rows linking to the registers by
+            # absolute path: the --out workbook's relative links point nowhere from a mail.
+            name = out.name if out is not None and mail_lang == lang else t("weekly.attachment_name", mail_lang,
+                                                                             week=week.label)
+            wanted = {FULL: recipients.to, FINANCE: [a for a in recipients.finance if a not in recipients.to],
+                      ENGINEERING: [a for a in recipients.engineering if a not in recipients.to]}
+            attachments = {}
+            for audience, addresses in wanted.items():
+                if addresses:
+                    (scratch / audience).mkdir()
+                    attachments[audience] = write_workbook(report, scratch / audience / name, mail_lang,
+                                                           part=PARTS[audience], absolute_links=True)
+            job.messages = digest_messages(report, recipients.to, recipients.finance, mail_lang, attachments,
+                                           recipients.engineering)
             with store.run_lock():
                 job.delivery = deliver(job.messages, smtp, store, send=send and not hold, outbox=outbox)
                 if not job.delivery.error:
@@ -85,8 +94,7 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
                     notices = notice_messages(job.calendar, smtp, store, mail_lang, config.path)
                     job.notices = deliver(notices, smtp, store, send=send and not hold, outbox=outbox)
         finally:
-            if scratch is not None:
-                shutil.rmtree(scratch, ignore_errors=True)
+            shutil.rmtree(scratch, ignore_errors=True)
         return job
     finally:
         store.close()

@@ -48,4 +48,4 @@ def _message(address: str, arrangement, key: LedgerKey, lang: str, config_path) 
         "check": t("calendar.mail.check", lang, year=year),
     }
     return Message(to=(address,), subject=context["subject"], html=render("calendar_notice.html.j2", **context),
-                   text=render("calendar_notice.txt.j2", **context), keys=(key,))
+                   text=render("calendar_notice.txt.j2", **context), keys=(key,), lang=lang)

@@ -46,6 +46,7 @@ class Message:
     cc: tuple[str, ...] = ()
     attachments: tuple[Path, ...] = ()
     keys: tuple[LedgerKey, ...] = ()
+    lang: str = "zh"  # the mail's language: the sender's default name follows it
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,13 @@ def _sender(settings: MailSettings) -> str:
     return smtp.sender or (smtp.user if "@" in smtp.user else "") or "toolkit@localhost"
 
 
+def sender_name(settings: MailSettings, lang: str) -> str:
+    """The name recipients see beside the address ([smtp] from_name, else the centre's word for it)."""
+    from toolkit.i18n import t
+
+    return clean_header(settings.smtp.from_name) or t("mail.from_name", lang)
+
+
 def message_id(message: Message, sender: str) -> str:
     """Stable: the same reminder (register, record, stage, promised time, recipient) or the same
     week's digest has the same Message-ID in every run, so a copy sent again is recognisable."""
@@ -211,12 +219,15 @@ def compose(message: Message, settings: MailSettings) -> tuple[list[str], str]:
     """The message as it goes on the wire (also what the outbox .eml holds): multipart/alternative
     with the text version and our HTML document exactly as rendered, then any attachments."""
     import mimetypes
+    from email.headerregistry import Address
     from email.message import EmailMessage
     from email.utils import formatdate
 
     sender = _sender(settings)
     msg = EmailMessage(policy=email.policy.SMTP)
-    msg["From"] = sender
+    # A Chinese name goes out as an RFC 2047 encoded word; the envelope sender stays the bare address.
+    local, _, domain = sender.rpartition("@")
+    msg["From"] = Address(display_name=sender_name(settings, message.lang), username=local, domain=domain)
     msg["To"] = ", ".join(message.to)
     if message.cc:
         msg["Cc"] = ", ".join(message.cc)

@@ -49,6 +49,7 @@ class Item:
     answered: bool = False
     replied: datetime | date | None = None  # when it was answered, if the register says
     promise_text: str | None = None  # the promised reply time as written, when it cannot be read
+    phone: str = ""  # the complainant's: shown to the owner only, who calls back (minimum necessary, PIPL)
 
     @property
     def promised_key(self) -> str:
@@ -97,7 +98,7 @@ def collect_items(registers, as_of: datetime, settings: MailSettings, thresholds
             base = dict(register=reg.path, sheet=reg.sheet, row=c.row,
                         record=c.complaint_no or f"{reg.sheet}!{c.row}", complainant=c.complainant or "",
                         location=c.location or "", content=c.content or "", owner=c.owner or "",
-                        first_handler=c.first_handler or "")
+                        first_handler=c.first_handler or "", phone=str(c.phone or ""))
             answered = is_answered(c)
             if is_major(c, as_of, thresholds, closed_column):
                 deadline = latest(c.promised_reply_at) if c.promised_reply_at else None
@@ -312,19 +313,29 @@ def _message(address: str, assignments: list[Assignment], as_of: datetime, lang:
     rows = []
     for a in assignments:
         it = a.item
+        promised, left = describe_promise(it, lang), describe_timing(it, lang)
+        # said in words where there is no time: never "—（—）"
+        if promised == "—":
+            line = t("remind.mail.no_promise_left", lang, left=left) if left != "—" else (
+                "" if it.stage == NO_DEADLINE else t("remind.mail.no_promise", lang))
+            promised = t("remind.mail.none_agreed", lang)
+        else:
+            line = t("remind.mail.promise_left" if left != "—" else "remind.mail.promise", lang, promised=promised,
+                     left=left)
         rows.append({
             "record": it.record, "complainant": it.complainant, "location": it.location, "content": it.content,
-            "owner": it.owner, "promised": describe_promise(it, lang),
-            "left": describe_timing(it, lang), "overdue": it.left is not None and it.left.total_seconds() < 0,
+            "owner": it.owner, "promised": promised, "promise_line": line,
+            "left": "" if left == "—" else left, "overdue": it.left is not None and it.left.total_seconds() < 0,
             "stage": describe_stage(it, lang), "stage_id": it.stage,
             "role": pick(_ROLE_TEXT[a.role], lang).format(person=a.person or "—"),
+            "phone": it.phone if a.role == OWNER else "",  # the owner calls the customer back; nobody else needs it
             "where": t("remind.where", lang, register=it.register, sheet=it.sheet, row=it.row),
         })
     top = rows[0]
     count = len(rows)
-    subject = t("remind.subject", lang, count=count, record=top["record"],
-                urgent=top["left"] if top["left"] != "—" else top["stage"])
-    context = {"rows": rows, "as_of": show_time(as_of), "count": count, "subject": clean_header(subject)}
+    subject = t("remind.subject", lang, count=count, record=top["record"], urgent=top["left"] or top["stage"])
+    context = {"rows": rows, "as_of": show_time(as_of), "count": count, "subject": clean_header(subject),
+               "phones": any(r["phone"] for r in rows)}
     html = render(f"reminder.{lang}.html.j2", **context)
     text = render(f"reminder.{lang}.txt.j2", **context)
-    return Message(to=(address,), subject=clean_header(subject), html=html, text=text, keys=keys)
+    return Message(to=(address,), subject=clean_header(subject), html=html, text=text, keys=keys, lang=lang)

@@ -83,9 +83,24 @@ def render_text(result: RemindResult, lang: str) -> str:
     if plan.unknown_people and not result.configured:
         lines.append(t("remind.no_config", lang))
     sent = sum(d.status(m) in ("sent", "resent") for m in plan.messages) if d else 0  # escalations apart
-    lines.append(t("remind.totals", lang, complaints=result.complaints, items=len(plan.items),
-                   messages=len(plan.messages), sent=sent, already=plan.already_sent))
+    lines.append(totals_line(result, sent, lang))
     return "\n".join(lines) + "\n"
+
+
+def totals_line(result: RemindResult, sent: int, lang: str) -> str:
+    """The run in one line, each number counted in its own unit: an item is a complaint's stage, a
+    reminder is an item for one recipient (so those already sent are reminders, and may outnumber items)."""
+    from toolkit.i18n import conventions
+
+    plan = result.plan
+    reminders = sum(len(assignments) for assignments in plan.by_recipient.values()) + plan.already_sent
+    counts = conventions(lang).join([t("remind.sum.complaints", lang, count=result.complaints),
+                                     t("remind.sum.items", lang, count=len(plan.items)),
+                                     t("remind.sum.reminders", lang, count=reminders)])
+    already = t("remind.sum.already", lang, count=plan.already_sent) if plan.already_sent else ""
+    return t("remind.sum.line", lang, counts=counts, already=already,
+             messages=t("remind.sum.messages", lang, count=len(plan.messages)),
+             sent=t("remind.sum.sent", lang, count=sent))
 
 
 def _status(d: DeliveryResult | None, message, result: RemindResult, lang: str) -> str:

@@ -31,6 +31,7 @@ class SmtpSettings:
     ssl: bool = True  # implicit TLS
     starttls: bool = False
     sender: str = ""
+    from_name: str = ""  # the sender's name recipients see; empty: the mail language's default
     user: str = ""  # empty: no login
     ca_file: str | None = None  # a CA bundle to verify the server with (self-signed company CA)
     # X.509 strict checks (Python 3.13+ makes them by default): None keeps Python's default

@@ -3,6 +3,7 @@
     [weekly]
     to = ["supervisor@example.com", "张强"]   # the full digest (addresses, or names in [people])
     finance = ["finance@example.com"]         # the finance hand-over list
+    engineering = ["工程部"]                   # the unfinished orders (no customer's name or phone)
     lang = "zh"                               # digest language (default: lang)
 """
 
@@ -19,10 +20,11 @@ class WeeklySettings:
     to: tuple[str, ...] = ()
     finance: tuple[str, ...] = ()
     lang: str | None = None
+    engineering: tuple[str, ...] = ()
 
     @property
     def recipients(self) -> tuple[str, ...]:
-        return self.to + tuple(a for a in self.finance if a not in self.to)
+        return tuple(dict.fromkeys(self.to + self.finance + self.engineering))
 
 
 def weekly_settings(config) -> WeeklySettings:
@@ -32,7 +34,7 @@ def weekly_settings(config) -> WeeklySettings:
     table = (getattr(config, "raw", None) or {}).get("weekly", {})
     people = mail_settings(config)  # [people] names may stand for addresses
     lists = {}
-    for key in ("to", "finance"):
+    for key in ("to", "finance", "engineering"):
         value = table.get(key, [])
         addresses = []
         for entry in [value] if isinstance(value, str) else value:
@@ -41,4 +43,4 @@ def weekly_settings(config) -> WeeklySettings:
                 raise ConfigError("config.unknown_person", path=where, name=f"weekly.{key}", entry=entry)
             addresses.append(address)
         lists[key] = tuple(dict.fromkeys(addresses))
-    return WeeklySettings(lists["to"], lists["finance"], table.get("lang"))
+    return WeeklySettings(lists["to"], lists["finance"], table.get("lang"), lists["engineering"])

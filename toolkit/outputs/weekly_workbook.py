@@ -27,6 +27,7 @@ from pathlib import Path
 from toolkit.followup.weekly import WeeklyReport
 from toolkit.i18n import pick, t
 from toolkit.ooxml.package import relationships, rels_part
+from toolkit.outputs.recipients import FULL, PARTS, Part, absolute_target, part_tables
 from toolkit.outputs.safe import xlsx_text
 from toolkit.outputs.weekly_tables import (
     Column, Table, category_table, complaint_categories, engineer_label, engineer_table, findings_compared, headline,
@@ -49,9 +50,12 @@ def sheet_name(key: str, lang: str) -> str:
     return pick(_SHEET_NAMES[key], lang)
 
 
-def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[Table] | None = None) -> Path:
+def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[Table] | None = None,
+                   part: Part = PARTS[FULL], absolute_links: bool = False) -> Path:
     """Write the workbook to ``out`` atomically (a temporary file renamed over it). ``tables``:
-    ``section_tables(report, lang)`` when the caller has made them already."""
+    ``section_tables(report, lang)`` when the caller has made them already. ``part``: what one
+    kind of recipient gets (toolkit.outputs.recipients). ``absolute_links``: the rows link to
+    the registers by absolute path (a mailed workbook), else relative to ``out``'s folder."""
     from openpyxl import Workbook
 
     from toolkit.fileio import atomic_path
@@ -59,17 +63,21 @@ def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[T
     out = Path(out)
     wb = Workbook()
     summary = wb.active
-    summary.title = sheet_name("summary", lang)
     styles = _Styles()
-    tables = section_tables(report, lang) if tables is None else tables
-    _summary_sheet(summary, report, lang, styles)
-    link_base = out.resolve().parent
+    tables = part_tables(section_tables(report, lang) if tables is None else tables, part)
+    whole = part.sections is None  # the summary and statistics come with every list
+    if whole:
+        summary.title = sheet_name("summary", lang)
+        _summary_sheet(summary, report, lang, styles)
+    link_base = ABSOLUTE_LINKS if absolute_links else out.resolve().parent
     lists = []
-    for tb in tables:
-        ws = wb.create_sheet(sheet_name(tb.key, lang))
+    for n, tb in enumerate(tables):
+        ws = wb.create_sheet(sheet_name(tb.key, lang)) if whole or n else summary
+        ws.title = sheet_name(tb.key, lang)
         lists.append(_section_sheet(ws, tb, report, lang, styles, link_base))
-    _stats_sheet(wb.create_sheet(sheet_name("stats", lang)), report, lang, styles)
-    _mark(wb, summary.title)
+    if whole:
+        _stats_sheet(wb.create_sheet(sheet_name("stats", lang)), report, lang, styles)
+    _mark(wb, wb.worksheets[0].title)
     frame = io.BytesIO()
     wb.save(frame)  # the package without the lists' rows
     with atomic_path(out) as tmp:
@@ -158,9 +166,15 @@ def _header(cell, styles: "_Styles"):
     return cell
 
 
+ABSOLUTE_LINKS = object()  # as the links' base: absolute targets, for a workbook that travels by mail
+
+
 @lru_cache(maxsize=256)
 def link_target(source_path: str, base: Path) -> str:
-    """The source file relative to the workbook's folder (absolute when on another drive)."""
+    """The source file relative to the workbook's folder (absolute when on another drive), or
+    its absolute file URI when ``base`` is ABSOLUTE_LINKS."""
+    if base is ABSOLUTE_LINKS:
+        return absolute_target(source_path)
     src = Path(source_path).resolve()
     try:
         rel = os.path.relpath(src, base)
