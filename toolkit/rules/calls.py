@@ -8,8 +8,8 @@ called, what it was about and who took it. Its repair or complaint columns stay 
 from __future__ import annotations
 
 from toolkit.registers.fields import CALLS
-from toolkit.registers.values import phone_is_valid
 from toolkit.rules.catalog import ERROR, WARNING, Hit, filled, rule
+from toolkit.rules.complaints import BAD_PHONE_MESSAGES, bad_phone
 from toolkit.rules.work_orders import BAD_VALUE_MESSAGES, bad_value
 
 K = CALLS
@@ -35,11 +35,8 @@ rule("bad-value", kind=K, severity=ERROR, source="—",
      messages=BAD_VALUE_MESSAGES)(bad_value)
 
 
-@rule("bad-phone", kind=K, severity=WARNING, source="003 致电客户",
-      checks=("联系电话是有效的手机号或固定电话", "the phone is a valid mobile or landline number"),
-      messages={"default": ("联系电话“{phone}”不是有效的手机号或固定电话", "\"{phone}\" is not a valid mobile or landline number")},
-      needs=("phone",))
-def bad_phone(call, ctx):
-    if call.phone is not None and not phone_is_valid(call.phone, ctx.region):
-        return (Hit("phone", params={"phone": call.phone}),)
-    return ()
+# A call's phone is read like a complaint's (the same field, the same plans).
+rule("bad-phone", kind=K, severity=WARNING, source="003 致电客户",
+     checks=("联系电话是登记表所在地区或所写区号的国家/地区的有效手机号或固定电话",
+             "the phone is a valid mobile or landline number of the register's region, or of the country its code names"),
+     messages=BAD_PHONE_MESSAGES, needs=("phone",))(bad_phone)

@@ -186,12 +186,15 @@ rule("bad-value", kind=K, severity=ERROR, source="—",
      messages=BAD_VALUE_MESSAGES)(bad_value)
 
 
+BAD_PHONE_MESSAGES = {"default": ("联系电话“{phone}”不是有效的手机号或固定电话",
+                                  "\"{phone}\" is not a valid mobile or landline number")}
+
+
 @rule("bad-phone", kind=K, severity=WARNING, source="003 致电客户",
       checks=("联系电话是登记表所在地区或所写区号的国家/地区的有效手机号或固定电话（答复、回访都要致电客户）",
               "the phone is a valid mobile or landline number of the register's region, or of the country its "
               "code names (the reply and the return visit are calls)"),
-      messages={"default": ("联系电话“{phone}”不是有效的手机号或固定电话", "\"{phone}\" is not a valid mobile or landline number")},
-      needs=("phone",))
+      messages=BAD_PHONE_MESSAGES, needs=("phone",))
 def bad_phone(c, ctx):
     if c.phone is not None and not phone_is_valid(c.phone, ctx.region):
         return (Hit("phone", params={"phone": c.phone}),)
