@@ -168,7 +168,10 @@ def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | Non
     for c, col in enumerate(tb.columns, 1):
         _header(_put(ws, top, c, col.header), styles)
         if widths:
-            ws.column_dimensions[get_column_letter(c)].width = max(col.width, ws.column_dimensions[get_column_letter(c)].width or 0)
+            # the widest table's width; openpyxl makes an unset column 13 wide, wider than many lists' columns
+            letter = get_column_letter(c)
+            set_before = ws.column_dimensions[letter].width if letter in ws.column_dimensions else 0
+            ws.column_dimensions[letter].width = max(col.width, set_before or 0)
     ws.row_dimensions[top].height = header_height(tb.columns)
     rows = tb.rows or [[t("weekly.none", lang)] + [None] * (len(tb.columns) - 1)]
     sources = tb.sources or [None]
@@ -221,7 +224,7 @@ def _summary_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None
 
     _put(ws, 1, 1, _title(report, lang)).font = styles.title
     _put(ws, 2, 1, t("weekly.as_of", lang, as_of=report.as_of.strftime("%Y-%m-%d %H:%M"))).font = styles.note
-    for col, width in enumerate((28, 14, 14, 12, 3, 18, 12, 3, 3, 18, 22), 1):
+    for col, width in enumerate((28, 14, 14, 12, 3, 18, 12, 3, 3, 18, 14), 1):
         ws.column_dimensions[get_column_letter(col)].width = width
 
     # The data the charts draw, under them (row 21 on): the charts come first on the sheet.
@@ -318,10 +321,10 @@ def _bar(title: str, kind: str, labels: bool = True):
                                                           r=[RegularTextRun(rPr=props, t=title)])])), overlay=False)
     for axis in (ch.x_axis, ch.y_axis):
         axis.delete = False  # Excel 365 hides axes openpyxl leaves unset
-        axis.txPr = _font(8)[1]
+        axis.txPr = _font(9)[1]
     if labels:
         ch.dataLabels = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False,
-                                      showPercent=False, txPr=_font(8)[1])
+                                      showPercent=False, txPr=_font(9)[1])
     return ch
 
 
