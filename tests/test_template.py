@@ -334,7 +334,7 @@ def test_months_option_makes_one_titled_sheet_per_month(tmp_path):
     path = make_template(tmp_path, "work-orders", "--months", "2026-01..2026-12")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == [f"2026年{m}月" for m in range(1, 13)] + ["填表说明"]
-    assert wb["2026年3月"]["A1"].value == "××物业服务中心维修工作单登记表（2026年3月）"
+    assert wb["2026年3月"]["A1"].value == "维修工作单登记表（2026年3月）"  # no site: no ×× placeholder (#20)
     assert all(wb[f"2026年{m}月"].freeze_panes == "B3" for m in range(1, 13))
 
 

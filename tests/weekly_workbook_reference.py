@@ -1,6 +1,8 @@
 """The weekly workbook as openpyxl's normal mode wrote it before the lists were streamed
 (toolkit/outputs/weekly_workbook.py at the commit before "Weekly workbook: stream the lists"),
 kept unchanged as the oracle of tests/test_weekly_workbook_stream.py. Not used by the toolkit.
+Since issue #20 the layout on paper (print setup, wrapped columns, row heights, widths) is the
+toolkit's own, taken from it: what this oracle checks is the streaming of the rows.
 """
 
 
@@ -27,7 +29,7 @@ _SHEET_NAMES = {  # (zh, en); Excel allows 31 characters and no []:*?/\
     "finance_handover": ("交财务", "Finance handover"), "return_visits": ("回访清单", "Return visits"),
     "findings": ("检查结果", "Findings"), "stats": ("统计", "Statistics"),
 }
-_WRAP = {"content", "done", "note", "message", "reason", "why"}
+from toolkit.outputs.weekly_workbook import _WRAP, header_height, summary_print, wrapped_heights  # noqa: E402
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 _DATE_FORMAT = "yyyy-mm-dd"
 
@@ -154,7 +156,7 @@ def _link(cell, source, base: Path, styles: _Styles) -> None:
     sheet = source.sheet.replace("'", "''")
     cell.hyperlink = Hyperlink(ref=cell.coordinate, target=link_target(source.path, base),
                                location=f"'{sheet}'!{source.cell}", tooltip=f"{Path(source.path).name} › {source.sheet}!{source.cell}")
-    styles.stamp(cell, ("link",), lambda c: setattr(c, "font", styles.link))
+    styles.stamp(cell, ("link", bool(cell.alignment.wrap_text)), lambda c: setattr(c, "font", styles.link))
 
 
 def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | None = None, lang: str = "en",
@@ -166,11 +168,18 @@ def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | Non
     for c, col in enumerate(tb.columns, 1):
         _header(_put(ws, top, c, col.header), styles)
         if widths:
-            ws.column_dimensions[get_column_letter(c)].width = max(col.width, ws.column_dimensions[get_column_letter(c)].width or 0)
+            # the widest table's width; openpyxl makes an unset column 13 wide, wider than many lists' columns
+            letter = get_column_letter(c)
+            set_before = ws.column_dimensions[letter].width if letter in ws.column_dimensions else 0
+            ws.column_dimensions[letter].width = max(col.width, set_before or 0)
+    ws.row_dimensions[top].height = header_height(tb.columns)
     rows = tb.rows or [[t("weekly.none", lang)] + [None] * (len(tb.columns) - 1)]
     sources = tb.sources or [None]
     record_col = next((i for i, c in enumerate(tb.columns) if c.key == "record"), None)
     source_col = next((i for i, c in enumerate(tb.columns) if c.key == "source"), None)
+    for r, height in enumerate(wrapped_heights(tb.columns, rows), top + 1):
+        if height:
+            ws.row_dimensions[r].height = height
     for r, (values, src) in enumerate(zip(rows, sources), top + 1):
         for c, value in enumerate(values, 1):
             _put(ws, r, c, value, styles, wrap=tb.columns[c - 1].key in _WRAP)
@@ -186,21 +195,7 @@ def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | Non
     return last
 
 
-def _print_setup(ws, title: str, repeat_header: int | None) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages down as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.8
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    if repeat_header:
-        ws.print_title_rows = f"{repeat_header}:{repeat_header}"
-    if title:
-        ws.oddHeader.center.text = title.replace("&", "&&")
-    ws.oddFooter.center.text = "&P / &N"
+from toolkit.outputs.weekly_workbook import _print_setup  # noqa: E402
 
 
 # ---- sheets ---------------------------------------------------------------------------------
@@ -220,7 +215,7 @@ def _section_sheet(ws, tb: Table, report: WeeklyReport, lang: str, styles: _Styl
         total.font = styles.total
         _put(ws, last + 3, 1, "财务签收人：__________    日期：__________" if lang == "zh"
              else "Received by finance: __________    Date: __________")
-    _print_setup(ws, f"{tb.title} · {_title(report, lang)}", 1)
+    _print_setup(ws, f"{tb.title} · {_title(report, lang)}", 1, lang)
 
 
 def _summary_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None:
@@ -299,9 +294,7 @@ def _summary_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None
             ws.cell(row=r, column=c).alignment = styles.right
     if report.last_week is None:
         _put(ws, last + 1, 1, t("weekly.no_history", lang)).font = styles.note
-    _print_setup(ws, "", None)
-    ws.page_setup.fitToHeight = 1
-    ws.print_area = f"A1:K{last + 1}"
+    summary_print(ws, row, last, lang)
 
 
 def _font(size: int, bold: bool = False):
@@ -328,10 +321,10 @@ def _bar(title: str, kind: str, labels: bool = True):
                                                           r=[RegularTextRun(rPr=props, t=title)])])), overlay=False)
     for axis in (ch.x_axis, ch.y_axis):
         axis.delete = False  # Excel 365 hides axes openpyxl leaves unset
-        axis.txPr = _font(8)[1]
+        axis.txPr = _font(9)[1]
     if labels:
         ch.dataLabels = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False,
-                                      showPercent=False, txPr=_font(8)[1])
+                                      showPercent=False, txPr=_font(9)[1])
     return ch
 
 
@@ -392,7 +385,7 @@ def _stats_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None:
                [list(c) for c in cats], [None] * len(cats))
     _table(ws, tb, row + 1, "ComplaintsByCategory", styles, None, lang, widths=False)
     ws.column_dimensions["A"].width = 40
-    _print_setup(ws, _title(report, lang), None)
+    _print_setup(ws, _title(report, lang), None, lang)
 
 
 def _history_table(report: WeeklyReport, lang: str) -> Table:

@@ -27,6 +27,7 @@ from toolkit.i18n import conventions, join, t
 from toolkit import ooxml
 from toolkit.ooxml import Package, PackageError, esc
 from toolkit.ooxml.marks import FINDINGS_DEFINED_NAME, findings_sheet_in
+from toolkit.outputs import paper
 from toolkit.outputs import xlsx_package as xp
 from toolkit.outputs.xlsx_package import Note, Styles
 from toolkit.registers.reader import FINDINGS_COLUMNS, FINDINGS_HEADER_ROW
@@ -37,7 +38,10 @@ CHECKED = ".checked"
 AUTHOR = "toolkit"
 FILL = {ERROR: "FFFFC7CE", "warning": "FFFFEB9C"}  # Excel's own "Bad" and "Neutral" fills
 TABLE_NAME = "toolkit_findings"
-_WIDTHS = (16, 9, 6, 18, 13, 8, 20, 62, 3, 22, 8, 48)  # A–L: the table, a gap, the summary block
+# A–L: the table (one A4 landscape page wide at 100 %), a gap, the summary block (printed on the
+# pages after the table's: a column break after H).
+_WIDTHS = (14, 8, 6, 16, 13, 8, 20, 52, 3, 22, 8, 48)
+_MESSAGE_COL, _CHECKS_COL = 8, 12
 
 
 @dataclass(slots=True)
@@ -216,6 +220,7 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
         rid = pkg.add_rel(pkg.workbook, ooxml.REL_WORKSHEET, part)
         wb = _insert_first_sheet(wb, wp, name, max((s.sheet_id for s in sheets), default=0) + 1, rid)
     wb = _mark(wb, wp, name)
+    wb = _print_titles(wb, wp, name, index)
     wb = _activate(wb, wp, index)
     pkg.set_text(pkg.workbook, wb)
     for s in sheets:
@@ -302,6 +307,20 @@ def _mark(wb: str, wp: str, name: str) -> str:
     if dn[1] == dn[2]:
         return wb[:dn[0]] + f"<{wp}definedNames>{element}</{wp}definedNames>" + wb[dn[2]:]
     close = dn[2] - len(f"</{wp}definedNames>")
+    return wb[:close] + element + wb[close:]
+
+
+def _print_titles(wb: str, wp: str, name: str, index: int) -> str:
+    """The findings table's header row printed on every page (the sheet's Print_Titles name;
+    ``_mark`` has made the definedNames element)."""
+    local = rf"""\blocalSheetId\s*=\s*["']{index}["']"""
+    old = re.compile(rf"<{re.escape(wp)}definedName\b(?=[^>]*\bname\s*=\s*[\"']_xlnm\.Print_Titles[\"'])(?=[^>]*{local})"
+                     rf"[^>]*>.*?</{re.escape(wp)}definedName>", re.S)
+    wb = old.sub("", wb)
+    row = FINDINGS_HEADER_ROW
+    element = (f'<{wp}definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
+               f"{esc(ooxml.quote_sheet(name))}!${row}:${row}</{wp}definedName>")
+    close = wb.index(f"</{wp}definedNames>")
     return wb[:close] + element + wb[close:]
 
 
@@ -394,6 +413,7 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
                     not_kept: list[str], st: dict[str, int], table_id: int, table_name: str,
                     table_rid: str) -> tuple[str, str]:
     rows: dict[int, dict[int, str]] = defaultdict(dict)
+    checks: dict[int, str] = {}  # row → the rule's text in the summary block
 
     def text(row: int, col: int, value, style: str) -> None:
         rows[row][col] = (f'<c r="{ooxml.cell_ref(row, col)}" s="{st[style]}" t="inlineStr"><is><t xml:space="preserve">'
@@ -446,7 +466,8 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         r += 1
         text(r, sj, rule, "text")
         number(r, sk, n, "text")
-        text(r, sl, describe.get(rule, ""), "text")
+        text(r, sl, describe.get(rule, ""), "wrap")
+        checks[r] = describe.get(rule, "")
     r += 2
     text(r, sj, t("annotate.by_column", lang), "head")
     text(r, sk, t("annotate.count", lang), "head")
@@ -465,12 +486,19 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     last_row = max(last, r)
 
     cols = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>' for i, w in enumerate(_WIDTHS, 1))
-    data = "".join(f'<row r="{n}">' + "".join(cells[c] for c in sorted(cells)) + "</row>"
+    # Wrapped text makes its row taller: neither Excel nor LibreOffice does it on opening.
+    lines = dict(zip(range(head + 1, last + 1),
+                     paper.column_lines([f.message for f in findings], _WIDTHS[_MESSAGE_COL - 1])))
+    for r, n in zip(checks, paper.column_lines(list(checks.values()), _WIDTHS[_CHECKS_COL - 1])):
+        lines[r] = max(n, lines.get(r, 1))
+    heights = {r: paper.row_height(n) for r, n in lines.items() if n > 1}
+    data = "".join((f'<row r="{n}" ht="{heights[n]}" customHeight="1">' if n in heights else f'<row r="{n}">')
+                   + "".join(cells[c] for c in sorted(cells)) + "</row>"
                    for n, cells in sorted(rows.items()))
     span = f"A{head}:{ooxml.cell_ref(last, len(headers))}"
     sheet = (
         f'{ooxml.XML_DECL}<worksheet xmlns="{ooxml.NS_MAIN}" xmlns:r="{ooxml.NS_REL}">'
-        '<sheetPr><tabColor rgb="FFC00000"/><pageSetUpPr fitToPage="1"/></sheetPr>'
+        '<sheetPr><tabColor rgb="FFC00000"/></sheetPr>'
         f'<dimension ref="A1:{ooxml.cell_ref(last_row, len(_WIDTHS))}"/>'
         '<sheetViews><sheetView tabSelected="1" workbookViewId="0">'
         f'<pane ySplit="{head}" topLeftCell="A{head + 1}" activePane="bottomLeft" state="frozen"/>'
@@ -478,7 +506,10 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>{data}</sheetData>'
         f'<hyperlinks>{"".join(links)}</hyperlinks>'
         '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>'
-        '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+        # A4 landscape at full size: the table on the first pages, the summary block after it.
+        '<pageSetup paperSize="9" orientation="landscape" scale="100"/>'
+        f'<headerFooter><oddFooter>{esc("&C" + paper.page_footer(lang))}</oddFooter></headerFooter>'
+        f'<colBreaks count="1" manualBreakCount="1"><brk id="{_MESSAGE_COL}" max="1048575" man="1"/></colBreaks>'
          f'<tableParts count="1"><tablePart r:id="{table_rid}"/></tableParts></worksheet>'
     )
     columns = "".join(f'<tableColumn id="{i}" name="{esc(h)}"/>' for i, h in enumerate(headers, 1))

@@ -20,15 +20,16 @@ from pathlib import Path
 
 from toolkit.config import Config
 from toolkit.errors import UsageError
+from toolkit.outputs import paper
 from toolkit.registers.fields import (
     COMPLAINTS, COUNT, DATETIME, FIELDS, MONEY, PHONE, RECORD_NUMBER, WORK_ORDERS, Field,
 )
 
-DEFAULT_SITE = "××物业服务中心"
 DEFAULT_ROWS = 500
 MAX_MONTHS = 120
 KIND_TITLES = {WORK_ORDERS: "维修工作单登记表", COMPLAINTS: "投诉登记表"}
 INSTRUCTIONS_SHEET = "填表说明"
+INSTRUCTIONS_WIDTHS = (18, 110)  # the column names, their rules: one A4 landscape page wide
 
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -39,6 +40,9 @@ ERROR, WARNING = "error", "warning"
 COLOURS = {ERROR: ("FFC7CE", "9C0006"), WARNING: ("FFEB9C", "9C5700")}
 HEADER_FILL = "DDEBF7"
 GRID = "A6A6A6"
+DATETIME_WIDTH = 16.5  # "2026-11-03 14:05" and no more: the form must fit the page
+ROW_HEIGHT = 22  # points: room to write by hand
+TITLE_PT = 16
 
 # Excel's limits: longer input messages make the file unreadable to Excel.
 MAX_PROMPT, MAX_PROMPT_TITLE = 255, 32
@@ -83,20 +87,20 @@ class Highlight:
 _WORK_ORDER_COLUMNS: dict[str, ColumnSpec] = {
     "order_no": ColumnSpec(12, "三联维修工作单的预印编号，照单填写（如 WX2611001）。每个单号只用一次；缺号即单据遗失。",
                            check="unique", text=True),
-    "received_at": ColumnSpec(17.5, "接到客户报修的时间，精确到分钟，如 2026-11-03 14:05。"),
-    "dispatched_at": ColumnSpec(17.5, "发单（派单）时间，精确到分钟。工作单应于{handoff_minutes}分钟内交于工程部接收。"),
+    "received_at": ColumnSpec(DATETIME_WIDTH, "接到客户报修的时间，精确到分钟，如 2026-11-03 14:05。"),
+    "dispatched_at": ColumnSpec(DATETIME_WIDTH, "发单（派单）时间，精确到分钟。工作单应于{handoff_minutes}分钟内交于工程部接收。"),
     "location": ColumnSpec(12, "报修地点（楼栋、房号）。发单人员应保证地点填写完整。"),
     "content": ColumnSpec(28, "报修内容要写清具体内容，不宜过于简略（不少于{min_content_chars}个字）；"
                               "应问清报修内容，并向客户重复确认。", check="min_chars", wrap=True),
     "customer_name": ColumnSpec(10, "报修客户姓名：报修时应问清客户姓名。"),
     "customer_phone": ColumnSpec(14, "客户联系电话：手机号或固定电话（可带区号）。报修时应问清。"),
-    "paid": ColumnSpec(9, "是否属于有偿服务：从下拉列表选择“有偿”或“无偿”。有偿维修须填写费用，"
+    "paid": ColumnSpec(10, "是否属于有偿服务：从下拉列表选择“有偿”或“无偿”。有偿维修须填写费用，"
                           "每周复印交财务签收。", choices=PAID_CHOICES, strict=True),
-    "accepted_at": ColumnSpec(17.5, "由工程部接单时，注意签上接单时间（精确到分钟）；"
+    "accepted_at": ColumnSpec(DATETIME_WIDTH, "由工程部接单时，注意签上接单时间（精确到分钟）；"
                                     "应在派单后{handoff_minutes}分钟内接收，超时显示为{slow_handoff_colour}。"),
     "accepted_by": ColumnSpec(10, "工程部接单人签名：工程部接单须有接单人。"),
     "repairer_signature": ColumnSpec(10, "维修人员签字：所返回维修单无维修人员签字的不收。"),
-    "completed_at": ColumnSpec(17.5, "完工时间，精确到分钟。所返回维修单未完工的不收（特殊批示除外）；"
+    "completed_at": ColumnSpec(DATETIME_WIDTH, "完工时间，精确到分钟。所返回维修单未完工的不收（特殊批示除外）；"
                                      "派单后超过{delay_hours}小时完工须写延误原因。"),
     "customer_signature": ColumnSpec(10, "客户签字：无论有偿、无偿均需业户签字认可；无客户签字的不收，"
                                          "不得由维修人员代签。"),
@@ -104,13 +108,13 @@ _WORK_ORDER_COLUMNS: dict[str, ColumnSpec] = {
     "delay_reason": ColumnSpec(14, "延迟理由：派单后超过{delay_hours}小时才完工的，须写明延误原因。", wrap=True),
     "incomplete_reason": ColumnSpec(14, "未完工理由：返单时未完工、或派单后超过{delay_hours}小时仍未完工的，"
                                         "须写明原因（如无配件），并继续跟单直至完成。", wrap=True),
-    "returned_at": ColumnSpec(17.5, "维修单返回客户服务部的时间。返单签收时检查：维修人员签字、客户签字、"
+    "returned_at": ColumnSpec(DATETIME_WIDTH, "维修单返回客户服务部的时间。返单签收时检查：维修人员签字、客户签字、"
                                     "是否完工、延误或未完工理由、有偿费用；缺项的所在单元格显示为红色。"),
-    "return_signer": ColumnSpec(10, "签收返单的客服人员签名。返单签收不得代签：不得由维修人员本人签收。"),
+    "return_signer": ColumnSpec(11, "签收返单的客服人员签名。返单签收不得代签：不得由维修人员本人签收。"),
     "special_approval": ColumnSpec(10, "特殊批示：未完工的维修单经特殊批示方可收回，写明批示人。"),
     "finance_receipt": ColumnSpec(10, "每周将收费的有偿维修单复印交财务，由财务部签收；"
                                       "完工{finance_days}天后仍未签收的显示为{finance_colour}。"),
-    "visit_at": ColumnSpec(17.5, "回访客户的时间，精确到分钟，不早于返单时间。"),
+    "visit_at": ColumnSpec(DATETIME_WIDTH, "回访客户的时间，精确到分钟，不早于返单时间。"),
     "visit_result": ColumnSpec(10, "回访客户对维修及服务是否满意，从下拉列表选择；不满意的须致歉，一天内处理。",
                                choices=VISIT_CHOICES),
     "remarks": ColumnSpec(16, "其他需要说明的情况。", wrap=True),
@@ -156,7 +160,7 @@ _WORK_ORDER_HIGHLIGHTS: tuple[Highlight, ...] = (
 _COMPLAINT_COLUMNS: dict[str, ColumnSpec] = {
     "complaint_no": ColumnSpec(12, "投诉编号，每宗投诉一个，不得重复。每宗投诉都要记录，以便跟踪处理。",
                                check="unique", text=True),
-    "received_at": ColumnSpec(17.5, "接到投诉的时间，精确到分钟，如 2026-11-03 14:05。"),
+    "received_at": ColumnSpec(DATETIME_WIDTH, "接到投诉的时间，精确到分钟，如 2026-11-03 14:05。"),
     "complainant": ColumnSpec(10, "投诉人姓名。"),
     "phone": ColumnSpec(14, "投诉人联系电话：手机号或固定电话（可带区号），答复和回访都要致电客户。"),
     "location": ColumnSpec(12, "投诉人房号或投诉涉及的地点。"),
@@ -169,14 +173,14 @@ _COMPLAINT_COLUMNS: dict[str, ColumnSpec] = {
                                  choices=MEDIA_CHOICES),
     "first_handler": ColumnSpec(10, "首问责任人：首先接到投诉的人负责跟进到底，直至移交责任部门。"),
     "owner": ColumnSpec(12, "负责处理的部门或责任人，必填。"),
-    "promised_reply_at": ColumnSpec(17.5, "必填：给客户明确的答复时间（“我会在*年*月*日前给您答复”）。到时仍未答复的"
+    "promised_reply_at": ColumnSpec(DATETIME_WIDTH, "必填：给客户明确的答复时间（“我会在*年*月*日前给您答复”）。到时仍未答复的"
                                           "显示为红色：须按时致电客户说明进展，给出新的答复时间。"),
-    "replied_at": ColumnSpec(17.5, "实际答复客户的时间。晚于承诺答复时间的显示为{reply_late_colour}。"),
+    "replied_at": ColumnSpec(DATETIME_WIDTH, "实际答复客户的时间。晚于承诺答复时间的显示为{reply_late_colour}。"),
     "result": ColumnSpec(24, "处理结果：向客户说明的处理情况。", wrap=True),
-    "visit_at": ColumnSpec(17.5, "回访客户的时间，不早于答复时间。结案前须回访。"),
+    "visit_at": ColumnSpec(DATETIME_WIDTH, "回访客户的时间，不早于答复时间。结案前须回访。"),
     "visit_result": ColumnSpec(10, "回访结果，从下拉列表选择。满意则结案；不满意的须致歉并退回继续处理，不得结案。",
                                choices=VISIT_CHOICES),
-    "closed_at": ColumnSpec(17.5, "结案时间：回访满意后结案。受理{major_open_days}天仍未结案的为重大投诉（显示为红色）。"),
+    "closed_at": ColumnSpec(DATETIME_WIDTH, "结案时间：回访满意后结案。受理{major_open_days}天仍未结案的为重大投诉（显示为红色）。"),
     "remarks": ColumnSpec(16, "其他需要说明的情况。", wrap=True),
 }
 
@@ -277,7 +281,8 @@ def sheet_name(year: int, month: int) -> str:
 
 
 def register_title(kind: str, year: int, month: int, site: str | None = None, title: str | None = None) -> str:
-    head = title or f"{site or DEFAULT_SITE}{KIND_TITLES[kind]}"
+    # No site named: a plain title, and the printed page leaves a line to write the centre on.
+    head = title or f"{site or ''}{KIND_TITLES[kind]}"
     return f"{head}（{year}年{month}月）"
 
 
@@ -287,7 +292,7 @@ def template_fields(kind: str) -> list[Field]:
 
 def column_spec(kind: str, f: Field) -> ColumnSpec:
     # A field added to fields.py after this table still gets a column, a width and a prompt.
-    return COLUMNS[kind].get(f.name) or ColumnSpec(17.5 if f.type == DATETIME else 12, f"{f.zh}。")
+    return COLUMNS[kind].get(f.name) or ColumnSpec(DATETIME_WIDTH if f.type == DATETIME else 12, f"{f.zh}。")
 
 
 def _setting_values(config: Config) -> dict[str, str]:
@@ -355,7 +360,8 @@ def build_template(
     names = []
     for year, month in months:
         ws = wb.create_sheet(sheet_name(year, month))
-        _month_sheet(ws, kind, fields_, register_title(kind, year, month, site, title), rows, config)
+        _month_sheet(ws, kind, fields_, register_title(kind, year, month, site, title), rows, config,
+                     blank_site=not (site or title))
         names.append(ws.title)
     _instructions_sheet(wb.create_sheet(INSTRUCTIONS_SHEET), kind, fields_, config)
     wb.active = 0
@@ -366,7 +372,8 @@ def build_template(
 
 # ---- building a sheet -------------------------------------------------------------------
 
-def _month_sheet(ws, kind: str, fields_: list[Field], title: str, rows: int, config: Config) -> None:
+def _month_sheet(ws, kind: str, fields_: list[Field], title: str, rows: int, config: Config,
+                 blank_site: bool = False) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -375,12 +382,24 @@ def _month_sheet(ws, kind: str, fields_: list[Field], title: str, rows: int, con
     letters = {f.name: get_column_letter(i) for i, f in enumerate(fields_, start=1)}
     thin = Side(style="thin", color=GRID)
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
-
-    ws.cell(TITLE_ROW, 1, title).font = Font(bold=True, size=16)
-    ws.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
+    widths = [column_spec(kind, f).width for f in fields_]
+    # On paper: as many pages across as the columns need at no less than 9 pt, the form number
+    # repeated on each, the title over each page's columns.
+    scale, breaks = paper.best_scale(widths, repeated=widths[0])
+    # The title spans the table; where the table takes more than one page across, it stands
+    # over the first page's columns (an indent level is three spaces: 1.3 characters).
+    cell = ws.cell(TITLE_ROW, 1, title)
+    cell.font = Font(bold=True, size=TITLE_PT)
+    first_page = sum(widths[:breaks[0]]) if breaks else sum(widths)
+    indent = int(max(0.0, first_page - paper.display_width(title) * TITLE_PT / paper.FONT_PT) / 2 / 1.3)
+    cell.alignment = (Alignment(horizontal="left", vertical="center", indent=indent) if breaks
+                      else Alignment(horizontal="center", vertical="center"))
     ws.merge_cells(f"A{TITLE_ROW}:{last_col}{TITLE_ROW}")
     ws.row_dimensions[TITLE_ROW].height = 30
     ws.row_dimensions[HEADER_ROW].height = 36
+    # The rows to write in are tall enough for a hand, without writing a row element each.
+    ws.sheet_format.defaultRowHeight = ROW_HEIGHT
+    ws.sheet_format.customHeight = True
 
     for i, f in enumerate(fields_, start=1):
         spec = column_spec(kind, f)
@@ -402,11 +421,18 @@ def _month_sheet(ws, kind: str, fields_: list[Field], title: str, rows: int, con
 
     ws.freeze_panes = f"B{FIRST_ROW}"  # title, header and the form number stay in view
     ws.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_cols = "A:A"
+    ws.print_area = f"A1:{last_col}{last_row}"  # the empty rows too: they are the form
+    paper.a4_landscape(ws, footer="第 &P 页 共 &N 页")
+    if blank_site:
+        ws.oddHeader.left.text = "服务中心：＿＿＿＿＿＿＿＿＿＿＿＿"
+    ws.page_setup.scale = scale
+    ws.page_setup.pageOrder = "overThenDown"  # a row's two halves on consecutive sheets
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    from openpyxl.worksheet.pagebreak import Break
+
+    for b in breaks:
+        ws.col_breaks.append(Break(id=b))
 
 
 def _number_format(f: Field, spec: ColumnSpec) -> str:
@@ -523,8 +549,13 @@ def _instructions_sheet(ws, kind: str, fields_: list[Field], config: Config) -> 
         f"单元格变橙：需要留意（{amber}），请核实。",
         "选中表头或单元格可看到该列的填写要求；有下拉箭头的列请从列表中选择。",
     ]
+    wide = INSTRUCTIONS_WIDTHS[0] + INSTRUCTIONS_WIDTHS[1]
     for note in notes:
         ws.append([note])
+        # across both columns, wrapped: the text stays on the page
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=2)
+        ws.cell(ws.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[ws.max_row].height = paper.row_height(paper.lines(note, wide))
     ws.append([])
     ws.append(["列", "填写要求"])
     head = ws.max_row
@@ -532,11 +563,11 @@ def _instructions_sheet(ws, kind: str, fields_: list[Field], config: Config) -> 
         ws.cell(head, c).font = Font(bold=True)
         ws.cell(head, c).fill = PatternFill("solid", fgColor=HEADER_FILL)
     for f in fields_:
-        ws.append([f.zh, prompt_text(kind, f, config)])
+        prompt = prompt_text(kind, f, config)
+        ws.append([f.zh, prompt])
+        ws.cell(ws.max_row, 1).alignment = Alignment(vertical="top")
         ws.cell(ws.max_row, 2).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.column_dimensions["A"].width = 16
-    ws.column_dimensions["B"].width = 80
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.row_dimensions[ws.max_row].height = paper.row_height(paper.lines(prompt, INSTRUCTIONS_WIDTHS[1]))
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = INSTRUCTIONS_WIDTHS
+    ws.print_title_rows = f"{head}:{head}"
+    paper.a4_landscape(ws, footer="第 &P 页 共 &N 页")

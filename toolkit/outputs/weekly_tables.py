@@ -74,10 +74,12 @@ def section_tables(report: WeeklyReport, lang: str) -> list[Table]:
     c = lambda key, width=12, brief=True: Column(key, t(f"weekly.col.{key}", lang), width, brief)  # noqa: E731
     tables = []
 
+    # Widths (characters) that print one A4 landscape page wide at 85 % or more: 9 pt or more of
+    # 11 pt text (tests/test_paper.py); long texts wrap in their column.
     tb = Table("unfinished", t("weekly.section.unfinished", lang), [
-        c("record", 13), c("started", 17), c("age", 10), c("engineer", 10), c("reason", 22), c("past_delay", 7),
-        c("location", 12), c("content", 30), c("category", 10, False), c("customer", 10, False),
-        c("phone", 14, False), c("source", 34)])
+        c("record", 13), c("started", 16), c("age", 8), c("engineer", 10), c("reason", 16), c("past_delay", 6),
+        c("location", 12), c("content", 24), c("category", 10, False), c("customer", 10, False),
+        c("phone", 13, False), c("source", 24)])
     for u in s.unfinished:
         age = u.age_hours if u.age_exact or u.age_hours is None else f"≥{u.age_hours}"
         reason = u.reason or t("weekly.no_reason", lang)
@@ -90,8 +92,8 @@ def section_tables(report: WeeklyReport, lang: str) -> list[Table]:
     tables.append(tb)
 
     tb = Table("overdue", t("weekly.section.overdue", lang), [
-        c("kind", 8), c("record", 13), c("why", 22), c("since", 17), c("hours_over", 10), c("who", 10),
-        c("location", 12), c("content", 30), c("note", 30, False), c("source", 34)])
+        c("kind", 8), c("record", 13), c("why", 20), c("since", 16), c("hours_over", 8), c("who", 10),
+        c("location", 12), c("content", 24), c("note", 24, False), c("source", 24)])
     hours = f"{report.settings.delay_hours:g}"
     for o in s.overdue:
         why = join((t(f"weekly.why.{w}", lang, hours=hours) for w in o.why), lang, "semicolon")
@@ -112,8 +114,8 @@ def section_tables(report: WeeklyReport, lang: str) -> list[Table]:
     tables.append(tb)
 
     tb = Table("return_visits", t("weekly.section.return_visits", lang), [
-        c("visit_why", 14), c("record", 13), c("call", 10), c("phone", 14), c("location", 12), c("done", 30),
-        c("date", 17), c("who", 10, False), c("visit_result", 16), c("source", 34)])
+        c("visit_why", 12), c("record", 13), c("call", 10), c("phone", 13), c("location", 12), c("done", 26),
+        c("date", 16), c("who", 10, False), c("visit_result", 10), c("source", 24)])
     for v in s.return_visits:
         tb.rows.append([t(f"weekly.visit.{v.why}", lang), v.record, v.name, v.phone, v.location, v.done, v.at,
                         v.who, v.visit_result, source_text(v.source)])
@@ -121,9 +123,9 @@ def section_tables(report: WeeklyReport, lang: str) -> list[Table]:
     tables.append(tb)
 
     tb = Table("findings", t("weekly.section.findings", lang), [
-        Column("rule", t("col.rule", lang), 18), Column("severity", t("col.severity", lang), 8),
+        Column("rule", t("col.rule", lang), 20), Column("severity", t("col.severity", lang), 8),
         Column("record", t("weekly.col.record", lang), 13), Column("column", t("col.column", lang), 14, False),
-        Column("message", t("col.message", lang), 60), Column("source", t("weekly.col.source", lang), 34)])
+        Column("message", t("col.message", lang), 54), Column("source", t("weekly.col.source", lang), 28)])
     severity = {key: t(f"severity.{key}", lang) for key in {f.severity for f in s.findings}}
     rows, sources = tb.rows, tb.sources  # a row per finding: hundreds of thousands on a broken register
     for f in s.findings:

@@ -27,6 +27,7 @@ from pathlib import Path
 from toolkit.followup.weekly import WeeklyReport
 from toolkit.i18n import pick, t
 from toolkit.ooxml.package import relationships, rels_part
+from toolkit.outputs import paper
 from toolkit.outputs.recipients import FULL, PARTS, Part, absolute_target, part_tables
 from toolkit.outputs.safe import xlsx_text
 from toolkit.outputs.weekly_tables import (
@@ -41,7 +42,7 @@ _SHEET_NAMES = {  # (zh, en); Excel allows 31 characters and no []:*?/\
     "finance_handover": ("交财务", "Finance handover"), "return_visits": ("回访清单", "Return visits"),
     "findings": ("检查结果", "Findings"), "stats": ("统计", "Statistics"),
 }
-_WRAP = {"content", "done", "note", "message", "reason", "why"}
+_WRAP = {"content", "done", "note", "message", "reason", "why", "source", "key"}
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 _DATE_FORMAT = "yyyy-mm-dd"
 
@@ -189,7 +190,8 @@ def _link(cell, source, base: Path, styles: _Styles) -> None:
     sheet = source.sheet.replace("'", "''")
     cell.hyperlink = Hyperlink(ref=cell.coordinate, target=link_target(source.path, base),
                                location=f"'{sheet}'!{source.cell}", tooltip=f"{Path(source.path).name} › {source.sheet}!{source.cell}")
-    styles.stamp(cell, ("link",), lambda c: setattr(c, "font", styles.link))
+    # a wrapped column's links wrap too (the source): their own stamp
+    styles.stamp(cell, ("link", bool(cell.alignment.wrap_text)), lambda c: setattr(c, "font", styles.link))
 
 
 def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | None = None, lang: str = "en",
@@ -203,7 +205,11 @@ def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | Non
     for c, col in enumerate(tb.columns, 1):
         headers.append(_header(_put(ws, top, c, col.header), styles))
         if widths:
-            ws.column_dimensions[get_column_letter(c)].width = max(col.width, ws.column_dimensions[get_column_letter(c)].width or 0)
+            # the widest table's width; openpyxl makes an unset column 13 wide, wider than many lists' columns
+            letter = get_column_letter(c)
+            set_before = ws.column_dimensions[letter].width if letter in ws.column_dimensions else 0
+            ws.column_dimensions[letter].width = max(col.width, set_before or 0)
+    ws.row_dimensions[top].height = header_height(tb.columns)
     rows = tb.rows or [[t("weekly.none", lang)] + [None] * (len(tb.columns) - 1)]
     sources = tb.sources or [None]
     record_col = next((i for i, c in enumerate(tb.columns) if c.key == "record"), None)
@@ -221,6 +227,9 @@ def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | Non
         ws.add_table(table)
         links = [i for i in (record_col, source_col) if i is not None] if base is not None else []
         return last, _ListRows(ws, tb.columns, rows, sources, top, base, sorted(links), styles)
+    for r, height in enumerate(wrapped_heights(tb.columns, rows), top + 1):
+        if height:
+            ws.row_dimensions[r].height = height
     for r, (values, src) in enumerate(zip(rows, sources), top + 1):
         for c, value in enumerate(values, 1):
             _put(ws, r, c, value, styles, wrap=tb.columns[c - 1].key in _WRAP)
@@ -232,21 +241,49 @@ def _table(ws, tb: Table, top: int, name: str, styles: _Styles, base: Path | Non
     return last
 
 
-def _print_setup(ws, title: str, repeat_header: int | None) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+def header_height(columns: list[Column]) -> float | None:
+    """A header row as tall as its longest header wrapped in its column."""
+    return paper.row_height(max(paper.lines(c.header, c.width) for c in columns))
+
+
+def wrapped_heights(columns: list[Column], rows: list[list]) -> list[float | None]:
+    """Each row's height: as many lines as its longest wrapped text takes (None: one line).
+    Neither Excel nor LibreOffice grows a row for wrapped text in a file it opens."""
+    counts = None
+    for i, col in enumerate(columns):
+        if col.key in _WRAP:
+            lines = paper.column_lines([row[i] for row in rows], col.width)
+            counts = lines if counts is None else list(map(max, counts, lines))
+    if counts is None:
+        return [None] * len(rows)
+    return [paper.row_height(n) if n > 1 else None for n in counts]
+
+
+def _print_setup(ws, title: str, repeat_header: int | None, lang: str) -> None:
+    """A4 landscape, one page wide (the columns' widths keep that at 9 pt or more), the header
+    row on every page, the page number in the footer."""
+    paper.a4_landscape(ws, footer=paper.page_footer(lang), margins=False)
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages down as needed
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = False
-    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.left = ws.page_margins.right = paper.MARGIN_SIDE_IN
     ws.page_margins.top = ws.page_margins.bottom = 0.8
     ws.page_margins.header = ws.page_margins.footer = 0.3
     if repeat_header:
         ws.print_title_rows = f"{repeat_header}:{repeat_header}"
     if title:
         ws.oddHeader.center.text = title.replace("&", "&&")
-    ws.oddFooter.center.text = "&P / &N"
+
+
+def summary_print(ws, headline_row: int, last: int, lang: str) -> None:
+    """The summary on paper: the charts and their numbers on the first page, the headline
+    numbers from a page of their own, at full size (fitted to one page they were 6 pt)."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    _print_setup(ws, "", None, lang)
+    ws.print_area = f"A1:K{last + 1}"
+    ws.row_breaks.append(Break(id=headline_row - 1))
 
 
 # ---- sheets ---------------------------------------------------------------------------------
@@ -265,7 +302,7 @@ def _section_sheet(ws, tb: Table, report: WeeklyReport, lang: str, styles: _Styl
         total = _put(ws, last + 1, fee_col, report.sections.finance_total)
         total.font = styles.total
         _put(ws, last + 3, 1, t("weekly.finance_sign_line", lang))
-    _print_setup(ws, f"{tb.title} · {_title(report, lang)}", 1)
+    _print_setup(ws, f"{tb.title} · {_title(report, lang)}", 1, lang)
     return rows
 
 
@@ -345,9 +382,7 @@ def _summary_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None
             ws.cell(row=r, column=c).alignment = styles.right
     if report.last_week is None:
         _put(ws, last + 1, 1, t("weekly.no_history", lang)).font = styles.note
-    _print_setup(ws, "", None)
-    ws.page_setup.fitToHeight = 1
-    ws.print_area = f"A1:K{last + 1}"
+    summary_print(ws, row, last, lang)
 
 
 def _font(size: int, bold: bool = False):
@@ -374,10 +409,10 @@ def _bar(title: str, kind: str, labels: bool = True):
                                                           r=[RegularTextRun(rPr=props, t=title)])])), overlay=False)
     for axis in (ch.x_axis, ch.y_axis):
         axis.delete = False  # Excel 365 hides axes openpyxl leaves unset
-        axis.txPr = _font(8)[1]
+        axis.txPr = _font(9)[1]
     if labels:
         ch.dataLabels = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False,
-                                      showPercent=False, txPr=_font(8)[1])
+                                      showPercent=False, txPr=_font(9)[1])
     return ch
 
 
@@ -438,7 +473,7 @@ def _stats_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None:
                [list(c) for c in cats], [None] * len(cats))
     _table(ws, tb, row + 1, "ComplaintsByCategory", styles, None, lang, widths=False)
     ws.column_dimensions["A"].width = 40
-    _print_setup(ws, _title(report, lang), None)
+    _print_setup(ws, _title(report, lang), None, lang)
 
 
 def _history_table(report: WeeklyReport, lang: str) -> Table:
@@ -516,6 +551,7 @@ class _ListRows:
         from openpyxl.utils import get_column_letter
 
         self.ws, self.rows, self.sources, self.top, self.base = ws, rows, sources, top, base
+        self.columns = columns
         self.links = links if base is not None else []
         self.letters = [get_column_letter(c) for c in range(1, len(columns) + 1)]
         self.wrap = [c.key in _WRAP for c in columns]
@@ -526,9 +562,13 @@ class _ListRows:
         for wrap in set(self.wrap):
             for fmt in (None, *_FORMATS.values()):
                 self._style_id(fmt, wrap, styles)
-        first = next(((row[i], self.wrap[i]) for row, src in zip(rows, sources) if src is not None
-                      for i in self.links if row[i] is not None), None)
-        self.link_id = self._link_id(_format(type(first[0])), first[1], styles) if first is not None else None
+        self.link_ids: dict[int, int] = {}  # linked column → the style of its links (one per wrap)
+        for wrap in {self.wrap[i] for i in self.links}:
+            first = next((row[i] for row, src in zip(rows, sources) if src is not None
+                          for i in self.links if self.wrap[i] == wrap and row[i] is not None), None)
+            if first is not None:
+                link_id = self._link_id(_format(type(first)), wrap, styles)
+                self.link_ids.update((i, link_id) for i in self.links if self.wrap[i] == wrap)
 
     def _probe(self):
         from openpyxl.cell import Cell
@@ -547,7 +587,7 @@ class _ListRows:
         """The first linked cell's style with the link font, as ``_link`` stamps it."""
         cell = self._probe()
         styles.stamp(cell, (fmt, wrap), lambda c: _style(c, fmt, styles.wrap if wrap else styles.middle))
-        styles.stamp(cell, ("link",), lambda c: setattr(c, "font", styles.link))
+        styles.stamp(cell, ("link", wrap), lambda c: setattr(c, "font", styles.link))
         return cell.style_id
 
     def _chunks(self):
@@ -562,10 +602,13 @@ class _ListRows:
         its column is looked up at C speed (``map``), so most cells cost no Python code of their own."""
         from operator import itemgetter
 
-        template = (b'<row r="%s">' + b"".join(b'<c r="%s%%s%%s' % letter.encode() for letter in self.letters)
+        template = (b'<row r="%s%s>' + b"".join(b'<c r="%s%%s%%s' % letter.encode() for letter in self.letters)
                     + b"</row>")
         seen = [{} for _ in self.letters]  # text (or None) → the rest of its cell
         for numbers, rows, sources in self._chunks():
+            # a row with wrapped text as tall as its lines, as _table sets it (`"` closes r="…")
+            heights = [b'"' if h is None else b'" ht="%s" customHeight="1"' % _number(h)
+                       for h in wrapped_heights(self.columns, rows)]
             columns = []
             for i, memo in enumerate(seen):
                 values = list(map(itemgetter(i), rows))
@@ -589,11 +632,12 @@ class _ListRows:
                     if src is None:
                         for i in self.links:
                             columns[i][k] = self._rest(rows[k][i], i, False)
-            yield b"".join(map(template.__mod__, zip(numbers, *[x for rests in columns for x in (numbers, rests)])))
+            yield b"".join(map(template.__mod__, zip(numbers, heights,
+                                                     *[x for rests in columns for x in (numbers, rests)])))
 
     def _text_style(self, i: int, linked: bool) -> int:
-        if linked and i in self.links and self.link_id is not None:
-            return self.link_id
+        if linked and i in self.link_ids:
+            return self.link_ids[i]
         return self._ids[(None, self.wrap[i])]
 
     def _rest(self, value, i: int, linked: bool) -> bytes:
@@ -605,7 +649,7 @@ class _ListRows:
         if kind is str:
             return _inline([value], self._text_style(i, linked))[0]
         fmt = _format(kind)
-        style = self.link_id if linked and i in self.links and self.link_id is not None else self._ids[(fmt, wrap)]
+        style = self.link_ids[i] if linked and i in self.link_ids else self._ids[(fmt, wrap)]
         if kind is bool:
             return b'" s="%d" t="b"><v>%s</v></c>' % (style, _number(value))
         if fmt == "0.00":
