@@ -19,6 +19,11 @@ IN_CI = os.environ.get("CI") == "true"
 def pytest_configure(config):
     config.addinivalue_line("markers", "requires_corpus: needs ../shared/corpus beside the checkout")
     config.addinivalue_line("markers", "requires_soffice: needs LibreOffice (soffice) on PATH")
+    # A run with no config keeps its store in the user's data folder: the suite's runs use a
+    # folder of their own (XDG_DATA_HOME, which platformdirs follows), never the tester's.
+    import tempfile
+
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="toolkit-tests-data-")
 
 
 def _lacking(item) -> str | None:

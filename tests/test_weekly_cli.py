@@ -31,7 +31,8 @@ def test_json_follows_the_contract(tmp_path):
     # from November the next year is in use too, and 2027 is only estimated
     assert data["calendar"] == {"2026": {"source": "chinesecalendar", "confirmed": True},
                                 "2027": {"source": "holidays", "confirmed": False}}
-    assert data["unusable_files"] == [] and data["history_saved"] is True
+    # a preview (no --out, no --send) stores nothing (#20.5): test_store_location.py has the recording runs
+    assert data["unusable_files"] == [] and data["history_saved"] is False
     assert data["as_of"] == "2026-11-23T08:30"
     assert data["week"] == {"label": "2026-W47", "start": "2026-11-16T00:00", "end": "2026-11-23T00:00"}
     assert set(data["sections"]) == {"unfinished", "overdue", "finance_handover", "return_visits", "findings"}
@@ -52,7 +53,7 @@ def test_json_follows_the_contract(tmp_path):
     assert stats["this_week"]["orders"]["received"] == 3 and stats["this_week"]["finance_total"] == 120.0
     assert stats["this_week"]["orders"]["handover_on_time"] == {"count": 3, "of": 3, "rate": 1.0}
     assert stats["last_week"] is None and stats["history"] == []
-    assert (tmp_path / "toolkit.sqlite").exists()  # the week's counts are kept beside the config
+    assert not (tmp_path / "toolkit.sqlite").exists()  # nor leaves a store in the folder it ran in
 
 
 def test_text_report_names_orders_without_a_reason(tmp_path):
@@ -122,7 +123,7 @@ def test_weekly_has_help_text(tmp_path):
 
 def test_a_run_as_of_an_earlier_moment_says_it_kept_the_stored_week(tmp_path):
     folder = _site(tmp_path)
-    args = ("weekly", str(folder), "--week", "2026-W47")
+    args = ("weekly", str(folder), "--week", "2026-W47", "--out", str(tmp_path / "out" / "weekly.xlsx"))  # recorded
     assert run_cli(*args, "--as-of", "2026-11-23 08:30", cwd=tmp_path).returncode == 0
     back = run_cli(*args, "--as-of", "2026-11-21 12:00", "--lang", "en", cwd=tmp_path)
     assert back.returncode == 0, back.stderr

@@ -61,7 +61,7 @@ def test_rerunning_a_week_replaces_its_row(tmp_path):
 def test_a_damaged_history_row_is_a_missing_week_not_a_failed_run(tmp_path):
     with Store(tmp_path / "toolkit.sqlite") as store:
         with store.transaction() as db:
-            db.execute("INSERT INTO weekly_history VALUES ('2026-W46', '2026-11-16T08:30', 'not json')")
+            db.execute("INSERT INTO weekly_history (week, as_of, counts) VALUES ('2026-W46', '2026-11-16T08:30', 'not json')")
         assert load_weeks(store, W47) == []
 
 

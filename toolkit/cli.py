@@ -23,6 +23,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},  # the commands inherit it
     help="Check repair work-order and complaint registers kept in Excel; follow up by email.\n\n"
          "检查 Excel 维修工作单和投诉登记表，生成跟进清单和提醒邮件。",
 )
@@ -39,23 +40,50 @@ class Lang(str, Enum):
     en = "en"
 
 
-LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of messages: zh or en (default: config, then locale).")]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", "-c", help="toolkit.toml to use (default: ./toolkit.toml if present).")]
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", metavar="LANG", help="Language of messages: zh or en (default: config, then locale).")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", "-c", metavar="FILE", help="toolkit.toml to use (default: ./toolkit.toml if present).")]
 LogOption = Annotated[Optional[Path], typer.Option("--log", metavar="FILE", help="Also append this run's output to FILE (UTF-8), after a line with the time and the command: for Task Scheduler and cron.")]
-AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help='Check as of this time, "YYYY-MM-DD HH:MM" (a date alone means 23:59 that day). Default: now.')]
+AsOfOption = Annotated[Optional[str], typer.Option("--as-of", metavar="WHEN", help='Check as of this time, written as in the registers: "2026-11-25 09:00", 2026/11/25, 2026.11.25, 11/25, "2026年11月25日 9:00" (a date alone means 23:59 that day). Default: now.')]
+
+
+class _Command(typer.core.TyperCommand):
+    """A command whose usage line names its arguments plainly (PATH..., KIND FILE), as its
+    argument list does: Typer writes {paths}... and {kind}:<work-orders|complaints>."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = param.make_metavar(ctx)
+                pieces.append(name if param.required else f"[{name}]")
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+
+def _example(*lines: str) -> str:
+    """A command's example, after its options in --help; kept as written (\\b: no rewrapping)."""
+    return "\b\n" + "\n".join(lines)
 
 
 def parse_as_of(value: str | None) -> datetime:
+    """--as-of in the forms a register's cells are read in (the cells' own parser): a date and
+    time, or a date alone (23:59 that day); a year left out is the one nearest today."""
     if not value:
         return datetime.now().replace(second=0, microsecond=0)
-    text = value.strip().replace("T", " ")
-    for fmt, end_of_day in (("%Y-%m-%d %H:%M", False), ("%Y-%m-%d %H:%M:%S", False), ("%Y-%m-%d", True)):
-        try:
-            moment = datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-        return moment.replace(hour=23, minute=59) if end_of_day else moment
-    raise UsageError("usage.bad_as_of", value=value)
+    import re
+    from datetime import date, time
+
+    from toolkit.registers.values import parse_datetime
+
+    text = value.strip()
+    # a bare number is an Excel serial to a cell's reader, never what a person means by a day
+    moment = None if re.fullmatch(r"\d{1,7}(?:\.\d*)?", text) else parse_datetime(text, date.today())
+    if isinstance(moment, datetime):
+        return moment.replace(tzinfo=None)
+    if isinstance(moment, date):
+        return datetime.combine(moment, time(23, 59))
+    raise UsageError("usage.as_of_forms", value=value)
 
 
 def _start_log(log: Path | None) -> None:
@@ -87,21 +115,24 @@ def _setup(config_path, lang_option):
     return config, resolve_lang(lang_option.value if lang_option else None, config.lang)
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_example(
+    "Example: check the registers in a folder as of 25 November 2026, and mark each cell found in a copy",
+    "  toolkit validate 登记表/ --as-of 2026/11/25 --annotate 标注/"))
 def validate(
-    paths: Annotated[list[Path], typer.Argument(help="Register files or folders (folders are searched recursively).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Register files or folders (folders are searched recursively).")],
     as_of: AsOfOption = None,
     config_path: ConfigOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text (default), json or csv.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (default), json or csv.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the report to this file instead of the terminal.")] = None,
     lang: LangOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show every sheet, its column mapping and skipped sheets.")] = False,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", metavar="DIR", help="Also write DIR/<name>.checked.xlsx for each file with findings: cells filled and noted, a findings sheet first.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Files read at once, each in its own process (default: the number of cores).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Files read at once, each in its own process (default: the number of cores).")] = None,
 ):
     """Check registers against the work-order and complaint rules; one line per finding.
 
-    Exit codes: 0 no errors, 1 errors found, 2 a file or option could not be used.
+    Exit codes: 0 no errors, 1 errors found, 2 a file or option could not be used (an Excel
+    ~$ owner file named alone too).
     """
     from toolkit.commands.validate import validate as run_validate
 
@@ -170,10 +201,12 @@ class RulesFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_example(
+    "Example: the rules in force with your config's switches and thresholds, in English",
+    "  toolkit rules --config toolkit.toml --lang en"))
 def rules(
     lang: LangOption = None,
-    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", help="text (default), markdown (the README table) or json.")] = RulesFormat.text,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (default), markdown (the README table) or json.")] = RulesFormat.text,
     config_path: ConfigOption = None,
 ):
     """List the rule catalog: ID, severity, what it checks, the seed rule it comes from."""
@@ -183,9 +216,11 @@ def rules(
     sys.stdout.write(render(lang_code, fmt.value, config))
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_example(
+    "Example: write toolkit.toml here, each setting explained in Chinese",
+    "  toolkit init --lang zh"))
 def init(
-    path: Annotated[Path, typer.Argument(help="Where to write the config.")] = Path("toolkit.toml"),
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="Where to write the config (default: toolkit.toml).")] = Path("toolkit.toml"),
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: LangOption = None,
 ):
@@ -202,22 +237,27 @@ def init(
     typer.echo(t("init.written", lang_code, path=path))
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_example(
+    "Example: see which reminders would go out, then send them (--send)",
+    "  toolkit remind 登记表/ --config toolkit.toml",
+    "  toolkit remind 登记表/ --config toolkit.toml --send"))
 def remind(
-    paths: Annotated[list[Path], typer.Argument(help="Complaint registers (files or folders).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Complaint registers (files or folders).")],
     as_of: AsOfOption = None,
     config_path: ConfigOption = None,
     send: Annotated[bool, typer.Option("--send", help="Really send (default: preview only).")] = False,
-    outbox: Annotated[Optional[Path], typer.Option("--outbox", help="Also write each message as an .eml file in this folder.")] = None,
+    outbox: Annotated[Optional[Path], typer.Option("--outbox", metavar="DIR", help="Also write each message as an .eml file in this folder.")] = None,
     now: Annotated[bool, typer.Option("--now", help="Send even outside working hours and working days.")] = False,
     lang: LangOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="text (default) or json.")] = Format.text,
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (default) or json.")] = Format.text,
     log: LogOption = None,
 ):
     """Email reply-time reminders for complaints: due soon, overdue (escalated), major, no reply time.
 
-    Preview unless --send. Each item is sent once (a ledger beside the config remembers).
-    Exit codes: 0 done, 2 a file or setting could not be used, 3 sending failed (items stay pending).
+    Preview unless --send; a preview writes nothing. Each item is sent once: the ledger remembers
+    (in the store: where `ledger` in the config says, else beside the config).
+    Exit codes: 0 done, 2 a file or setting could not be used (an Excel ~$ owner file named
+    alone too), 3 sending failed (items stay pending).
     """
     from toolkit.commands.remind import remind as run_remind
     from toolkit.mail.run import render_json, render_text
@@ -250,11 +290,13 @@ def _mail_warnings(delivery, lang: str) -> None:
         typer.echo(f"toolkit: {t(key, lang, **params)}", err=True)
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_example(
+    "Example: the lines for a daily reminder run and a weekly digest over one folder",
+    "  toolkit schedule 登记表/ --config toolkit.toml"))
 def schedule(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="The registers the scheduled runs should read.")] = None,
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH...", help="The registers the scheduled runs should read.")] = None,
     config_path: ConfigOption = None,
-    weekly_out: Annotated[str, typer.Option("--weekly-out", help="Where the weekly job writes its workbook (relative to this folder).")] = "weekly.xlsx",
+    weekly_out: Annotated[str, typer.Option("--weekly-out", metavar="FILE", help="Where the weekly job writes its workbook (relative to this folder).")] = "weekly.xlsx",
     force: Annotated[bool, typer.Option("--force", help="Replace toolkit-remind.cmd / toolkit-weekly.cmd even if toolkit did not write them.")] = False,
     lang: LangOption = None,
 ):
@@ -284,10 +326,12 @@ class PasswordAction(str, Enum):
     delete = "delete"
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_example(
+    "Example: keep the password of [smtp] user in Windows Credential Manager (it asks for it)",
+    "  toolkit password set --config toolkit.toml"))
 def password(
-    action: Annotated[PasswordAction, typer.Argument(help="set, check or delete.")],
-    user: Annotated[Optional[str], typer.Option("--user", "-u", help="The SMTP user (default: user in [smtp] of the config).")] = None,
+    action: Annotated[PasswordAction, typer.Argument(metavar="ACTION", help="set, check or delete.")],
+    user: Annotated[Optional[str], typer.Option("--user", "-u", metavar="USER", help="The SMTP user (default: user in [smtp] of the config).")] = None,
     config_path: ConfigOption = None,
     lang: LangOption = None,
 ):
@@ -328,14 +372,16 @@ class TemplateKind(str, Enum):
     complaints = "complaints"
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_example(
+    "Example: a complaint register for the whole of 2027, one sheet a month",
+    "  toolkit template complaints 投诉登记表-2027.xlsx --site 阳光花园物业服务中心 --months 2027-01..2027-12"))
 def template(
-    kind: Annotated[TemplateKind, typer.Argument(help="work-orders or complaints.")],
-    output: Annotated[Path, typer.Argument(help="The .xlsx file to write.")],
-    months: Annotated[Optional[str], typer.Option("--months", help='One sheet per month: "2026-11", "2026-01..2026-12" or "2026-01,2026-03" (default: this month).')] = None,
-    site: Annotated[Optional[str], typer.Option("--site", help='Service centre named in the title, e.g. "阳光花园物业服务中心".')] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="The whole title before the month (replaces site + register name).")] = None,
-    rows: Annotated[int, typer.Option("--rows", min=1, max=100_000, help="Rows pre-formatted on each month sheet.")] = 500,
+    kind: Annotated[TemplateKind, typer.Argument(metavar="KIND", help="work-orders or complaints.")],
+    output: Annotated[Path, typer.Argument(metavar="FILE", help="The .xlsx file to write.")],
+    months: Annotated[Optional[str], typer.Option("--months", metavar="MONTHS", help='One sheet per month: "2026-11", "2026-01..2026-12" or "2026-01,2026-03" (default: this month).')] = None,
+    site: Annotated[Optional[str], typer.Option("--site", metavar="NAME", help='Service centre named in the title, e.g. "阳光花园物业服务中心".')] = None,
+    title: Annotated[Optional[str], typer.Option("--title", metavar="TEXT", help="The whole title before the month (replaces site + register name).")] = None,
+    rows: Annotated[int, typer.Option("--rows", min=1, max=100_000, metavar="N", help="Rows pre-formatted on each month sheet.")] = 500,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
@@ -359,16 +405,18 @@ class WeeklyFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_example(
+    "Example: last week's lists and statistics as a workbook (and the week kept for next week's comparison)",
+    "  toolkit weekly 登记表/ --week last --out 周报.xlsx"))
 def weekly(
-    paths: Annotated[list[Path], typer.Argument(help="Work-order and complaint registers (files or folders).")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Work-order and complaint registers (files or folders).")],
     as_of: AsOfOption = None,
-    week: Annotated[Optional[str], typer.Option("--week", help='ISO week such as "2026-W47", or "last" (default: the week containing --as-of).')] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the workbook (.xlsx): a summary with charts, one sheet per list.")] = None,
-    fmt: Annotated[WeeklyFormat, typer.Option("--format", "-f", help="text (default) or json.")] = WeeklyFormat.text,
+    week: Annotated[Optional[str], typer.Option("--week", metavar="WEEK", help='ISO week such as "2026-W47", or "last" (default: the week containing --as-of).')] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", metavar="FILE", help="Write the workbook (.xlsx): a summary with charts, one sheet per list.")] = None,
+    fmt: Annotated[WeeklyFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (default) or json.")] = WeeklyFormat.text,
     email: Annotated[bool, typer.Option("--email", help="Email the digest to [weekly] to and finance (a preview unless --send).")] = False,
     send: Annotated[bool, typer.Option("--send", help="Really send the digest (once per week per recipient).")] = False,
-    outbox: Annotated[Optional[Path], typer.Option("--outbox", help="Also write each digest as an .eml file in this folder.")] = None,
+    outbox: Annotated[Optional[Path], typer.Option("--outbox", metavar="DIR", help="Also write each digest as an .eml file in this folder.")] = None,
     now: Annotated[bool, typer.Option("--now", help="Send even on a day off (else --send waits for the next working day).")] = False,
     config_path: ConfigOption = None,
     lang: LangOption = None,
@@ -376,8 +424,11 @@ def weekly(
 ):
     """Weekly follow-up: unfinished and overdue orders, finance hand-over, return visits, findings, statistics.
 
-    Each run stores the week's counts beside the config, for trends and "compared with last week".
-    Exit codes: 0 done, 2 a file or setting could not be used, 3 the digest could not be sent.
+    A run with --out or --send keeps the week's counts for trends and "compared with last week",
+    per set of registers named (a site), in the store: where `ledger` in the config says, else
+    beside the config, else in your data folder. Without them it is a preview: it writes nothing.
+    Exit codes: 0 done, 2 a file or setting could not be used (an Excel ~$ owner file named
+    alone too), 3 the digest could not be sent.
     """
     from toolkit.commands.weekly import weekly as weekly_job
     from toolkit.followup.week import parse_week
@@ -406,12 +457,14 @@ def weekly(
     raise typer.Exit(job.exit_code())
 
 
-@app.command()
+@app.command(cls=_Command, epilog=_example(
+    "Example: the days off and make-up working days of 2027 the reminders will keep to",
+    "  toolkit calendar 2027"))
 def calendar(
-    year: Annotated[Optional[int], typer.Argument(min=1900, max=2999, help="The year to show (default: this year, and the next one from 1 November).")] = None,
+    year: Annotated[Optional[int], typer.Argument(min=1900, max=2999, metavar="YEAR", help="The year to show (default: this year, and the next one from 1 November).")] = None,
     as_of: AsOfOption = None,
     config_path: ConfigOption = None,
-    fmt: Annotated[WeeklyFormat, typer.Option("--format", "-f", help="text (default) or json.")] = WeeklyFormat.text,
+    fmt: Annotated[WeeklyFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (default) or json.")] = WeeklyFormat.text,
     lang: LangOption = None,
 ):
     """Show the working calendar in use: days off and make-up working days, and where each comes from.

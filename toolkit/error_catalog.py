@@ -108,7 +108,8 @@ ERRORS: tuple[ErrorKind, ...] = (
     _K("unknown-rule", "config.unknown_rule", "Unknown rule", "`toolkit rules` lists the IDs", "config"),
     _K("unknown-field", "config.unknown_field", "Unknown field", "the field names are listed under [What it reads](#what-it-reads); `\"ignore\"` leaves the column out", "config"),
     # ---- options, the keyring, the weekly job (UsageError, exit 2) ----
-    _K("bad-as-of", "usage.bad_as_of", "Bad --as-of", "a date and time as shown; a date alone means 23:59 that day", "usage"),
+    _K("bad-as-of", "usage.as_of_forms", "Bad --as-of", "a date (and time) in a form the registers' own cells are read in, as shown; a date alone means 23:59 that day", "usage"),
+    _K("owner-file-alone", "usage.owner_file", "Excel owner file named", "`~$…` files are Excel's note of who has a workbook open, never a register; name the workbook (or its folder) instead", "usage"),
     _K("bad-week", "weekly.bad_week", "Bad --week", "an ISO week (`2026-W47`) or `last`", "usage"),
     _K("week-not-started", "weekly.future_week", "Week not started", "the week begins after the moment the run looks from: give an earlier week or a later `--as-of`", "usage"),
     _K("no-weekly-recipients", "weekly.no_recipients", "Nobody to send to", "`--email` needs recipients: set `to` (and `finance`) in `[weekly]`", "usage"),

@@ -808,3 +808,25 @@ _TEXT.update({
                                            "Please follow each up and write the reason it is unfinished in the "
                                            "register."}),
 })
+
+# ---- no surprise files, no mixed sites; help a person can use (#20.5-6) ----
+_TEXT.update({
+    # whose weekly history a run compares with, and where it is kept
+    "weekly.history_recorded": ("往周比较：{site} 的历史，存于 {store}", "Compared with the weeks stored for {site}, in {store}"),
+    "weekly.history_read": ("往周比较：{site} 的历史，取自 {store}；本次为预览，不保存本周统计（加 --out 或 --send 时保存）",
+                            "Compared with the weeks stored for {site}, in {store}; a preview: this week's counts "
+                            "are not stored (--out or --send stores them)"),
+    "weekly.history_none": ("往周比较：{site} 尚无历史；本次为预览，不保存本周统计（加 --out 或 --send 时存入 {store}）",
+                            "No weeks stored yet for {site}; a preview: this week's counts are not stored (--out or "
+                            "--send stores them in {store})"),
+    # --as-of: the forms a register's own cells are read in
+    "usage.as_of_forms": ('--as-of 应写作登记表单元格中的日期形式，如 "2026-11-25 09:00"、"2026/11/25"、"2026.11.25"、'
+                          '"11/25"（离今天最近的那天）或 "2026年11月25日 9:00"（只写日期即当天 23:59），而不是“{value}”',
+                          '--as-of must look like a date as the registers write it: "2026-11-25 09:00", "2026/11/25", '
+                          '"2026.11.25", "11/25" (the nearest such day) or "2026年11月25日 9:00" (a date alone means 23:59 that '
+                          'day), not "{value}"'),
+    # an Excel owner file named alone
+    "usage.owner_file": ("{owner} 是 Excel 的占用标记文件（说明 {workbook} 正在 Excel 中打开），不是登记表；请指定 {workbook} 本身",
+                         "{owner} is Excel's owner file (it says {workbook} is open in Excel), not a register; name "
+                         "{workbook} itself"),
+})

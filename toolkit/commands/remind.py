@@ -22,13 +22,16 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
     from toolkit.validate import read_registers
     from toolkit.workcalendar import WorkCalendar
 
+    from toolkit.commands.paths import refuse_owner_files_alone
+
+    refuse_owner_files_alone(paths)
     settings = mail_settings(config)
     read = read_registers(paths, as_of, config, lang, kinds=(COMPLAINTS,))
     path = store_path(config)
-    # a preview reads the ledger if there is one, but never creates one
-    store = Store(path) if (send or path.exists()) else None
+    # a preview reads the ledger if there is one, but never creates one, nor its lock file
+    store = Store(path) if send else Store(path, read_only=True) if path.is_file() else None
     try:
-        with (store.run_lock() if store else contextlib.nullcontext()):
+        with (store.run_lock() if send else contextlib.nullcontext()):
             plan = plan_reminders(read.registers, as_of, settings, config.settings, store, lang)
             result = RemindResult(as_of, plan, send=send,
                                   file_errors=[f"{f.path}: {f.error}" for f in read.files if f.error],

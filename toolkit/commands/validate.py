@@ -11,8 +11,10 @@ from toolkit.findings import Report
 
 def validate(paths: list[Path], as_of: datetime, config, lang: str, *, jobs: int | None = None,
              progress: Callable[[int, int], None] | None = None) -> Report:
+    from toolkit.commands.paths import refuse_owner_files_alone
     from toolkit.validate import validate as check_paths
 
+    refuse_owner_files_alone(paths)
     return check_paths(paths, as_of, config, lang, jobs=jobs, progress=progress)
 
 

@@ -3,6 +3,7 @@ and the digest email (a preview unless ``send``)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from datetime import datetime
@@ -32,6 +33,9 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
     from toolkit.store import Store, store_path
     from toolkit.workcalendar import WorkCalendar, calendar_settings
 
+    from toolkit.commands.paths import refuse_owner_files_alone
+
+    refuse_owner_files_alone(paths)
     refuse_overwriting(out, paths)
     if week.start > as_of:
         raise UsageError("weekly.future_week", week=week.label, as_of=f"{as_of:%Y-%m-%d %H:%M}")
@@ -48,9 +52,14 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
             raise UsageError("weekly.no_recipients")
         mail_lang = recipients.lang or lang
 
-    store = Store(store_path(config))
+    # Only a run that keeps something (the workbook, the sent digest) records the week and opens
+    # or makes the store; a preview reads an existing store's history and writes nothing.
+    record = out is not None or send
+    path = store_path(config)
+    store = Store(path) if record else Store(path, read_only=True) if path.is_file() else None
     try:
-        report = run_weekly(paths, as_of, week, config, lang, store)
+        report = run_weekly(paths, as_of, week, config, lang, store, record=record)
+        report.store = str(path)
         job = WeeklyJob(report, lang, email=email, send=send, calendar=calendar.status(as_of))
         if hold:
             from toolkit.outputs.calendar_text import day_off_text
@@ -86,7 +95,7 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
                                                            part=PARTS[audience], absolute_links=True)
             job.messages = digest_messages(report, recipients.to, recipients.finance, mail_lang, attachments,
                                            recipients.engineering)
-            with store.run_lock():
+            with store.run_lock() if send else contextlib.nullcontext():  # a preview leaves no lock file
                 job.delivery = deliver(job.messages, smtp, store, send=send and not hold, outbox=outbox)
                 if not job.delivery.error:
                     from toolkit.mail.calendar_notice import notice_messages
@@ -97,4 +106,5 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
             shutil.rmtree(scratch, ignore_errors=True)
         return job
     finally:
-        store.close()
+        if store is not None:
+            store.close()

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from toolkit.findings import Finding
-from toolkit.followup.history import HistoryRow, RegisterPaths, load_week, load_weeks, save_week
+from toolkit.followup.history import HistoryRow, RegisterPaths, load_week, load_weeks, save_week, site_of
 from toolkit.followup.sections import Sections, build_sections
 from toolkit.followup.stats import WeekStats, week_stats
 from toolkit.followup.week import Week
@@ -28,6 +28,14 @@ class WeeklyReport:
     history: list[HistoryRow] = field(default_factory=list)  # stored weeks before this one, oldest first
     unusable: list[tuple[str, str]] = field(default_factory=list)  # (path, why) of files not read
     history_kept: str | None = None  # the as-of of the stored run of this week that this earlier one did not replace
+    site: str = ""  # whose history: the registers named, absolute paths one a line
+    store: str | None = None  # where the history is kept (a preview makes no store: where it would be)
+    store_exists: bool = False  # the history was read from that store
+    recorded: bool = False  # this week's counts went into the store (a preview records nothing)
+
+    @property
+    def history_saved(self) -> bool:
+        return self.recorded and self.history_kept is None
 
     @property
     def last_week(self) -> WeekStats | None:
@@ -54,17 +62,25 @@ def build_weekly(registers: list[Register], findings: list[Finding], as_of: date
     return WeeklyReport(as_of, week, sections, stats, settings, list(history))
 
 
-def run_weekly(paths: list[str | Path], as_of: datetime, week: Week, config, lang: str, store=None) -> WeeklyReport:
-    """Read and check the registers, build the week's lists and statistics, store the week's counts."""
+def run_weekly(paths: list[str | Path], as_of: datetime, week: Week, config, lang: str, store=None, *,
+               record: bool = True) -> WeeklyReport:
+    """Read and check the registers, build the week's lists and statistics, and (``record``) store
+    the week's counts under the site the paths name; the earlier weeks are that site's."""
     from toolkit.validate import check, read_registers
 
     read = read_registers(paths, as_of, config, lang)
     findings = check(read.registers, config, as_of, lang)
     typed = RegisterPaths.of(f.path for f in read.files)
-    history = load_weeks(store, week, TREND_WEEKS - 1, typed) if store is not None else []
+    site = site_of(paths)
+    history = load_weeks(store, week, TREND_WEEKS - 1, typed, site) if store is not None else []
     weekly = build_weekly(read.registers, findings, as_of, week, config.settings, history)
     weekly.unusable = [(f.path, f.error or next(s.error for s in f.sheets if s.error)) for f in read.unusable_files]
-    if store is not None and not save_week(store, weekly.stats, as_of, typed):
-        kept = load_week(store, week)
-        weekly.history_kept = kept.as_of if kept is not None else None
+    weekly.site = site
+    if store is not None:
+        weekly.store, weekly.store_exists = str(store.path), True
+    if store is not None and record:
+        weekly.recorded = True
+        if not save_week(store, weekly.stats, as_of, typed, site):
+            kept = load_week(store, week, site)
+            weekly.history_kept = kept.as_of if kept is not None else None
     return weekly

@@ -68,8 +68,9 @@ def as_dict(report: WeeklyReport) -> dict:
         },
         # the files left out of the lists and counts (exit 2), each with the one-line reason
         "unusable_files": [{"path": path, "error": why} for path, why in report.unusable],
-        # false when the store holds this week from a later as-of time, kept instead of this run's counts
-        "history_saved": report.history_kept is None,
+        # false for a preview (no --out, no --send: nothing stored), and when the store holds this
+        # week from a later as-of time, kept instead of this run's counts
+        "history_saved": report.history_saved,
     }
 
 

@@ -6,7 +6,7 @@ import operator
 from operator import itemgetter
 
 from toolkit.followup.weekly import WeeklyReport
-from toolkit.i18n import conventions, t
+from toolkit.i18n import conventions, join, t
 from toolkit.outputs.text import _pad, _width, widths
 from toolkit.outputs.weekly_tables import (
     Table, category_table, complaint_categories, engineer_table, findings_compared, headline, section_tables,
@@ -79,7 +79,11 @@ def render(report: WeeklyReport, lang: str, *, tables: list[Table] | None = None
         lines.append("! " + t("weekly.unusable", lang, path=path, why=why))
     if report.history_kept:
         lines.append("! " + t("weekly.history_kept", lang, week=w.label, kept=report.history_kept.replace("T", " ")))
-    if report.unusable or report.history_kept:
+    if report.site and report.store:  # whose weeks "last week" is, and whether this run keeps its own
+        said = "weekly.history_recorded" if report.recorded else (
+            "weekly.history_read" if report.store_exists else "weekly.history_none")
+        lines.append(t(said, lang, site=join(report.site.split("\n"), lang), store=report.store))
+    if report.unusable or report.history_kept or (report.site and report.store):
         lines.append("")
 
     lines.append(t("weekly.headline", lang))
