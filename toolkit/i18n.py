@@ -109,6 +109,8 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "span.days": ("{count} 天", {"one": "{count} day", "other": "{count} days"}),
     "rules.any_of": ("其一：{fields}", "any of: {fields}"),
     "rules.disabled": (" [已关闭]", " [disabled]"),
+    # a threshold in what a rule checks, where no config is in force (the README's table)
+    "rules.setting_default": ("{name}（默认 {value}）", "{name} (default {value})"),
     "unmapped_columns": ("未识别的列", "unmapped columns"),
     # validate --verbose: the region a register's phones, money and dates were read by, and why
     "region.line": ("地区：{region}（{how}）{day_first}", "region: {region} ({how}){day_first}"),
@@ -156,6 +158,8 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "col.cell": ("单元格", "cell"),
     "col.field": ("字段", "field"),
     "col.rule": ("规则", "rule"),
+    "col.rule_name": ("规则名称", "rule name"),
+    "col.field_key": ("字段代码", "field key"),
     "col.severity": ("级别", "severity"),
     "col.message": ("说明", "message"),
     "col.path": ("文件", "file"),
@@ -319,6 +323,13 @@ def _index(lang: str) -> int:
 def pick(texts: tuple[str, str], lang: str) -> str:
     """The text in ``lang`` of a (zh, en) pair: rule messages, field labels, category names."""
     return texts[_index(lang)]
+
+
+def rule_label(rule_id: str, names: tuple[str, str], lang: str) -> str:
+    """A rule as a person reads it: its ID is English words, so an English reader reads the ID
+    alone; a Chinese reader reads the name, with the ID beside it (what `toolkit rules` lists and
+    [rules] in toolkit.toml names)."""
+    return f"{names[0]}（{rule_id}）" if _index(lang) == 0 else rule_id
 
 
 def plural_category(count: int, lang: str) -> str:

@@ -8,6 +8,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from toolkit.findings import Report
 from toolkit.i18n import conventions, join, t
@@ -77,6 +78,57 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns of a terminal, an ellipsis in place of what is left out."""
+    if _width(text) <= width:
+        return text
+    kept, used = [], 1  # the ellipsis takes one column
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > width:
+            break
+        kept.append(ch)
+        used += w
+    return "".join(kept) + "…"
+
+
+# The names other outputs use for the width of a text as a terminal shows it
+display_width, pad, clip = _width, _pad, _clip
+
+# How wide a finding's column header may be before it is cut (a long header would push every
+# finding's rule and message off to the right), and the gap between the columns of a finding
+_COLUMN_MAX = 20
+_GAP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """The width of each column of the finding lines: the widest cell of the run, by display width."""
+    where: int
+    cell: int
+    column: int
+    severity: int
+    rule: int
+
+
+def _layout(findings, lang: str, rule_label) -> _Layout:
+    if not findings:
+        return _Layout(0, 0, 0, 0, 0)
+    row_word = t("col.row", lang)
+    rows = {f.row for f in findings if f.row}
+    where = max((_width(f"{row_word} {r}") for r in rows), default=0)
+    cell = max((len(f.cell) for f in findings if f.cell), default=0)
+    column = min(_COLUMN_MAX, max(widths([_column_text(f) for f in findings])))
+    severity = max(_width(t(f"severity.{s}", lang)) for s in {f.severity for f in findings})
+    rule = max(_width(rule_label(r)) for r in {f.rule for f in findings})
+    return _Layout(where + _GAP, cell + _GAP, column + _GAP, severity + _GAP, rule + _GAP)
+
+
+def _column_text(f) -> str:
+    """The header a finding points at, as the register wrote it (its last level, on one line)."""
+    return visible((f.column or "").split(" / ")[-1].replace("\n", ""))
+
+
 
 
 def _region_line(region: dict, lang: str) -> str:
@@ -106,7 +158,9 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     not_run: dict[str, set[str]] = defaultdict(set)
     not_run_on: dict[str, set[tuple[str, str]]] = defaultdict(set)  # rule → (kind, sheet) it did not run on
     registers_of: Counter = Counter(sheet.kind for file in report.files for sheet in file.sheets if sheet.kind)
-    rule_width = max((len(f.rule) for f in report.findings), default=0) + 2
+    labels = _rule_labels(lang)
+    rule_label = lambda rule: labels.get(rule, rule)  # noqa: E731
+    layout = _layout(report.findings, lang, rule_label)
 
     shown: set[tuple[str, str]] = set()  # call-log sheets already shown (one block for all their kinds)
     for file in report.files:
@@ -169,9 +223,11 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                         file_lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(unread))))
             for f in found:
                 where = f"{t('col.row', lang)} {f.row}" if f.row else ""
-                col = visible((f.column or "").split(" / ")[-1].replace("\n", ""))
-                sev = c(f.severity, _pad(t(f"severity.{f.severity}", lang), 8))
-                file_lines.append(f"    {_pad(where, 9)}{_pad(f.cell or '', 6)}{_pad(col, 16)}{sev}{_pad(f.rule, rule_width)}{visible(f.message)}")
+                col = _clip(_column_text(f), layout.column - _GAP)
+                sev = c(f.severity, _pad(t(f"severity.{f.severity}", lang), layout.severity))
+                file_lines.append(f"    {_pad(where, layout.where)}{_pad(f.cell or '', layout.cell)}"
+                                  f"{_pad(col, layout.column)}{sev}{_pad(rule_label(f.rule), layout.rule)}"
+                                  f"{visible(f.message)}")
         if file_lines:
             lines.append(c("bold", visible(file.path)))
             lines.extend(file_lines)
@@ -199,6 +255,12 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     colour_key = "error" if s["errors"] or s["unusable_files"] else ("warning" if s["warnings"] else "bold")
     lines.append(c(colour_key, summary))
     return "\n".join(lines) + "\n"
+
+
+def _rule_labels(lang: str) -> dict[str, str]:
+    from toolkit.rules.catalog import rule_labels
+
+    return rule_labels(lang)
 
 
 def _of_table(found: list, sheet, sheets) -> list:
