@@ -769,6 +769,35 @@ _TEXT.update({
 })
 
 
+# ---- what the command line says of options it cannot use (toolkit/cli.py: the parser's own words are English) ----
+_TEXT.update({
+    "usage.line": ("用法：{usage}", "Usage: {usage}"),
+    "usage.try_help": ("运行 {command} {option} 查看帮助。", "Try '{command} {option}' for help."),
+    "usage.error": ("错误：{message}", "Error: {message}"),
+    "usage.no_such_option": ("没有 {option} 这个选项", "No such option: {option}"),
+    "usage.possible_options": ("（相近的选项：{options}）", "(Possible options: {options})"),
+    "usage.missing_argument": ("缺少参数 {name}", "Missing argument {name}."),
+    "usage.missing_option": ("缺少选项 {name}", "Missing option {name}."),
+    "usage.choose_from": ("，可选：{choices}", " Choose from: {choices}"),
+    "usage.invalid_value": ("{name} 的值无效：{detail}", "Invalid value for {name}: {detail}"),
+    "usage.invalid": ("值无效：{detail}", "Invalid value: {detail}"),
+    "usage.not_a_choice": ("{value} 不是可选的值（可选：{choices}）", "{value} is not one of {choices}."),
+    "usage.out_of_range": ("{value} 超出允许的范围（{range}）", "{value} is not in the range {range}."),
+    "usage.not_a_number": ("{value} 不是有效的{kind}", "{value} is not a valid {kind}."),
+    "usage.kind.integer": ("整数", "integer"),
+    "usage.kind.int": ("整数", "integer"),
+    "usage.kind.float": ("数", "float"),
+    "usage.needs_value": ("选项 {option} 后面要写一个值", "Option {option} requires an argument."),
+    "usage.takes_no_value": ("选项 {option} 不带值", "Option {option} does not take a value."),
+    "usage.extra_arguments": ("多余的参数：{args}", {"one": "Got unexpected extra argument ({args})",
+                                                  "other": "Got unexpected extra arguments ({args})"}),
+    "usage.no_such_command": ("没有 {name} 这个命令", "No such command {name}."),
+    "usage.missing_command": ("缺少命令", "Missing command."),
+    "usage.aborted": ("已取消", "Aborted!"),
+    "interrupted": ("已中断", "interrupted"),
+})
+
+
 # The last line of defence in toolkit/cli.py: a bug, said so, with what to send to whoever keeps the toolkit
 _TEXT.update({
     "internal_error": ("内部错误（toolkit 的缺陷，不是登记表或设置的问题）：{error}。请把这一行、所用的命令和 toolkit {version} "
