@@ -637,6 +637,12 @@ WEEKDAY_NAMES = {"zh": ("周一", "周二", "周三", "周四", "周五", "周�
 _TEXT.update({
     # toolkit remind: the plan, each item's timing and the message to each person
     "remind.blank_person": ("（未填写）", "(blank)"),
+    # a reminder's stage in the run's list (the JSON keeps the stage's ID)
+    "remind.stage.due_soon": ("即将到期", "due soon"),
+    "remind.stage.overdue": ("已超时", "overdue"),
+    "remind.stage.major": ("重大投诉", "major"),
+    "remind.stage.no_deadline": ("未约定时间", "no reply time"),
+    "remind.stage.unreadable_deadline": ("时间无法识别", "unreadable time"),
     "remind.span.days": ("{days} 天 ", "{days} d "),
     "remind.span.hours": ("{hours} 小时", "{hours} h"),
     "remind.span.minutes": ("{minutes} 分钟", "{minutes} min"),
@@ -684,6 +690,14 @@ _TEXT.update({
     "mail.failed": ("SMTP {server} 尝试 {attempts} 次仍失败：{detail}；{pending} 封邮件留待下次运行发送",
                     "SMTP {server} failed after {attempts} attempt(s): {detail}; {pending} message(s) stay pending "
                     "for the next run"),
+    # what a failure to reach the server means, before the system's own words (mail.failed's {detail})
+    "mail.cause.login": ("服务器拒绝登录：用户名或密码不对（{detail}）", "the server refused the user name or password ({detail})"),
+    "mail.cause.refused": ("连接被拒绝：该服务器的这个端口不收邮件，请核对 host 和 port（{detail}）",
+                           "connection refused: the server takes no mail on that port; check host and port ({detail})"),
+    "mail.cause.unknown_host": ("找不到这个服务器名，请核对 host（{detail}）", "no server of that name; check host ({detail})"),
+    "mail.cause.certificate": ("服务器的 TLS 证书未通过校验（{detail}）", "the server's TLS certificate failed the check ({detail})"),
+    "mail.cause.timeout": ("服务器没有应答（{detail}）", "no answer from the server ({detail})"),
+    "mail.cause.disconnected": ("服务器断开了连接（{detail}）", "the server closed the connection ({detail})"),
     "mail.refused": ("邮件服务器拒收：{refusals}；其余邮件照常发送",
                      "the mail server refused {refusals}; the other messages went ahead"),
     "mail.uncertain": ("邮件已交给服务器，但 {seconds} 秒内没有等到确认（{detail}）：{to} 可能已经收到；"
