@@ -405,7 +405,8 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         rows[row][col] = f'<c r="{ooxml.cell_ref(row, col)}" s="{st[style]}"><v>{value}</v></c>'
 
     errors = sum(1 for f in findings if f.severity == ERROR)
-    title = t("annotate.title", lang, file=file_name, errors=errors, warnings=len(findings) - errors)
+    title = t("annotate.title", lang, file=file_name, errors=t("summary.errors", lang, count=errors),
+              warnings=t("summary.warnings", lang, count=len(findings) - errors))
     if as_of is not None:
         title += t("annotate.as_of", lang, as_of=as_of.strftime("%Y-%m-%d %H:%M"))
     text(1, 1, title, "title")
@@ -502,7 +503,8 @@ def render_lines(copies: list[AnnotatedCopy], lang: str) -> str:
         if c.error:
             lines.append(t("annotate.no_copy", lang, path=c.source, reason=c.error))
             continue
-        lines.append(t("annotate.written", lang, path=c.target, cells=c.cells, findings=c.findings))
+        lines.append(t("annotate.written", lang, path=c.target, cells=t("annotate.cells", lang, count=c.cells),
+                       findings=t("annotate.findings", lang, count=c.findings)))
         if c.not_kept:
             lines.append(t("annotate.not_kept", lang, parts=join(c.not_kept, lang, "semicolon")))
     return "".join(line + "\n" for line in lines)

@@ -193,10 +193,10 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
             head = f"  {c('bold', visible(sheet.name))} · " + (
                 _call_log_head(sheet, file.sheets, lang) if sheet.call_log is not None else
                 f"{t('kind.' + sheet.kind, lang)} · " + t("sheet.line", lang, header_row=sheet.header_row,
-                                                          records=sheet.records))
+                                                          records=t("summary.records", lang, count=sheet.records)))
             if sheet.skipped_rows:
                 reasons = Counter(s.reason for s in sheet.skipped_rows)
-                head += t("sheet.skipped_rows", lang, n=len(sheet.skipped_rows),
+                head += t("sheet.skipped_rows", lang, count=len(sheet.skipped_rows),
                           reasons=join((f"{t('skip.' + r, lang)} {n}" for r, n in reasons.items()), lang))
             if sheet.hidden:
                 head += t("sheet.hidden", lang)
@@ -302,7 +302,7 @@ def _call_log_head(sheet, sheets, lang: str) -> str:
     log = sheet.call_log
     kinds = join((t("call_log.count." + kind, lang, count=n) for kind, n in log.rows.items()), lang, "enumeration")
     return t("call_log.line", lang, column=log.type_column, header=visible(log.type_header), kinds=kinds,
-             header_row=sheet.header_row, records=sum(log.rows.values()))
+             header_row=sheet.header_row, records=t("summary.records", lang, count=sum(log.rows.values())))
 
 
 def _rows_text(rows: list[int]) -> str:

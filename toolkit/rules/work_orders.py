@@ -513,7 +513,9 @@ def _sequences(registers, field: str) -> dict[tuple[str, int], list[tuple[int, o
       checks=("预编号的三联单不缺号（跳号超过 {number_gap_max} 视为换本或换月）",
               "no number is missing from a pre-numbered sequence (a jump over {number_gap_max} is a new book or month)"),
       messages={"default": ("单号 {missing} 缺失（{count} 张，可能遗失）：在 {before} 与 {after} 之间",
-                            "form number(s) {missing} missing ({count}, possibly lost) between {before} and {after}")},
+                            "form number(s) {missing} missing ({count}, possibly lost) between {before} and {after}"),
+                "one": ("单号 {missing} 缺失（{count} 张，可能遗失）：在 {before} 与 {after} 之间",
+                        "form number {missing} missing ({count}, possibly lost) between {before} and {after}")},
       needs=("order_no",), scope=WORKBOOK)
 def number_gap(registers, ctx):
     mode = ctx.settings.number_gaps
@@ -542,7 +544,7 @@ def number_gap(registers, ctx):
                 printed = number_parts(rec0.order_no)[3]
                 fmt = lambda n, p=printed: f"{p}{n:0{width}d}"  # noqa: E731
                 missing = fmt(n0 + 1) if gap == 1 else f"{fmt(n0 + 1)}–{fmt(n1 - 1)}"
-                yield reg1, rec1, Hit("order_no", params={"missing": missing, "count": gap,
+                yield reg1, rec1, Hit("order_no", "one" if gap == 1 else "default", params={"missing": missing, "count": gap,
                                                           "before": rec0.order_no, "after": rec1.order_no})
 
 
