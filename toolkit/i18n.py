@@ -792,7 +792,7 @@ _TEXT.update({
     "usage.try_help": ("运行 {command} {option} 查看帮助。", "Try '{command} {option}' for help."),
     "usage.error": ("错误：{message}", "Error: {message}"),
     "usage.no_such_option": ("没有 {option} 这个选项", "No such option: {option}"),
-    "usage.possible_options": ("（相近的选项：{options}）", "(Possible options: {options})"),
+    "usage.possible_options": ("（相近的选项：{options}）", " (Possible options: {options})"),
     "usage.missing_argument": ("缺少参数 {name}", "Missing argument {name}."),
     "usage.missing_option": ("缺少选项 {name}", "Missing option {name}."),
     "usage.choose_from": ("，可选：{choices}", " Choose from: {choices}"),
