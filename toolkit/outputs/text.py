@@ -118,15 +118,15 @@ def _layout(findings, lang: str, rule_label) -> _Layout:
     rows = {f.row for f in findings if f.row}
     where = max((_width(f"{row_word} {r}") for r in rows), default=0)
     cell = max((len(f.cell) for f in findings if f.cell), default=0)
-    column = min(_COLUMN_MAX, max(widths([_column_text(f) for f in findings])))
+    column = min(_COLUMN_MAX, max(widths([_column_text(c) for c in {f.column for f in findings}])))
     severity = max(_width(t(f"severity.{s}", lang)) for s in {f.severity for f in findings})
     rule = max(_width(rule_label(r)) for r in {f.rule for f in findings})
     return _Layout(where + _GAP, cell + _GAP, column + _GAP, severity + _GAP, rule + _GAP)
 
 
-def _column_text(f) -> str:
+def _column_text(column: str | None) -> str:
     """The header a finding points at, as the register wrote it (its last level, on one line)."""
-    return visible((f.column or "").split(" / ")[-1].replace("\n", ""))
+    return visible((column or "").split(" / ")[-1].replace("\n", ""))
 
 
 
@@ -161,6 +161,12 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     labels = _rule_labels(lang)
     rule_label = lambda rule: labels.get(rule, rule)  # noqa: E731
     layout = _layout(report.findings, lang, rule_label)
+    # each distinct header, severity and rule padded once: a broken register has a finding a cell
+    column_cell = {col: _pad(_clip(_column_text(col), layout.column - _GAP), layout.column)
+                   for col in {f.column for f in report.findings}}
+    severity_cell = {sev: c(sev, _pad(t(f"severity.{sev}", lang), layout.severity))
+                     for sev in {f.severity for f in report.findings}}
+    rule_cell = {rule: _pad(rule_label(rule), layout.rule) for rule in {f.rule for f in report.findings}}
 
     shown: set[tuple[str, str]] = set()  # call-log sheets already shown (one block for all their kinds)
     for file in report.files:
@@ -223,10 +229,8 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                         file_lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(unread))))
             for f in found:
                 where = f"{t('col.row', lang)} {f.row}" if f.row else ""
-                col = _clip(_column_text(f), layout.column - _GAP)
-                sev = c(f.severity, _pad(t(f"severity.{f.severity}", lang), layout.severity))
                 file_lines.append(f"    {_pad(where, layout.where)}{_pad(f.cell or '', layout.cell)}"
-                                  f"{_pad(col, layout.column)}{sev}{_pad(rule_label(f.rule), layout.rule)}"
+                                  f"{column_cell[f.column]}{severity_cell[f.severity]}{rule_cell[f.rule]}"
                                   f"{visible(f.message)}")
         if file_lines:
             lines.append(c("bold", visible(file.path)))
