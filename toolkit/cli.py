@@ -531,24 +531,23 @@ def _to_devnull(stream) -> None:
 def _main() -> None:
     debug = os.environ.get("TOOLKIT_DEBUG") == "1"
     try:
-        app(standalone_mode=True)
+        _run_app()
     except ToolkitError as exc:
-        from toolkit.i18n import resolve_lang
-
-        lang = resolve_lang(_lang_from_argv(sys.argv))
-        print(f"toolkit: {exc.render(lang)}", file=sys.stderr)
+        print(f"toolkit: {exc.render(_run_lang(sys.argv))}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        print("toolkit: interrupted", file=sys.stderr)
+        from toolkit.i18n import t
+
+        print(f"toolkit: {t('interrupted', _run_lang(sys.argv))}", file=sys.stderr)
         sys.exit(130)
     except SystemExit:
         raise
     except BaseException as exc:  # the last line of defence, a panic of the engine (a BaseException) too:
         if debug:  # no traceback unless asked for, and never exit 1 ("errors found")
             raise
-        from toolkit.i18n import resolve_lang, t
+        from toolkit.i18n import t
 
-        lang = resolve_lang(_lang_from_argv(sys.argv))
+        lang = _run_lang(sys.argv)
         print(f"toolkit: {t('internal_error', lang, error=f'{type(exc).__name__}: {exc}'[:500], version=__version__)}",
               file=sys.stderr)
         sys.exit(EXIT_INTERNAL)
@@ -561,3 +560,157 @@ def _lang_from_argv(argv: list[str]) -> str | None:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return None
+
+
+# ---- the run's language before the options are parsed, and usage errors said in it ---------------
+# typer's parser (its own copy of click) writes its usage errors in English text, with no gettext to
+# hook; so the app runs outside click's standalone mode and its usage errors are said here, from
+# what each error carries (the option, the parameter, the value), in the language the run will use.
+
+def _run_app() -> None:
+    """Run the app as click's standalone mode does, its usage errors said in the run's language."""
+    from typer import Abort
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    from typer._click.exceptions import UsageError as ParserUsageError
+
+    try:
+        code = app(standalone_mode=False)
+    except NoArgsIsHelpError as exc:  # `toolkit` alone: the help, as it is
+        exc.show()
+        sys.exit(exc.exit_code)
+    except ParserUsageError as exc:
+        print(usage_error_text(exc, _run_lang(sys.argv)), file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except Abort:
+        from toolkit.i18n import t
+
+        print(t("usage.aborted", _run_lang(sys.argv)), file=sys.stderr)
+        sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _run_lang(argv: list[str]) -> str:
+    """The language of this run as its options will say it: --lang, else lang in the config, else
+    the system's. Worked out without the parser, so that an option the parser refuses, or a config
+    whose other settings are wrong, is still complained of in it. Never fails."""
+    from toolkit.i18n import LANGS, resolve_lang
+
+    option = _lang_from_argv(argv)
+    return resolve_lang(option if option in LANGS else None, _configured_lang(argv))
+
+
+def _configured_lang(argv: list[str]) -> str | None:
+    """``lang`` in the config this run reads (--config, else ./toolkit.toml), read on its own."""
+    import tomllib
+
+    from toolkit.config import find_config
+    from toolkit.i18n import LANGS
+
+    try:
+        path = find_config(_option_from_argv(argv, "--config", "-c"))
+        if path is None:
+            return None
+        lang = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("lang")
+    except (ToolkitError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return lang if lang in LANGS else None
+
+
+def _option_from_argv(argv: list[str], *names: str) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg in names and i + 1 < len(argv):
+            return argv[i + 1]
+        for name in names:
+            if name.startswith("--") and arg.startswith(name + "="):
+                return arg.split("=", 1)[1]
+    return None
+
+
+def usage_error_text(exc, lang: str) -> str:
+    """What click's standalone mode prints for a usage error (the usage line, where to find help,
+    the error), in ``lang``."""
+    from toolkit.i18n import t
+
+    lines = []
+    ctx = exc.ctx
+    if ctx is not None:
+        _, _, usage = ctx.get_usage().partition(":")  # "Usage: toolkit validate [OPTIONS] PATH..."
+        lines.append(t("usage.line", lang, usage=usage.strip()))
+        if ctx.command.get_help_option(ctx) is not None:
+            lines.append(t("usage.try_help", lang, command=ctx.command_path, option=ctx.help_option_names[0]))
+        lines.append("")
+    lines.append(t("usage.error", lang, message=_usage_message(exc, lang)))
+    return "\n".join(lines)
+
+
+def _usage_message(exc, lang: str) -> str:
+    from typer._click import exceptions as parser_errors
+
+    from toolkit.i18n import join, t
+
+    if isinstance(exc, parser_errors.NoSuchOption):
+        text = t("usage.no_such_option", lang, option=exc.option_name)
+        if exc.possibilities:
+            text += t("usage.possible_options", lang, options=", ".join(sorted(exc.possibilities)))
+        return text
+    if isinstance(exc, parser_errors.MissingParameter):
+        param_type = exc.param_type or (exc.param.param_type_name if exc.param is not None else None)
+        text = t("usage.missing_option" if param_type == "option" else "usage.missing_argument", lang,
+                 name=_param_hint(exc))
+        choices = getattr(getattr(exc.param, "type", None), "choices", None)
+        if choices:
+            text += t("usage.choose_from", lang, choices=join(map(_choice_text, choices), lang, "enumeration"))
+        return text
+    if isinstance(exc, parser_errors.BadParameter):
+        detail = _usage_detail(exc.message, lang)
+        hint = _param_hint(exc)
+        return t("usage.invalid_value", lang, name=hint, detail=detail) if hint else t("usage.invalid", lang, detail=detail)
+    return _usage_detail(exc.message, lang)
+
+
+def _param_hint(exc) -> str:
+    hint = exc.param_hint if exc.param_hint is not None else (
+        exc.param.get_error_hint(exc.ctx) if exc.param is not None else "")
+    return hint if isinstance(hint, str) else " / ".join(repr(x) for x in hint)
+
+
+def _choice_text(choice) -> str:
+    return str(getattr(choice, "value", choice))
+
+
+def _usage_detail(message: str, lang: str) -> str:
+    """The parser's English detail of a usage error, in ``lang`` where it is one the parser writes;
+    any other text (a message of the toolkit's own) as it is."""
+    from toolkit.i18n import t
+
+    for pattern, key in _USAGE_DETAILS:
+        m = pattern.match(message)
+        if m:
+            params = m.groupdict()
+            if "kind" in params:
+                params["kind"] = t(f"usage.kind.{params['kind']}", lang)
+            if key == "usage.extra_arguments":
+                return t(key, lang, count=len(params["args"].split()), **params)
+            return t(key, lang, **params)
+    return message
+
+
+def _usage_patterns():
+    import re
+
+    return [(re.compile(pattern), key) for pattern, key in (
+        (r"^(?P<value>'.*') is not one of (?P<choices>.+)\.$", "usage.not_a_choice"),
+        (r"^(?P<value>.+) is not in the range (?P<range>.+)\.$", "usage.out_of_range"),
+        (r"^(?P<value>'.*') is not a valid (?P<kind>integer|int|float)(?: range)?\.$", "usage.not_a_number"),
+        (r"^Option (?P<option>'.*') requires an argument\.$", "usage.needs_value"),
+        (r"^Option (?P<option>'.*') does not take a value\.$", "usage.takes_no_value"),
+        (r"^Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)$", "usage.extra_arguments"),
+        (r"^No such command (?P<name>'.*')\.$", "usage.no_such_command"),
+        (r"^Missing command\.$", "usage.missing_command"),
+    )]
+
+
+_USAGE_DETAILS = _usage_patterns()

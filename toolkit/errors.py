@@ -20,6 +20,25 @@ EXIT_SEND = 3
 EXIT_INTERNAL = 4  # a bug in the toolkit, not in the files or the settings: to be reported
 
 
+class Phrase:
+    """A part of an error's message said in the language the error is rendered in (an i18n key and
+    its values): what a system error means, beside the system's own English words."""
+
+    __slots__ = ("key", "params")
+
+    def __init__(self, key: str, **params):
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str) -> str:
+        from toolkit.i18n import t
+
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
 class ToolkitError(Exception):
     """A failure the user can act on: printed as one line, never as a traceback."""
 
@@ -53,7 +72,8 @@ class ToolkitError(Exception):
     def render(self, lang: str = "en", with_path: bool = True) -> str:
         from toolkit.i18n import has_text, t
 
-        text = t(self.key, lang, **self.params) if has_text(self.key) else self.key
+        params = {k: v.render(lang) if isinstance(v, Phrase) else v for k, v in self.params.items()}
+        text = t(self.key, lang, **params) if has_text(self.key) else self.key
         return f"{self.path}: {text}" if (with_path and self.path) else text
 
     @property

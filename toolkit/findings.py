@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from toolkit.errors import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
+from toolkit.model.settings import Settings
 from toolkit.model.severity import ERROR, WARNING
 
 
@@ -113,6 +114,7 @@ class Report:
     files: list[FileReport] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     skipped_files: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): the toolkit's own outputs in folders
+    settings: Settings | None = None  # the thresholds the rules ran with: what the outputs say a rule checks
 
     @property
     def errors(self) -> int:

@@ -64,9 +64,9 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "kind.work_orders": ("维修工作单", "work orders"),
     "kind.complaints": ("投诉", "complaints"),
     "kind.calls": ("其他来电", "other calls"),
-    "call_log.line": ("来电登记表（按 {column} 列“{header}”分类：{kinds}）· 表头第 {header_row} 行，共 {records} 条记录",
+    "call_log.line": ("来电登记表（按 {column} 列“{header}”分类：{kinds}）· 表头第 {header_row} 行，共 {records}",
                       "call log (split by column {column} \"{header}\": {kinds}) · header row {header_row}, "
-                      "{records} records"),
+                      "{records}"),
     "call_log.count.work_orders": ("维修工作单 {count} 条", {"one": "{count} work order", "other": "{count} work orders"}),
     "call_log.count.complaints": ("投诉 {count} 条", {"one": "{count} complaint", "other": "{count} complaints"}),
     "call_log.count.calls": ("其他来电 {count} 条", {"one": "{count} other call", "other": "{count} other calls"}),
@@ -97,8 +97,9 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "call_log.unknown": ("（不认识的写法：{words}）", " (words not known: {words})"),
     "severity.error": ("错误", "error"),
     "severity.warning": ("警告", "warning"),
-    "sheet.line": ("表头第 {header_row} 行，{records} 条记录", "header row {header_row}, {records} records"),
-    "sheet.skipped_rows": ("，跳过 {n} 行（{reasons}）", ", {n} rows skipped ({reasons})"),
+    "sheet.line": ("表头第 {header_row} 行，{records}", "header row {header_row}, {records}"),
+    "sheet.skipped_rows": ("，跳过 {count} 行（{reasons}）", {"one": ", {count} row skipped ({reasons})",
+                                                     "other": ", {count} rows skipped ({reasons})"}),
     "sheet.not_register": ("不是登记表，已跳过：{reason}", "not a register, skipped: {reason}"),
     "sheet.hidden": ("（隐藏工作表，已检查）", " (hidden sheet, checked)"),
     "sheet.hidden_rows": ("（隐藏行 {rows}，已检查）", " (hidden rows {rows}, checked)"),
@@ -109,6 +110,8 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "span.days": ("{count} 天", {"one": "{count} day", "other": "{count} days"}),
     "rules.any_of": ("其一：{fields}", "any of: {fields}"),
     "rules.disabled": (" [已关闭]", " [disabled]"),
+    # a threshold in what a rule checks, where no config is in force (the README's table)
+    "rules.setting_default": ("{name}（默认 {value}）", "{name} (default {value})"),
     "unmapped_columns": ("未识别的列", "unmapped columns"),
     # validate --verbose: the region a register's phones, money and dates were read by, and why
     "region.line": ("地区：{region}（{how}）{day_first}", "region: {region} ({how}){day_first}"),
@@ -156,6 +159,8 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "col.cell": ("单元格", "cell"),
     "col.field": ("字段", "field"),
     "col.rule": ("规则", "rule"),
+    "col.rule_name": ("规则名称", "rule name"),
+    "col.field_key": ("字段代码", "field key"),
     "col.severity": ("级别", "severity"),
     "col.message": ("说明", "message"),
     "col.path": ("文件", "file"),
@@ -172,8 +177,10 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "init.exists": ("{file} 已存在；用 --force 覆盖", "{file} exists; use --force to overwrite"),
     "output.written": ("已写入 {path}", "wrote {path}"),
     # the annotated copy (validate --annotate DIR)
-    "annotate.written": ("已写入标注副本 {path}（{cells} 个单元格已标色并加批注，{findings} 条检查结果）",
-                         "wrote annotated copy {path} ({cells} cells filled and noted, {findings} findings)"),
+    "annotate.written": ("已写入标注副本 {path}（{cells}，{findings}）", "wrote annotated copy {path} ({cells}, {findings})"),
+    "annotate.cells": ("{count} 个单元格已标色并加批注", {"one": "{count} cell filled and noted",
+                                                "other": "{count} cells filled and noted"}),
+    "annotate.findings": ("{count} 条检查结果", {"one": "{count} finding", "other": "{count} findings"}),
     "annotate.not_kept": ("  副本未能保留：{parts}", "  not kept in the copy: {parts}"),
     "annotate.none": ("没有检查结果，无需标注副本", "no findings: no annotated copy written"),
     "annotate.no_copy": ("{path}：未生成标注副本：{reason}", "{path}: no annotated copy: {reason}"),
@@ -185,8 +192,7 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "annotate.part.signature": ("数字签名（任何修改都会使签名失效，已去掉）",
                                 "the digital signature (any change invalidates it; removed)"),
     "annotate.sheet_name": ("检查结果", "Findings"),
-    "annotate.title": ("检查结果：{file}，{errors} 个错误，{warnings} 个警告",
-                       "Findings: {file}, {errors} errors, {warnings} warnings"),
+    "annotate.title": ("检查结果：{file}，{errors}，{warnings}", "Findings: {file}, {errors}, {warnings}"),
     "annotate.as_of": ("（检查时间 {as_of}）", " (as of {as_of})"),
     "annotate.hint": ("有问题的单元格已按级别标色（红色：错误，黄色：警告）并附批注；点击“单元格”列可跳转到该单元格。",
                       "Cells with findings are filled by severity (red: error, yellow: warning) and carry a note; "
@@ -196,6 +202,7 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "annotate.by_rule": ("按规则", "by rule"),
     "annotate.by_column": ("按列", "by column"),
     "annotate.count": ("数量", "count"),
+    # "month sheet(s)" held as it is by tests/test_template.py
     "template.written": ("已写入 {path}：{kind}登记表，{n} 张月份工作表（{sheets}），每张预设 {rows} 行",
                          "wrote {path}: {kind} register, {n} month sheet(s) ({sheets}), {rows} rows formatted on each"),
     "template.exists": ("文件已存在；用 --force 覆盖", "already exists; use --force to overwrite"),
@@ -319,6 +326,13 @@ def _index(lang: str) -> int:
 def pick(texts: tuple[str, str], lang: str) -> str:
     """The text in ``lang`` of a (zh, en) pair: rule messages, field labels, category names."""
     return texts[_index(lang)]
+
+
+def rule_label(rule_id: str, names: tuple[str, str], lang: str) -> str:
+    """A rule as a person reads it: its ID is English words, so an English reader reads the ID
+    alone; a Chinese reader reads the name, with the ID beside it (what `toolkit rules` lists and
+    [rules] in toolkit.toml names)."""
+    return f"{names[0]}（{rule_id}）" if _index(lang) == 0 else rule_id
 
 
 def plural_category(count: int, lang: str) -> str:
@@ -626,6 +640,12 @@ WEEKDAY_NAMES = {"zh": ("周一", "周二", "周三", "周四", "周五", "周�
 _TEXT.update({
     # toolkit remind: the plan, each item's timing and the message to each person
     "remind.blank_person": ("（未填写）", "(blank)"),
+    # a reminder's stage in the run's list (the JSON keeps the stage's ID)
+    "remind.stage.due_soon": ("即将到期", "due soon"),
+    "remind.stage.overdue": ("已超时", "overdue"),
+    "remind.stage.major": ("重大投诉", "major"),
+    "remind.stage.no_deadline": ("未约定时间", "no reply time"),
+    "remind.stage.unreadable_deadline": ("时间无法识别", "unreadable time"),
     "remind.span.days": ("{days} 天 ", "{days} d "),
     "remind.span.hours": ("{hours} 小时", "{hours} h"),
     "remind.span.minutes": ("{minutes} 分钟", "{minutes} min"),
@@ -673,6 +693,14 @@ _TEXT.update({
     "mail.failed": ("SMTP {server} 尝试 {attempts} 次仍失败：{detail}；{pending} 封邮件留待下次运行发送",
                     "SMTP {server} failed after {attempts} attempt(s): {detail}; {pending} message(s) stay pending "
                     "for the next run"),
+    # what a failure to reach the server means, before the system's own words (mail.failed's {detail})
+    "mail.cause.login": ("服务器拒绝登录：用户名或密码不对（{detail}）", "the server refused the user name or password ({detail})"),
+    "mail.cause.refused": ("连接被拒绝：该服务器的这个端口不收邮件，请核对 host 和 port（{detail}）",
+                           "connection refused: the server takes no mail on that port; check host and port ({detail})"),
+    "mail.cause.unknown_host": ("找不到这个服务器名，请核对 host（{detail}）", "no server of that name; check host ({detail})"),
+    "mail.cause.certificate": ("服务器的 TLS 证书未通过校验（{detail}）", "the server's TLS certificate failed the check ({detail})"),
+    "mail.cause.timeout": ("服务器没有应答（{detail}）", "no answer from the server ({detail})"),
+    "mail.cause.disconnected": ("服务器断开了连接（{detail}）", "the server closed the connection ({detail})"),
     "mail.refused": ("邮件服务器拒收：{refusals}；其余邮件照常发送",
                      "the mail server refused {refusals}; the other messages went ahead"),
     "mail.uncertain": ("邮件已交给服务器，但 {seconds} 秒内没有等到确认（{detail}）：{to} 可能已经收到；"
@@ -755,6 +783,35 @@ _TEXT.update({
     "password.deleted": ("已从系统密钥环（{backend}）删除 {user} 的 SMTP 密码", "deleted the SMTP password for {user} from the system keyring ({backend})"),
     "password.nothing_to_delete": ("系统密钥环（{backend}）中没有 {user} 的 SMTP 密码，无需删除",
                                    "no SMTP password for {user} in the system keyring ({backend}); nothing to delete"),
+})
+
+
+# ---- what the command line says of options it cannot use (toolkit/cli.py: the parser's own words are English) ----
+_TEXT.update({
+    "usage.line": ("用法：{usage}", "Usage: {usage}"),
+    "usage.try_help": ("运行 {command} {option} 查看帮助。", "Try '{command} {option}' for help."),
+    "usage.error": ("错误：{message}", "Error: {message}"),
+    "usage.no_such_option": ("没有 {option} 这个选项", "No such option: {option}"),
+    "usage.possible_options": ("（相近的选项：{options}）", " (Possible options: {options})"),
+    "usage.missing_argument": ("缺少参数 {name}", "Missing argument {name}."),
+    "usage.missing_option": ("缺少选项 {name}", "Missing option {name}."),
+    "usage.choose_from": ("，可选：{choices}", " Choose from: {choices}"),
+    "usage.invalid_value": ("{name} 的值无效：{detail}", "Invalid value for {name}: {detail}"),
+    "usage.invalid": ("值无效：{detail}", "Invalid value: {detail}"),
+    "usage.not_a_choice": ("{value} 不是可选的值（可选：{choices}）", "{value} is not one of {choices}."),
+    "usage.out_of_range": ("{value} 超出允许的范围（{range}）", "{value} is not in the range {range}."),
+    "usage.not_a_number": ("{value} 不是有效的{kind}", "{value} is not a valid {kind}."),
+    "usage.kind.integer": ("整数", "integer"),
+    "usage.kind.int": ("整数", "integer"),
+    "usage.kind.float": ("数", "float"),
+    "usage.needs_value": ("选项 {option} 后面要写一个值", "Option {option} requires an argument."),
+    "usage.takes_no_value": ("选项 {option} 不带值", "Option {option} does not take a value."),
+    "usage.extra_arguments": ("多余的参数：{args}", {"one": "Got unexpected extra argument ({args})",
+                                                  "other": "Got unexpected extra arguments ({args})"}),
+    "usage.no_such_command": ("没有 {name} 这个命令", "No such command {name}."),
+    "usage.missing_command": ("缺少命令", "Missing command."),
+    "usage.aborted": ("已取消", "Aborted!"),
+    "interrupted": ("已中断", "interrupted"),
 })
 
 

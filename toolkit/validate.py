@@ -179,7 +179,7 @@ def validate(paths: list[str | Path], as_of: datetime, config: Config, lang: str
     from toolkit.parallel import gc_paused
 
     with gc_paused():
-        report = Report(as_of, lang)
+        report = Report(as_of, lang, settings=config.settings)
         for file_report, findings in _each_report(CheckOne(as_of, config, lang), paths, lang, jobs, progress,
                                                   report.skipped_files):
             report.files.append(file_report)

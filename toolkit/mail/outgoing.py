@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from toolkit.errors import SendError, ToolkitError
+from toolkit.errors import Phrase, SendError, ToolkitError
 from toolkit.mail.settings import MailSettings, is_address, smtp_password
 
 
@@ -510,8 +510,22 @@ def _send_error(smtp, error: Exception, attempts: int, pending: int) -> SendErro
     reason = getattr(error, "verify_message", None)
     if reason in _STRICT_ONLY:
         return SendError("err.tls_strict", host=smtp.host, port=smtp.port, reason=reason, pending=pending)
-    return SendError("mail.failed", server=f"{smtp.host}:{smtp.port}", attempts=attempts, detail=_describe(error),
+    return SendError("mail.failed", server=f"{smtp.host}:{smtp.port}", attempts=attempts, detail=_cause(error),
                      pending=pending)
+
+
+def _cause(exc: Exception | None):
+    """What a failure means, in the words of the run's language, the system's own text beside it."""
+    import socket
+    import ssl
+
+    detail = _describe(exc)
+    for kind, key in ((smtplib.SMTPAuthenticationError, "mail.cause.login"), (ConnectionRefusedError, "mail.cause.refused"),
+                      (socket.gaierror, "mail.cause.unknown_host"), (ssl.SSLCertVerificationError, "mail.cause.certificate"),
+                      (TimeoutError, "mail.cause.timeout"), (smtplib.SMTPServerDisconnected, "mail.cause.disconnected")):
+        if isinstance(exc, kind):
+            return Phrase(key, detail=detail)
+    return detail
 
 
 def _close(client) -> None:

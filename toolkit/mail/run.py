@@ -12,6 +12,7 @@ from toolkit.i18n import t
 from toolkit.mail.outgoing import DeliveryResult
 from toolkit.mail.reminders import Plan, describe_promise, describe_timing
 from toolkit.outputs.calendar_text import notice_json, notice_lines
+from toolkit.outputs.text import pad
 from toolkit.model.times import show_time
 from toolkit.workcalendar import Arrangement, status_json
 
@@ -56,7 +57,9 @@ def render_text(result: RemindResult, lang: str) -> str:
         lines.append(f"{address}  [{status}]  {t('remind.items', lang, count=len(assignments))}{note}")
         for a in assignments:
             it = a.item
-            lines.append(f"    {it.record:<14}{it.stage + ' ':<12}{describe_promise(it, lang) + ' ':<18}{describe_timing(it, lang) + ' ':<22}"
+            # columns padded by display width: a Chinese stage or time is two columns a character
+            lines.append(f"    {pad(it.record, 14)}{pad(t('remind.stage.' + it.stage, lang) + ' ', 12)}"
+                         f"{pad(describe_promise(it, lang) + ' ', 18)}{pad(describe_timing(it, lang) + ' ', 22)}"
                          f"{it.complainant} {it.location} {it.content[:30]}")
     for name, records in plan.unknown_people.items():
         lines.append(t("remind.no_address_alone" if plan.undeliverable else "remind.no_address_escalated", lang,

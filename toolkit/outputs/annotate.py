@@ -31,7 +31,8 @@ from toolkit.outputs import paper
 from toolkit.outputs import xlsx_package as xp
 from toolkit.outputs.xlsx_package import Note, Styles
 from toolkit.registers.reader import FINDINGS_COLUMNS, FINDINGS_HEADER_ROW
-from toolkit.rules.catalog import ERROR, all_rules
+from toolkit.model.settings import Settings
+from toolkit.rules.catalog import ERROR, all_rules, rule_labels
 
 EDITABLE_SUFFIXES = (".xlsx", ".xlsm")
 CHECKED = ".checked"
@@ -82,12 +83,12 @@ def annotate_report(report: Report, out_dir: str | Path) -> list[AnnotatedCopy]:
             name = f"{base}-{n}{CHECKED}{ext}"
             n += 1
         used.add(name.lower())
-        results.append(annotate_file(source, findings, out_dir / name, report.lang, report.as_of))
+        results.append(annotate_file(source, findings, out_dir / name, report.lang, report.as_of, report.settings))
     return results
 
 
 def annotate_file(source: Path, findings: list[Finding], target: Path, lang: str,
-                  as_of: datetime | None = None) -> AnnotatedCopy:
+                  as_of: datetime | None = None, settings: Settings | None = None) -> AnnotatedCopy:
     """Write ``target``: ``source`` with ``findings`` marked. Never raises for a bad source."""
     result = AnnotatedCopy(str(source), findings=len(findings))
     if source.suffix.lower() not in EDITABLE_SUFFIXES:
@@ -98,7 +99,7 @@ def annotate_file(source: Path, findings: list[Finding], target: Path, lang: str
             result.error = t("annotate.same_file", lang)
             return result
         pkg = Package(source)
-        result.cells, result.not_kept = _annotate(pkg, findings, lang, as_of, source.name)
+        result.cells, result.not_kept = _annotate(pkg, findings, lang, as_of, source.name, settings)
         with atomic_path(target) as tmp:
             pkg.save(tmp)
     except PackageError as exc:
@@ -128,7 +129,7 @@ class _Sheet:
 
 
 def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime | None,
-              file_name: str) -> tuple[int, list[str]]:
+              file_name: str, settings: Settings | None = None) -> tuple[int, list[str]]:
     not_kept = _drop_signatures(pkg, lang)
     wb = pkg.text(pkg.workbook)
     wp = ooxml.root_prefix(wb, "workbook")
@@ -207,7 +208,7 @@ def _annotate(pkg: Package, findings: list[Finding], lang: str, as_of: datetime 
     table_id, table_name = _table_identity(pkg, table_part)
     table_rid = pkg.add_rel(part, ooxml.REL_TABLE, table_part)
     sheet_xml, table_xml = _findings_sheet(findings, lang, as_of, file_name, not_kept, styles_ids,
-                                           table_id, table_name, table_rid)
+                                           table_id, table_name, table_rid, settings)
     pkg.set_text(part, sheet_xml)
     pkg.set_text(table_part, table_xml)
     pkg.add_override(part, ooxml.CT_WORKSHEET)
@@ -360,9 +361,10 @@ def _cell_of(f: Finding) -> tuple[int, int] | None:
 
 
 def _note(findings: list[Finding], lang: str) -> Note:
+    labels = rule_labels(lang)
     lines = []
     for f in findings:
-        lines.append(f"{t('severity.' + f.severity, lang)} · {f.rule}")
+        lines.append(f"{t('severity.' + f.severity, lang)} · {labels.get(f.rule, f.rule)}")
         lines.append(f.message)
     body = "\n".join(lines)
     per_line = conventions(lang).chars_per_line
@@ -411,7 +413,7 @@ def _sheet_styles(styles: Styles, fills: dict[str, int]) -> dict[str, int]:
 
 def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, file_name: str,
                     not_kept: list[str], st: dict[str, int], table_id: int, table_name: str,
-                    table_rid: str) -> tuple[str, str]:
+                    table_rid: str, settings: Settings | None = None) -> tuple[str, str]:
     rows: dict[int, dict[int, str]] = defaultdict(dict)
     checks: dict[int, str] = {}  # row → the rule's text in the summary block
 
@@ -423,7 +425,8 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         rows[row][col] = f'<c r="{ooxml.cell_ref(row, col)}" s="{st[style]}"><v>{value}</v></c>'
 
     errors = sum(1 for f in findings if f.severity == ERROR)
-    title = t("annotate.title", lang, file=file_name, errors=errors, warnings=len(findings) - errors)
+    title = t("annotate.title", lang, file=file_name, errors=t("summary.errors", lang, count=errors),
+              warnings=t("summary.warnings", lang, count=len(findings) - errors))
     if as_of is not None:
         title += t("annotate.as_of", lang, as_of=as_of.strftime("%Y-%m-%d %H:%M"))
     text(1, 1, title, "title")
@@ -456,7 +459,8 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     last = head + len(findings)
 
     # the summary block, beside the table: by rule, by column, by severity
-    describe = {r.id: r.describe(lang) for r in all_rules()}
+    # what each rule checks, by its name and with the thresholds the run used ("超过 24 小时")
+    describe = {r.id: f"{r.name(lang)}{conventions(lang).colon}{r.describe(lang, settings)}" for r in all_rules()}
     r = head
     sj, sk, sl = len(headers) + 2, len(headers) + 3, len(headers) + 4
     text(r, sj, t("annotate.by_rule", lang), "head")
@@ -530,7 +534,8 @@ def render_lines(copies: list[AnnotatedCopy], lang: str) -> str:
         if c.error:
             lines.append(t("annotate.no_copy", lang, path=c.source, reason=c.error))
             continue
-        lines.append(t("annotate.written", lang, path=c.target, cells=c.cells, findings=c.findings))
+        lines.append(t("annotate.written", lang, path=c.target, cells=t("annotate.cells", lang, count=c.cells),
+                       findings=t("annotate.findings", lang, count=c.findings)))
         if c.not_kept:
             lines.append(t("annotate.not_kept", lang, parts=join(c.not_kept, lang, "semicolon")))
     return "".join(line + "\n" for line in lines)

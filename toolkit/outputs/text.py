@@ -8,6 +8,7 @@ import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from toolkit.findings import Report
 from toolkit.i18n import conventions, join, t
@@ -77,6 +78,57 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns of a terminal, an ellipsis in place of what is left out."""
+    if _width(text) <= width:
+        return text
+    kept, used = [], 1  # the ellipsis takes one column
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > width:
+            break
+        kept.append(ch)
+        used += w
+    return "".join(kept) + "…"
+
+
+# The names other outputs use for the width of a text as a terminal shows it
+display_width, pad, clip = _width, _pad, _clip
+
+# How wide a finding's column header may be before it is cut (a long header would push every
+# finding's rule and message off to the right), and the gap between the columns of a finding
+_COLUMN_MAX = 20
+_GAP = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """The width of each column of the finding lines: the widest cell of the run, by display width."""
+    where: int
+    cell: int
+    column: int
+    severity: int
+    rule: int
+
+
+def _layout(findings, lang: str, rule_label) -> _Layout:
+    if not findings:
+        return _Layout(0, 0, 0, 0, 0)
+    row_word = t("col.row", lang)
+    rows = {f.row for f in findings if f.row}
+    where = max((_width(f"{row_word} {r}") for r in rows), default=0)
+    cell = max((len(f.cell) for f in findings if f.cell), default=0)
+    column = min(_COLUMN_MAX, max(widths([_column_text(c) for c in {f.column for f in findings}])))
+    severity = max(_width(t(f"severity.{s}", lang)) for s in {f.severity for f in findings})
+    rule = max(_width(rule_label(r)) for r in {f.rule for f in findings})
+    return _Layout(where + _GAP, cell + _GAP, column + _GAP, severity + _GAP, rule + _GAP)
+
+
+def _column_text(column: str | None) -> str:
+    """The header a finding points at, as the register wrote it (its last level, on one line)."""
+    return visible((column or "").split(" / ")[-1].replace("\n", ""))
+
+
 
 
 def _region_line(region: dict, lang: str) -> str:
@@ -106,7 +158,15 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     not_run: dict[str, set[str]] = defaultdict(set)
     not_run_on: dict[str, set[tuple[str, str]]] = defaultdict(set)  # rule → (kind, sheet) it did not run on
     registers_of: Counter = Counter(sheet.kind for file in report.files for sheet in file.sheets if sheet.kind)
-    rule_width = max((len(f.rule) for f in report.findings), default=0) + 2
+    labels = _rule_labels(lang)
+    rule_label = lambda rule: labels.get(rule, rule)  # noqa: E731
+    layout = _layout(report.findings, lang, rule_label)
+    # each distinct header, severity and rule padded once: a broken register has a finding a cell
+    column_cell = {col: _pad(_clip(_column_text(col), layout.column - _GAP), layout.column)
+                   for col in {f.column for f in report.findings}}
+    severity_cell = {sev: c(sev, _pad(t(f"severity.{sev}", lang), layout.severity))
+                     for sev in {f.severity for f in report.findings}}
+    rule_cell = {rule: _pad(rule_label(rule), layout.rule) for rule in {f.rule for f in report.findings}}
 
     shown: set[tuple[str, str]] = set()  # call-log sheets already shown (one block for all their kinds)
     for file in report.files:
@@ -139,10 +199,10 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
             head = f"  {c('bold', visible(sheet.name))} · " + (
                 _call_log_head(sheet, file.sheets, lang) if sheet.call_log is not None else
                 f"{t('kind.' + sheet.kind, lang)} · " + t("sheet.line", lang, header_row=sheet.header_row,
-                                                          records=sheet.records))
+                                                          records=t("summary.records", lang, count=sheet.records)))
             if sheet.skipped_rows:
                 reasons = Counter(s.reason for s in sheet.skipped_rows)
-                head += t("sheet.skipped_rows", lang, n=len(sheet.skipped_rows),
+                head += t("sheet.skipped_rows", lang, count=len(sheet.skipped_rows),
                           reasons=join((f"{t('skip.' + r, lang)} {n}" for r, n in reasons.items()), lang))
             if sheet.hidden:
                 head += t("sheet.hidden", lang)
@@ -169,9 +229,9 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
                         file_lines.append("    " + c("dim", f"{t('unmapped_columns', lang)}: " + visible(", ".join(unread))))
             for f in found:
                 where = f"{t('col.row', lang)} {f.row}" if f.row else ""
-                col = visible((f.column or "").split(" / ")[-1].replace("\n", ""))
-                sev = c(f.severity, _pad(t(f"severity.{f.severity}", lang), 8))
-                file_lines.append(f"    {_pad(where, 9)}{_pad(f.cell or '', 6)}{_pad(col, 16)}{sev}{_pad(f.rule, rule_width)}{visible(f.message)}")
+                file_lines.append(f"    {_pad(where, layout.where)}{_pad(f.cell or '', layout.cell)}"
+                                  f"{column_cell[f.column]}{severity_cell[f.severity]}{rule_cell[f.rule]}"
+                                  f"{visible(f.message)}")
         if file_lines:
             lines.append(c("bold", visible(file.path)))
             lines.extend(file_lines)
@@ -199,6 +259,12 @@ def render(report: Report, *, colour: bool = False, verbose: bool = False) -> st
     colour_key = "error" if s["errors"] or s["unusable_files"] else ("warning" if s["warnings"] else "bold")
     lines.append(c(colour_key, summary))
     return "\n".join(lines) + "\n"
+
+
+def _rule_labels(lang: str) -> dict[str, str]:
+    from toolkit.rules.catalog import rule_labels
+
+    return rule_labels(lang)
 
 
 def _of_table(found: list, sheet, sheets) -> list:
@@ -240,7 +306,7 @@ def _call_log_head(sheet, sheets, lang: str) -> str:
     log = sheet.call_log
     kinds = join((t("call_log.count." + kind, lang, count=n) for kind, n in log.rows.items()), lang, "enumeration")
     return t("call_log.line", lang, column=log.type_column, header=visible(log.type_header), kinds=kinds,
-             header_row=sheet.header_row, records=sum(log.rows.values()))
+             header_row=sheet.header_row, records=t("summary.records", lang, count=sum(log.rows.values())))
 
 
 def _rows_text(rows: list[int]) -> str:

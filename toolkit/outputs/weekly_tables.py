@@ -14,6 +14,7 @@ from toolkit.followup.sections import Source
 from toolkit.followup.stats import UNASSIGNED, OrderStats, Rate, WeekStats
 from toolkit.followup.weekly import WeeklyReport
 from toolkit.i18n import join, t
+from toolkit.rules.catalog import rule_labels
 
 SECTIONS = ("unfinished", "overdue", "finance_handover", "return_visits", "findings")
 
@@ -127,10 +128,11 @@ def section_tables(report: WeeklyReport, lang: str) -> list[Table]:
         Column("record", t("weekly.col.record", lang), 13), Column("column", t("col.column", lang), 14, False),
         Column("message", t("col.message", lang), 54), Column("source", t("weekly.col.source", lang), 28)])
     severity = {key: t(f"severity.{key}", lang) for key in {f.severity for f in s.findings}}
+    labels = rule_labels(lang)  # the rule as the clerks read it: its name beside the ID in Chinese
     rows, sources = tb.rows, tb.sources  # a row per finding: hundreds of thousands on a broken register
     for f in s.findings:
         src = Source(f.path, f.sheet, f.row or 1, f.cell or f"A{f.row or 1}")
-        rows.append([f.rule, severity[f.severity], f.record, f.column, f.message, source_text(src)])
+        rows.append([labels.get(f.rule, f.rule), severity[f.severity], f.record, f.column, f.message, source_text(src)])
         sources.append(src)
     tables.append(tb)
     return tables
@@ -225,14 +227,15 @@ def category_table(report: WeeklyReport, lang: str) -> Table:
                        lambda k: category_label(k, lang), report, lang)
 
 
-def compared_table(title: str, key_header: str, now: dict[str, int], before: dict[str, int] | None) -> Table:
-    """Counts this week beside last week's, every key of either week."""
+def compared_table(title: str, key_header: str, now: dict[str, int], before: dict[str, int] | None,
+                   label=None) -> Table:
+    """Counts this week beside last week's, every key of either week (shown by ``label``, when given)."""
     lang_cols = [Column("key", key_header, 40), Column("this_week", title[0], 10), Column("last_week", title[1], 10),
                  Column("change", title[2], 10)]
     tb = Table("compared", "", lang_cols)
     for key in sorted(set(now) | set(before or {})):
         a, b = now.get(key, 0), (before.get(key, 0) if before is not None else None)
-        tb.rows.append([key, a, b, _delta(a, b)])
+        tb.rows.append([label.get(key, key) if label else key, a, b, _delta(a, b)])
         tb.sources.append(None)
     return tb
 
@@ -242,7 +245,7 @@ def findings_compared(report: WeeklyReport, lang: str, by: str) -> Table:
     before = report.last_week
     if by == "rule":
         return compared_table(heads, t("col.rule", lang), report.stats.findings_by_rule,
-                              before.findings_by_rule if before else None)
+                              before.findings_by_rule if before else None, rule_labels(lang))
     return compared_table(heads, t("weekly.col.register", lang), report.stats.findings_by_register,
                           before.findings_by_register if before else None)
 

@@ -8,12 +8,13 @@ the seed rule it comes from, what it checks and its messages in both languages. 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+import string
+from dataclasses import dataclass, fields
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from toolkit.i18n import pick
+from toolkit.i18n import pick, rule_label, t
 # The model's words, named here too for the rule modules (one definition, in toolkit.model)
 from toolkit.model.records import filled  # noqa: F401
 from toolkit.model.settings import Settings
@@ -50,9 +51,10 @@ class Rule:
     kind: str
     severity: str
     source: str
-    checks: tuple[str, str]  # (zh, en): what it checks, one sentence
+    what: tuple[str, str]  # (zh, en): what it checks, one sentence; {delay_hours}: a threshold's value
     messages: dict[str, tuple[str, str]]
     check: Callable[..., Iterable]
+    names: tuple[str, str]  # (zh, en): its short name where a person reads it (代签, proxy signature)
     needs: tuple[str, ...] = ()  # every one of these columns
     needs_any: tuple[str, ...] = ()  # at least one of these columns
     scope: str = RECORD
@@ -64,25 +66,53 @@ class Rule:
             missing += self.needs_any
         return missing
 
-    def describe(self, lang: str) -> str:
-        return pick(self.checks, lang)
+    def describe(self, lang: str, settings: Settings | None = None) -> str:
+        """What it checks, with the thresholds in force ("超过 24 小时"); without ``settings``, the
+        generic form the README's table shows: each threshold's setting with its default."""
+        text = pick(self.what, lang)
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        if not names:
+            return text
+        if settings is not None:
+            return text.format(**{name: _show(getattr(settings, name)) for name in names})
+        return text.format(**{name: t("rules.setting_default", lang, name=name, value=_show(_DEFAULTS[name]))
+                              for name in names})
+
+    @property
+    def checks(self) -> tuple[str, str]:
+        """What it checks in both languages, with the default thresholds."""
+        return self.describe("zh", _DEFAULT_SETTINGS), self.describe("en", _DEFAULT_SETTINGS)
+
+    def name(self, lang: str) -> str:
+        return pick(self.names, lang)
+
+    def label(self, lang: str) -> str:
+        """How a person sees it named: the ID, with its name beside it where the ID is not in their words."""
+        return rule_label(self.id, self.names, lang)
 
     def message(self, key: str, lang: str, params: dict[str, Any]) -> str:
         return pick(self.messages[key], lang).format(**params)
 
 
+def _show(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+_DEFAULTS = {f.name: f.default for f in fields(Settings) if f.init}
+_DEFAULT_SETTINGS = Settings()
+
 CATALOG: dict[tuple[str, str], Rule] = {}
 
 
-def rule(rule_id: str, *, kind: str, severity: str, source: str, checks: tuple[str, str],
+def rule(rule_id: str, *, name: tuple[str, str], kind: str, severity: str, source: str, checks: tuple[str, str],
          messages: dict[str, tuple[str, str]], needs=(), needs_any=(), scope: str = RECORD):
     """Register the decorated function in the catalog under (kind, rule_id)."""
     def register(fn):
         key = (kind, rule_id)
         if key in CATALOG:
             raise ValueError(f"rule {rule_id} for {kind} registered twice")
-        CATALOG[key] = Rule(rule_id, kind, severity, source, checks, messages, fn, tuple(needs), tuple(needs_any),
-                            scope)
+        CATALOG[key] = Rule(rule_id, kind, severity, source, checks, messages, fn, name, tuple(needs),
+                            tuple(needs_any), scope)
         return fn
     return register
 
@@ -114,6 +144,18 @@ def all_rules() -> list[Rule]:
 def rule_ids() -> set[str]:
     _load()
     return {rid for _, rid in CATALOG}
+
+
+def rule_labels(lang: str) -> dict[str, str]:
+    """Each rule ID as a person reads it in ``lang`` (one name per ID, whatever the kind)."""
+    _load()
+    return {rid: r.label(lang) for (_, rid), r in CATALOG.items()}
+
+
+def rule_names(lang: str) -> dict[str, str]:
+    """Each rule ID's short name in ``lang``."""
+    _load()
+    return {rid: r.name(lang) for (_, rid), r in CATALOG.items()}
 
 
 def _load() -> None:

@@ -12,7 +12,7 @@ def uncalculated_formula(record, ctx):
 
 
 for _kind in RECORD_KINDS:
-    rule("uncalculated-formula", kind=_kind, severity=WARNING, source="—",
+    rule("uncalculated-formula", name=("公式未计算", "formula not calculated"), kind=_kind, severity=WARNING, source="—",
          checks=("公式单元格有计算结果（文件须由 Excel 保存过）",
                  "formula cells carry a calculated value (the file was saved by Excel)"),
          messages={"default": ("{label}是从未计算过的公式（文件未经 Excel 保存）：无法检查，请在 Excel 中打开并保存后再查",

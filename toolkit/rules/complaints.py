@@ -38,7 +38,7 @@ def _span(delta: timedelta, lang: str) -> str:
 
 # ---- the record is complete ------------------------------------------------------------
 
-@rule("missing-field", kind=K, severity=ERROR, source="000 三不七要, 003 首问责任",
+@rule("missing-field", name=("必填项为空", "required field empty"), kind=K, severity=ERROR, source="000 三不七要, 003 首问责任",
       checks=("投诉编号、投诉时间、投诉人、联系电话、投诉内容、责任人不得为空",
               "complaint no., received time, complainant, phone, content and owner are filled in"),
       messages={"default": ("{label}为空", "{label} is empty")},
@@ -49,7 +49,7 @@ def missing_field(c, ctx):
 
 # ---- a definite reply time, and keeping it (003) ------------------------------------------
 
-@rule("missing-reply-deadline", kind=K, severity=ERROR, source="003 明确回复时间",
+@rule("missing-reply-deadline", name=("未约定答复时间", "no reply time"), kind=K, severity=ERROR, source="003 明确回复时间",
       checks=("未答复的投诉须有承诺答复时间", "an unanswered complaint has a promised reply time"),
       messages={"default": ("投诉尚未答复，也没有承诺答复时间（须给客户明确的答复时间）",
                             "not answered yet and no reply time promised (give the customer a definite reply time)")},
@@ -60,7 +60,7 @@ def missing_reply_deadline(c, ctx):
     return ()
 
 
-@rule("reply-late", kind=K, severity=WARNING, source="003 信守承诺",
+@rule("reply-late", name=("答复晚于承诺", "late reply"), kind=K, severity=WARNING, source="003 信守承诺",
       checks=("在承诺答复时间之前答复客户", "the customer is answered by the promised reply time"),
       messages={"default": ("{replied} 才答复，晚于承诺的答复时间 {promised}",
                             "answered at {replied}, after the promised reply time {promised}")},
@@ -73,7 +73,7 @@ def reply_late(c, ctx):
     return ()
 
 
-@rule("reply-overdue", kind=K, severity=ERROR, source="003 信守承诺",
+@rule("reply-overdue", name=("答复逾期", "reply overdue"), kind=K, severity=ERROR, source="003 信守承诺",
       checks=("承诺答复时间已过仍未答复：须按时致电客户说明进展、给出新的答复时间",
               "no complaint is left unanswered past its promised reply time (call the customer, explain the progress, give a new time)"),
       messages={"default": ("承诺 {promised} 前答复，已超过 {overdue_zh}仍未答复：请致电客户说明进展并给出新的答复时间",
@@ -90,9 +90,9 @@ def reply_overdue(c, ctx):
 
 # ---- major complaints (000 重大投诉) --------------------------------------------------------
 
-@rule(MAJOR_COMPLAINT, kind=K, severity=ERROR, source="000 重大投诉",
-      checks=("未结案的重大投诉（涉及 major_people 人以上、受理 major_open_days 天后仍未结案、已曝光/诉讼或内容提到媒体、诉讼、12345 等）须由服务中心负责人亲自处理",
-              "an open major complaint (major_people or more people, still open major_open_days days after receipt, "
+@rule(MAJOR_COMPLAINT, name=("重大投诉", "major complaint"), kind=K, severity=ERROR, source="000 重大投诉",
+      checks=("未结案的重大投诉（涉及 {major_people} 人以上、受理 {major_open_days} 天后仍未结案、已曝光/诉讼或内容提到媒体、诉讼、12345 等）须由服务中心负责人亲自处理",
+              "an open major complaint ({major_people} or more people, still open {major_open_days} days after receipt, "
               "media or lawsuit marked or named in the content: 曝光, 媒体, 起诉, 12345 …) is flagged for the centre's head"),
       messages={"default": ("重大投诉（{reasons_zh}）：须由服务中心负责人亲自处理",
                             "major complaint ({reasons_en}): the centre's head handles it in person")},
@@ -107,7 +107,7 @@ def major_complaint(c, ctx):
 
 # ---- return visit, then close (000 流程图) --------------------------------------------------
 
-@rule("closed-unsatisfied", kind=K, severity=ERROR, source="000 流程图",
+@rule("closed-unsatisfied", name=("不满意却结案", "closed unsatisfied"), kind=K, severity=ERROR, source="000 流程图",
       checks=("回访不满意的投诉不得结案，须退回继续处理", "a complaint whose return visit found the customer not satisfied is not closed: it goes back to handling"),
       messages={"default": ("回访结果为“{result}”却已结案：不满意须退回继续处理",
                             "closed although the return visit says \"{result}\": it must go back to handling")},
@@ -118,7 +118,7 @@ def closed_unsatisfied(c, ctx):
     return ()
 
 
-@rule("missing-visit", kind=K, severity=WARNING, source="000 流程图",
+@rule("missing-visit", name=("未回访", "no return visit"), kind=K, severity=WARNING, source="000 流程图",
       checks=("结案前须回访", "a closed complaint had a return visit"),
       messages={"default": ("已结案但没有回访记录（回访满意后方可结案）",
                             "closed without a return visit (close after the customer says satisfied)")},
@@ -148,7 +148,7 @@ def _time_params(name: str, value) -> dict:
     return {"label": zh, "label_en": en[0].upper() + en[1:] + " time", "value": show_time(value)}
 
 
-@rule("time-order", kind=K, severity=ERROR, source="000 流程图",
+@rule("time-order", name=("时间顺序错误", "times out of order"), kind=K, severity=ERROR, source="000 流程图",
       checks=("投诉 ≤ 答复 ≤ 回访 ≤ 结案，承诺答复时间不早于投诉时间，且均不晚于检查时间（承诺时间除外）",
               "received ≤ replied ≤ visited ≤ closed, the promised reply not before receipt, and none but the promise in the future"),
       messages={
@@ -181,7 +181,7 @@ def time_order(c, ctx):
 
 # ---- values -------------------------------------------------------------------------------------
 
-rule("bad-value", kind=K, severity=ERROR, source="—",
+rule("bad-value", name=("值无法识别", "unreadable value"), kind=K, severity=ERROR, source="—",
      checks=("日期、时间、人数的值可以识别", "date, time and number-of-people values can be read"),
      messages=BAD_VALUE_MESSAGES)(bad_value)
 
@@ -190,7 +190,7 @@ BAD_PHONE_MESSAGES = {"default": ("联系电话“{phone}”不是有效的手�
                                   "\"{phone}\" is not a valid mobile or landline number")}
 
 
-@rule("bad-phone", kind=K, severity=WARNING, source="003 致电客户",
+@rule("bad-phone", name=("电话无效", "invalid phone"), kind=K, severity=WARNING, source="003 致电客户",
       checks=("联系电话是登记表所在地区或所写区号的国家/地区的有效手机号或固定电话（答复、回访都要致电客户）",
               "the phone is a valid mobile or landline number of the register's region, or of the country its "
               "code names (the reply and the return visit are calls)"),
@@ -201,7 +201,7 @@ def bad_phone(c, ctx):
     return ()
 
 
-@rule("duplicate-number", kind=K, severity=ERROR, source="003 投诉记录",
+@rule("duplicate-number", name=("编号重复", "duplicate number"), kind=K, severity=ERROR, source="003 投诉记录",
       checks=("每个投诉编号只使用一次", "each complaint number is used once"),
       messages={"default": ("投诉编号 {number} 重复（首次出现在 {first}）",
                             "complaint number {number} is used twice (first at {first})")},
@@ -267,7 +267,7 @@ def _nearest_class(text: str) -> str | None:
     return best if ratios[best] >= 0.5 else None
 
 
-@rule("bad-category", kind=K, severity=WARNING, source="000 客户投诉分类",
+@rule("bad-category", name=("投诉类别不符", "unknown category"), kind=K, severity=WARNING, source="000 客户投诉分类",
       checks=("投诉类别是四类之一：设备设施、管理服务、收费、突发事件",
               "the category is one of the four classes: 设备设施 (facilities), 管理服务 (management service), 收费 (fees), 突发事件 (emergencies)"),
       messages={

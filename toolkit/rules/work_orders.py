@@ -31,7 +31,7 @@ _REQUIRED = ("order_no", "location", "content", "customer_name", "customer_phone
 _required_values = attrgetter(*_REQUIRED)
 
 
-@rule("missing-field", kind=K, severity=ERROR, source="001 三.4, 三.12",
+@rule("missing-field", name=("必填项为空", "required field empty"), kind=K, severity=ERROR, source="001 三.4, 三.12",
       checks=("单号、地点、报修内容、客户姓名、联系电话、有偿/无偿不得为空",
               "order no., location, content, customer name and phone, paid/free are filled in"),
       messages={"default": ("{label}为空", "{label} is empty")},
@@ -72,7 +72,7 @@ def _accepted_later(order) -> bool:
 _STAGE_TIMES = ("received_at", "dispatched_at", "accepted_at", "returned_at")
 
 
-@rule("missing-time", kind=K, severity=ERROR, source="001 三.5, 三.12, 三.13",
+@rule("missing-time", name=("时间未填", "time missing"), kind=K, severity=ERROR, source="001 三.5, 三.12, 三.13",
       checks=("报修、派单、工程部接单时间（及返单时间）在到达该环节后不得为空",
               "received, dispatch and engineering sign-in times (and the return time) are filled in once the order reached that stage"),
       messages={
@@ -102,7 +102,7 @@ _returned_signatures = attrgetter("repairer_signature", "customer_signature", "r
 _SIGNATURES = ("repairer_signature", "customer_signature", "return_signer", "accepted_by")
 
 
-@rule("missing-signature", kind=K, severity=ERROR, source="001 三.5-7, 三.13, 三.14",
+@rule("missing-signature", name=("缺签字", "signature missing"), kind=K, severity=ERROR, source="001 三.5-7, 三.13, 三.14",
       checks=("返单须有维修人员签字、客户签字和返单签收人；工程部接单须有接单人",
               "a returned order has the repairer's and the customer's signatures and a return signer; an accepted order names who accepted it"),
       messages={
@@ -132,7 +132,7 @@ def missing_signature(order, ctx):
     return hits
 
 
-@rule("missing-fee", kind=K, severity=ERROR, source="001 三.13",
+@rule("missing-fee", name=("未填费用", "fee missing"), kind=K, severity=ERROR, source="001 三.13",
       checks=("有偿维修完工或返单时须填写费用", "a paid order that is completed or returned has its fee"),
       messages={"default": ("有偿维修已完工/返单但未填写费用", "paid order completed or returned without a fee"),
                 "zero": ("有偿维修的费用为 0", "paid order with a fee of 0")},
@@ -149,9 +149,9 @@ def missing_fee(order, ctx):
     return ()
 
 
-@rule("missing-reason", kind=K, severity=ERROR, source="001 三.10, 三.13",
-      checks=("超过 delay_hours 小时完工须写延误原因；未完工（返单未完成或超时未完成）须写未完成原因",
-              "an order completed more than delay_hours after dispatch has a delay reason; an unfinished one (returned uncompleted, or open past delay_hours) has a reason"),
+@rule("missing-reason", name=("未写原因", "reason missing"), kind=K, severity=ERROR, source="001 三.10, 三.13",
+      checks=("超过 {delay_hours} 小时完工须写延误原因；未完工（返单未完成或超时未完成）须写未完成原因",
+              "an order completed more than {delay_hours} hours after dispatch has a delay reason; an unfinished one (returned uncompleted, or open past {delay_hours} hours) has a reason"),
       messages={
           "delay": ("{since}后 {hours} 小时才完工（超过 {limit} 小时），未写延误原因",
                     "completed {hours} h after {since_en} (over {limit} h) with no delay reason"),
@@ -206,7 +206,7 @@ def _g(number: float) -> str:
     return f"{number:g}"
 
 
-@rule("not-completed", kind=K, severity=ERROR, source="001 三.8",
+@rule("not-completed", name=("未完工返单", "returned uncompleted"), kind=K, severity=ERROR, source="001 三.8",
       checks=("未完工的维修单不得返单收回（特殊批示除外）", "an uncompleted order is not taken back unless specially approved"),
       messages={"default": ("已返单但未完工，且无特殊批示（不得收单）", "returned but not completed, with no special approval (must be refused)")},
       needs=("completed_at",), needs_any=("returned_at", "return_signer"))
@@ -217,8 +217,8 @@ def not_completed(order, ctx):
     return ()
 
 
-@rule("slow-handoff", kind=K, severity=WARNING, source="001 三.2",
-      checks=("工作单须在派单后 handoff_minutes 分钟内交工程部接收", "engineering signs the order in within handoff_minutes of dispatch"),
+@rule("slow-handoff", name=("接单超时", "slow hand-off"), kind=K, severity=WARNING, source="001 三.2",
+      checks=("工作单须在派单后 {handoff_minutes} 分钟内交工程部接收", "engineering signs the order in within {handoff_minutes} minutes of dispatch"),
       messages={"default": ("{since}后 {minutes} 分钟才由工程部接单（限 {limit} 分钟）",
                             "engineering signed in {minutes} min after {since_en} (limit {limit} min)")},
       needs=("accepted_at",), needs_any=("dispatched_at", "received_at"))
@@ -244,7 +244,7 @@ _LABELS = {"received_at": ("报修时间", "received"), "dispatched_at": ("派�
            "returned_at": ("返单时间", "return"), "visit_at": ("回访时间", "return visit")}
 
 
-@rule("time-order", kind=K, severity=ERROR, source="001 三.12-13",
+@rule("time-order", name=("时间顺序错误", "times out of order"), kind=K, severity=ERROR, source="001 三.12-13",
       checks=("报修 ≤ 派单 ≤ 接单 ≤ 完工 ≤ 返单 ≤ 回访，且不晚于检查时间",
               "received ≤ dispatched ≤ accepted ≤ completed ≤ returned ≤ visited, and none in the future"),
       messages={
@@ -285,7 +285,7 @@ def _name(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-@rule("proxy-signature", kind=K, severity=ERROR, source="001 三.13",
+@rule("proxy-signature", name=("代签", "proxy signature"), kind=K, severity=ERROR, source="001 三.13",
       checks=("返单签收不得代签：签收人或客户签字不得是维修人员本人", "no proxy signing: the return signer and the customer's signature are not the repairer"),
       messages={
           "return_signer": ("返单签收人与维修人员同为“{name}”（不得代签）", "return signed by the repairer \"{name}\" (no proxy signing)"),
@@ -311,8 +311,8 @@ def proxy_signature(order, ctx):
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
-@rule("content-too-brief", kind=K, severity=WARNING, source="001 三.3",
-      checks=("报修内容要写清具体内容，不少于 min_content_chars 个字", "the repair content is specific: at least min_content_chars characters"),
+@rule("content-too-brief", name=("内容过简", "content too brief"), kind=K, severity=WARNING, source="001 三.3",
+      checks=("报修内容要写清具体内容，不少于 {min_content_chars} 个字", "the repair content is specific: at least {min_content_chars} characters"),
       messages={"default": ("报修内容“{content}”过于简略（少于 {limit} 个字）", "repair content \"{content}\" is too brief (under {limit} characters)")},
       needs=("content",))
 def content_too_brief(order, ctx):
@@ -324,7 +324,7 @@ def content_too_brief(order, ctx):
     return ()
 
 
-@rule("bad-phone", kind=K, severity=WARNING, source="001 三.4",
+@rule("bad-phone", name=("电话无效", "invalid phone"), kind=K, severity=WARNING, source="001 三.4",
       checks=("联系电话是登记表所在地区（内地、香港、澳门、台湾）或所写国家/地区区号的有效手机号或固定电话",
               "the phone is a valid mobile or landline number of the register's region (mainland, Hong Kong, "
               "Macau, Taiwan), or of the country its code names (+852 …)"),
@@ -354,12 +354,12 @@ def bad_value(record, ctx):
     return [Hit(p.field, p.reason, {"raw": p.raw}) for p in record.problems if p.reason not in _NOT_BAD]
 
 
-rule("bad-value", kind=K, severity=ERROR, source="—",
+rule("bad-value", name=("值无法识别", "unreadable value"), kind=K, severity=ERROR, source="—",
      checks=("日期、时间、金额、有偿/无偿的值可以识别", "date, time, money and paid/free values can be read"),
      messages=BAD_VALUE_MESSAGES)(bad_value)
 
 
-@rule("foreign-currency", kind=K, severity=WARNING, source="—",
+@rule("foreign-currency", name=("外币金额", "foreign currency"), kind=K, severity=WARNING, source="—",
       checks=("费用以登记表所在地区的货币填写（内地登记表中的 HK$、US$ 要核对）",
               "the fee is in the money of the register's region (HK$ or US$ in a mainland register is checked)"),
       messages={"default": ("费用“{raw}”不是本登记表所在地区的货币，未计入费用合计",
@@ -433,7 +433,7 @@ def duplicate_numbers(registers, ctx, number_field: str):
                 first_seen[key] = (reg, rec)
 
 
-@rule("duplicate-number", kind=K, severity=ERROR, source="001 三.15",
+@rule("duplicate-number", name=("编号重复", "duplicate number"), kind=K, severity=ERROR, source="001 三.15",
       checks=("每个单号只使用一次", "each order number is used once"),
       messages={"default": ("单号 {number} 重复（首次出现在 {first}）", "order number {number} is used twice (first at {first})")},
       needs=("order_no",), scope=WORKBOOK)
@@ -509,11 +509,13 @@ def _sequences(registers, field: str) -> dict[tuple[str, int], list[tuple[int, o
     return sequences
 
 
-@rule("number-gap", kind=K, severity=WARNING, source="001 三.1, 三.15",
-      checks=("预编号的三联单不缺号（跳号超过 number_gap_max 视为换本或换月）",
-              "no number is missing from a pre-numbered sequence (a jump over number_gap_max is a new book or month)"),
+@rule("number-gap", name=("单号缺号", "number gap"), kind=K, severity=WARNING, source="001 三.1, 三.15",
+      checks=("预编号的三联单不缺号（跳号超过 {number_gap_max} 视为换本或换月）",
+              "no number is missing from a pre-numbered sequence (a jump over {number_gap_max} is a new book or month)"),
       messages={"default": ("单号 {missing} 缺失（{count} 张，可能遗失）：在 {before} 与 {after} 之间",
-                            "form number(s) {missing} missing ({count}, possibly lost) between {before} and {after}")},
+                            "form number(s) {missing} missing ({count}, possibly lost) between {before} and {after}"),
+                "one": ("单号 {missing} 缺失（{count} 张，可能遗失）：在 {before} 与 {after} 之间",
+                        "form number {missing} missing ({count}, possibly lost) between {before} and {after}")},
       needs=("order_no",), scope=WORKBOOK)
 def number_gap(registers, ctx):
     mode = ctx.settings.number_gaps
@@ -542,12 +544,12 @@ def number_gap(registers, ctx):
                 printed = number_parts(rec0.order_no)[3]
                 fmt = lambda n, p=printed: f"{p}{n:0{width}d}"  # noqa: E731
                 missing = fmt(n0 + 1) if gap == 1 else f"{fmt(n0 + 1)}–{fmt(n1 - 1)}"
-                yield reg1, rec1, Hit("order_no", params={"missing": missing, "count": gap,
+                yield reg1, rec1, Hit("order_no", "one" if gap == 1 else "default", params={"missing": missing, "count": gap,
                                                           "before": rec0.order_no, "after": rec1.order_no})
 
 
-@rule("finance-unreceipted", kind=K, severity=WARNING, source="001 三.15",
-      checks=("有偿维修单完工 finance_days 天内交财务签收", "a paid order completed more than finance_days days ago has been signed for by finance"),
+@rule("finance-unreceipted", name=("财务未签收", "not receipted by finance"), kind=K, severity=WARNING, source="001 三.15",
+      checks=("有偿维修单完工 {finance_days} 天内交财务签收", "a paid order completed more than {finance_days} days ago has been signed for by finance"),
       messages={"default": ("有偿维修单完工已超过 {days} 天，财务未签收", "paid order completed over {days} days ago, not signed for by finance")},
       needs=("paid", "finance_receipt", "completed_at"))
 def finance_unreceipted(order, ctx):
