@@ -205,7 +205,10 @@ def reminder_posts(plan, settings: RobotSettings, escalate_to, store, lang: str)
     """One post per robot that has items not yet posted to it; and how many were posted before."""
     from toolkit.mail.reminders import DUE_SOON, MAJOR, OVERDUE, _urgency, Assignment, ledger_path
 
-    def concerned(item) -> list[str]:  # who is responsible, as email's roles say
+    def concerned(item) -> list[str]:  # who is responsible, as email's roles say; each once
+        return list(dict.fromkeys(_concerned(item)))
+
+    def _concerned(item) -> list[str]:
         if item.stage == DUE_SOON:
             return [p for p in (item.owner, item.first_handler) if p]
         if item.stage == OVERDUE:
