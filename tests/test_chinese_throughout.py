@@ -96,7 +96,7 @@ def test_a_usage_error_is_said_in_chinese(tmp_path, chosen):
     result = run_cli("validate", "x.xlsx", "--nope", *args, cwd=tmp_path, env=env)
     assert result.returncode == 2
     assert "错误：没有 --nope 这个选项" in result.stderr and "用法：" in result.stderr
-    assert "toolkit validate [OPTIONS]" in result.stderr and "toolkit validate --help 查看帮助。" in result.stderr
+    assert "toolkit validate [OPTIONS]" in result.stderr and "toolkit validate -h 查看帮助。" in result.stderr
     assert "Error" not in result.stderr and "No such option" not in result.stderr
 
     bad_value = run_cli("validate", "x.xlsx", "--format", "xml", *args, cwd=tmp_path, env=env)
@@ -110,7 +110,7 @@ def test_a_usage_error_stays_english_in_english(tmp_path):
     result = run_cli("validate", "x.xlsx", "--nope", cwd=tmp_path, env=ENGLISH_SYSTEM)
     assert result.returncode == 2
     assert "Error: No such option: --nope (Possible options: --annotate)" in result.stderr
-    assert "Usage: " in result.stderr and "toolkit validate --help' for help." in result.stderr
+    assert "Usage: " in result.stderr and "toolkit validate -h' for help." in result.stderr
 
 
 def test_a_config_error_is_said_in_the_configs_language(tmp_path):

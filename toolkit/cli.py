@@ -367,6 +367,53 @@ def password(
                  backend=backend))
 
 
+@app.command("robot-key")
+def robot_key(
+    action: Annotated[PasswordAction, typer.Argument(help="set, check or delete.")],
+    name: Annotated[str, typer.Argument(help="The robot: NAME of a [robots.NAME] table.")],
+    secret_option: Annotated[bool, typer.Option("--secret", help="DingTalk's signing secret (SEC…) instead of the webhook key.")] = False,
+    config_path: ConfigOption = None,
+    lang: LangOption = None,
+):
+    """Store, check or delete a group robot's webhook key (or DingTalk signing secret) in the system keyring.
+
+    The key is the key= (WeCom) or access_token= (DingTalk) of the webhook address; the config
+    holds the address without it. TOOLKIT_ROBOT_KEY_NAME / TOOLKIT_ROBOT_SECRET_NAME in the
+    environment are used first. Exit codes: 0 done (check: one is stored), 1 check: none is
+    stored, 2 no such robot, or no usable keyring.
+    """
+    from toolkit.errors import UsageError
+    from toolkit.i18n import t
+    from toolkit.mail.password import delete_password, password_stored, store_password
+    from toolkit.mail.robots import KEY_ENV, KEY_SERVICE, SECRET_ENV, SECRET_SERVICE, _env_name, robot_settings
+
+    config, lang_code = _setup(config_path, lang)
+    robot = robot_settings(config).robots.get(name)
+    if robot is None:
+        raise UsageError("robot_key.unknown", robot=name)
+    service, env = (SECRET_SERVICE, _env_name(SECRET_ENV, robot)) if secret_option else (KEY_SERVICE, _env_name(KEY_ENV, robot))
+    what = t("robot_key.what.secret" if secret_option else "robot_key.what.key", lang_code)
+    if action == PasswordAction.set:
+        if sys.stdin is not None and sys.stdin.isatty():
+            value = typer.prompt(t("robot_key.prompt", lang_code, robot=name, what=what), hide_input=True,
+                                 confirmation_prompt=t("password.confirm", lang_code))
+        else:
+            value = sys.stdin.readline().strip() if sys.stdin is not None else ""
+        backend = store_password(name, value, service=service)
+        typer.echo(t("robot_key.stored", lang_code, robot=name, what=what, backend=backend))
+        return
+    if action == PasswordAction.check:
+        stored, backend = password_stored(name, service=service)
+        typer.echo(t("robot_key.present" if stored else "robot_key.absent", lang_code, robot=name, what=what,
+                     backend=backend))
+        if os.environ.get(env):
+            typer.echo(t("robot_key.env_set", lang_code, env=env))
+        raise typer.Exit(0 if stored else 1)
+    deleted, backend = delete_password(name, service=service)
+    typer.echo(t("robot_key.deleted" if deleted else "robot_key.nothing_to_delete", lang_code, robot=name,
+                 what=what, backend=backend))
+
+
 class TemplateKind(str, Enum):
     work_orders = "work-orders"
     complaints = "complaints"
@@ -451,6 +498,10 @@ def weekly(
             from toolkit.outputs.safe import visible
 
             sys.stdout.write(visible(render(job.report, lang_code) + ("\n" + render_mail(job, lang_code) if job.email else "")))
+            if job.robots is not None:  # the group robots (issue #22)
+                from toolkit.mail.robots import robot_lines
+
+                sys.stdout.write(visible("".join(line + "\n" for line in robot_lines(job.robots, lang_code))))
     if job.workbook is not None:
         typer.echo(t("output.written", lang_code, path=job.workbook), err=True)
     _say_calendar(job.calendar, lang_code)

@@ -177,6 +177,32 @@ SECTIONS: tuple[Section, ...] = (
     Section("people", "登记表中的姓名 → 邮箱地址：每人一个表", "Names as in the registers → addresses: a table per person", (
         S("email", TEXT, None, "此人的邮箱地址", "The person's address", example="wangli@example.com"),
     ), entries="王丽", entry_label='"name"', entry_hint='email = "…"', required=("email",)),
+    # ---- group robots (issue #22) ----
+    Section("robots", "企业微信、钉钉群机器人：提醒和周报也发到群里（toolkit remind、toolkit weekly --email）。密钥不写在这里："
+            "用 `toolkit robot-key set 名称`（钉钉另加 --secret 存加签密钥）存入系统密钥环，或设置环境变量 "
+            "TOOLKIT_ROBOT_KEY_名称、TOOLKIT_ROBOT_SECRET_名称：每个机器人一个表，名称只用字母、数字、_ 和 -",
+            "WeCom (企业微信) and DingTalk (钉钉) group robots: reminders and the digest posted to a group chat too "
+            "(toolkit remind, toolkit weekly --email). The key never goes here: `toolkit robot-key set NAME` (and, "
+            "for DingTalk, --secret for the signing secret) keeps it in the system keyring, or set "
+            "TOOLKIT_ROBOT_KEY_NAME and TOOLKIT_ROBOT_SECRET_NAME: a table per robot, named with letters, digits, _ and -", (
+        S("platform", CHOICE, None, "wecom（企业微信）或 dingtalk（钉钉）", "wecom (企业微信) or dingtalk (钉钉)",
+          choices=("wecom", "dingtalk"), example="wecom"),
+        S("url", TEXT, None, "Webhook 地址，不带 key / access_token（默认：该平台的地址）",
+          "The webhook address without its key or access_token (default: the platform's)",
+          example="https://qyapi.weixin.qq.com/cgi-bin/webhook/send"),
+        S("reminders", BOOL, False, "true：所有提醒都发到这个群，@ 责任人", "true: every reminder goes to this group, "
+          "@-mentioning the person responsible"),
+        S("people", ADDRESSES, [], "这些人（登记表中的姓名）的提醒发到这个群，@ 此人；不在 [people] 中的人只发机器人，不发邮件",
+          "These people's reminders (names as in the registers) go to this group, @-mentioning them; one not in "
+          "[people] gets the robot instead of email", example=["王丽"]),
+        S("weekly", CHOICE, "off", "周报发到这个群：off、full（完整周报摘要）、finance（交财务清单）、engineering（未完成工单）",
+          "The weekly digest for this group: off, full (the digest, summarised), finance (the hand-over list), "
+          "engineering (the unfinished orders)", choices=("off", "full", "finance", "engineering")),
+        S("timeout", NUMBER, 10, "等待平台应答的秒数", "Seconds to wait for the platform's answer", maximum=_LARGEST),
+    ), entries="kefu", entry_label='"name"', entry_hint='platform = "wecom"', required=("platform",)),
+    Section("mobiles", "登记表中的姓名 = 手机号：群机器人消息中 @ 此人（只在发给机器人的请求中，不出现在邮件和输出中）",
+            "Names as in the registers = mobile numbers: robot messages @-mention these people (only in the request "
+            "to the robot, never in mail or output)", free=True, free_example=(("王丽", "13800000000"),)),
     Section("calendar", "某年的正式放假安排，公布后加入（见 `toolkit calendar`）：每年一个表",
             "A year's official arrangement, once published (see `toolkit calendar`): a table per year", (
         S("days_off", DATES, None, "国务院通知中的全部放假日", "Every day off of the State Council's notice",

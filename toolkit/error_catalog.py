@@ -143,6 +143,14 @@ ERRORS: tuple[ErrorKind, ...] = (
     _K("mail-refused", "mail.refused", "Refused by the server", "the server will not take mail for that address (the reply says why: unknown user, policy); correct the address in `[people]` or ask the mail administrator. The person's reminders went to `escalate_to`; the next run tries the address again", "mail"),
     _K("mail-unconfirmed", "mail.uncertain", "Not confirmed", "the server took the message but never confirmed it: it may have arrived; the next run sends it again with the same Message-ID. If it recurs, ask why the server answers so slowly (a content filter), or raise `data_timeout`", "mail"),
     _K("mail-unconfirmed-stopped", "mail.uncertain_stopped", "Not confirmed, server silent", "as above, and the server stopped answering: the other messages wait for the next run", "mail"),
+    # ---- group robots (issue #22) ----
+    _K("robot-failed", "robot.failed", "Group robot post failed", "the platform refused the post (a wrong key or signing secret: errcode 93000 or 310000; HTTP 4xx) or could not be reached to the last retry (5xx, connection refused, rate limited); check the key with `toolkit robot-key check NAME`. The mail and the other robots went ahead; the next run posts it", "mail"),
+    _K("robot-unconfirmed", "robot.uncertain", "Group robot never answered", "the request went but no answer came within `timeout`: the message may have been posted; the next run posts it again", "mail"),
+    _K("robot-no-key", "robot.no_key", "No robot key", "neither the keyring nor the environment holds it: `toolkit robot-key set NAME` (DingTalk: also `--secret`)", "mail"),
+    _K("robot-bad-name", "robot.bad_name", "Robot name", "name the robot with letters, digits, _ and - (`[robots.kefu]`)", "config"),
+    _K("robot-url-with-key", "robot.url_with_key", "Key in the robot's address", "give `url` without `key=` or `access_token=`, and keep the key with `toolkit robot-key set NAME`", "config"),
+    _K("robot-bad-mobile", "robot.bad_mobile", "Not a mobile number", "`[mobiles]` takes 11-digit mainland mobile numbers", "config"),
+    _K("robot-key-unknown", "robot_key.unknown", "No such robot", "`toolkit robot-key` takes a name of a `[robots.NAME]` table", "usage"),
     # ---- a bug (exit 4) ----
     _K("internal-error", "internal_error", "Internal error", "a bug in the toolkit, not in the files or settings. Send whoever maintains the toolkit the command you ran, this line (it holds the version), and the traceback that the same command prints with `TOOLKIT_DEBUG=1` set; a register that shows it helps most", "internal"),
 )

@@ -887,3 +887,62 @@ _TEXT.update({
                          "{owner} is Excel's owner file (it says {workbook} is open in Excel), not a register; name "
                          "{workbook} itself"),
 })
+# ---- group robots: WeCom and DingTalk (issue #22) ----
+_TEXT.update({
+    "robot.platform.wecom": ("企业微信", "WeCom"),
+    "robot.platform.dingtalk": ("钉钉", "DingTalk"),
+    "robot.bad_name": ('机器人名称 "{name}" 只能用字母、数字、_ 和 -（它也是环境变量名和密钥环中的名称）',
+                       'robot name "{name}" may hold only letters, digits, _ and - (it also names an environment '
+                       'variable and a keyring entry)'),
+    "robot.url_with_key": ("robots.{name}.url 不能带 {param}：密钥不写在配置文件中，请用 `toolkit robot-key set {name}` 保存",
+                           "robots.{name}.url must not carry {param}: the key never goes in the config file; keep it "
+                           "with `toolkit robot-key set {name}`"),
+    "robot.bad_mobile": ("{name} 不是手机号（11 位，1 开头，可带 +86）", "{name} is not a mobile number (11 digits "
+                         "starting with 1, +86 allowed)"),
+    "robot.no_key": ("机器人 {robot} 没有{what}：请用 `toolkit robot-key set {robot}` 保存，或设置环境变量 {env}",
+                     "robot {robot} has no {what}: keep it with `toolkit robot-key set {robot}`, or set {env}"),
+    "robot.failed": ("群机器人未能发送：{details}；这些消息留待下次运行发送",
+                     "group robot post failed: {details}; those messages stay pending for the next run"),
+    "robot.uncertain": ("群机器人没有应答：{details}；消息可能已发出，下次运行会再发一次",
+                        "group robot never answered: {details}; the message may have been posted, and the next run "
+                        "posts it again"),
+    "robot.remind.title": ("投诉答复提醒：{count} 项", {"one": "Reply reminders: {count} item",
+                                                 "other": "Reply reminders: {count} items"}),
+    "robot.remind.as_of": ("截至 {as_of}，最紧急的在前", "As of {as_of}, most urgent first"),
+    "robot.remind.owner": ("责任人 {name}", "owner {name}"),
+    "robot.remind.promised": ("承诺 {promised}", "promised {promised}"),
+    "robot.more": ("另有 {count} 项未列出（共 {total} 项），下次运行接着发", {
+        "one": "{count} more item not listed ({total} in all): the next run posts it",
+        "other": "{count} more items not listed ({total} in all): the next run posts them"}),
+    "robot.weekly.title": ("周报 {week}", "Weekly digest {week}"),
+    "robot.weekly.stat": ("- {label}：**{value}**{last}", "- {label}: **{value}**{last}"),
+    "robot.weekly.last": ("（上周 {value}）", " (last week {value})"),
+    "robot.weekly.list": ("**{title}（{n}）**", "**{title} ({n})**"),
+    "robot.weekly.more": ("……其余各行见周报邮件和工作簿", "… the other rows are in the digest mail and the workbook"),
+    "robot.line": ("机器人 {robot}（{platform}）[{status}] {records}", "robot {robot} ({platform}) [{status}] {records}"),
+    "robot.line_more": ("，另有 {count} 项下次发", {"one": ", {count} more next run", "other": ", {count} more next run"}),
+    "robot.line_at": ("，@ {names}", ", @ {names}"),
+    "robot.already": ("{count} 项此前已发到群机器人，本次不再发送", {"one": "{count} item already posted to its robot, not again",
+                                                   "other": "{count} items already posted to their robots, not again"}),
+    "robot.status.sent": ("已发送", "posted"),
+    "robot.status.resent": ("已重发（上次未收到应答）", "posted again (no answer last time)"),
+    "robot.status.failed": ("未发送，下次重试", "NOT posted, retried on the next run"),
+    "robot.status.uncertain": ("无应答，可能已发出", "no answer, may have been posted"),
+    "robot.status.pending": ("未发送", "not posted"),
+    "robot.status.preview": ("预览", "preview"),
+    "robot_key.what.key": ("Webhook 密钥", "webhook key"),
+    "robot_key.what.secret": ("钉钉加签密钥", "DingTalk signing secret"),
+    "robot_key.prompt": ("机器人 {robot} 的{what}", "{what} of robot {robot}"),
+    "robot_key.stored": ("已把机器人 {robot} 的{what}存入 {backend}", "stored the {what} of robot {robot} in {backend}"),
+    "robot_key.present": ("{backend} 中有机器人 {robot} 的{what}", "{backend} holds the {what} of robot {robot}"),
+    "robot_key.absent": ("{backend} 中没有机器人 {robot} 的{what}", "{backend} holds no {what} of robot {robot}"),
+    "robot_key.env_set": ("环境变量 {env} 已设置，优先使用", "the environment variable {env} is set and used first"),
+    "robot_key.deleted": ("已从 {backend} 删除机器人 {robot} 的{what}", "deleted the {what} of robot {robot} from {backend}"),
+    "robot_key.nothing_to_delete": ("{backend} 中没有机器人 {robot} 的{what}", "{backend} holds no {what} of robot {robot}"),
+    "schedule.note.robots": ("群机器人（[robots]）：同样由这两个任务发送，无需另加任务；只需先用 toolkit robot-key set 名称 保存密钥"
+                             "（钉钉另加 --secret），或设环境变量 TOOLKIT_ROBOT_KEY_名称",
+                             "Group robots ([robots]): the same two jobs post to them, no other task is needed; keep "
+                             "each key first with toolkit robot-key set NAME (DingTalk: also --secret), or set "
+                             "TOOLKIT_ROBOT_KEY_NAME"),
+    "robot_key.unknown": ('toolkit.toml 中没有 [robots.{robot}]', 'there is no [robots.{robot}] in toolkit.toml'),
+})

@@ -15,6 +15,7 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
     from toolkit.mail.calendar_notice import notice_messages
     from toolkit.mail.outgoing import deliver
     from toolkit.mail.reminders import escalate_refused, plan_reminders
+    from toolkit.mail.robots import remind_robots, robot_settings
     from toolkit.mail.settings import mail_settings
     from toolkit.outputs.calendar_text import day_off_text
     from toolkit.registers.fields import COMPLAINTS
@@ -26,6 +27,7 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
 
     refuse_owner_files_alone(paths)
     settings = mail_settings(config)
+    robots = robot_settings(config)
     read = read_registers(paths, as_of, config, lang, kinds=(COMPLAINTS,))
     path = store_path(config)
     # a preview reads the ledger if there is one, but never creates one, nor its lock file
@@ -52,6 +54,9 @@ def remind(paths, as_of: datetime, config, lang: str, *, send: bool = False, out
             if result.delivery.stop_error is None and not result.delivery.uncertain:  # the server still answers
                 notices = notice_messages(result.calendar, settings, store, lang, config.path)
                 result.notices = deliver(notices, settings, store, send=really_send, outbox=outbox)
+            # the group robots: after the mail, whatever became of it (one channel never stops another)
+            result.robots = remind_robots(plan, robots, settings.reminders.escalate_to, store, send=really_send,
+                                          outbox=outbox, lang=lang)
             return result
     finally:
         if store:

@@ -47,8 +47,11 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
     if email:  # check the mail settings before the registers are read
         from toolkit.mail.settings import mail_settings
 
+        from toolkit.mail.robots import WEEKLY_OFF, robot_settings
+
         smtp = mail_settings(config)
-        if not recipients.recipients:
+        robots = robot_settings(config)
+        if not recipients.recipients and all(r.weekly == WEEKLY_OFF for r in robots.robots.values()):
             raise UsageError("weekly.no_recipients")
         mail_lang = recipients.lang or lang
 
@@ -97,6 +100,11 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
                                            recipients.engineering)
             with store.run_lock() if send else contextlib.nullcontext():  # a preview leaves no lock file
                 job.delivery = deliver(job.messages, smtp, store, send=send and not hold, outbox=outbox)
+                from toolkit.mail.robots import weekly_robots
+
+                # the group robots: whatever became of the mail (one channel never stops another)
+                job.robots = weekly_robots(report, robots, store, send=send and not hold, outbox=outbox,
+                                           lang=mail_lang)
                 if not job.delivery.error:
                     from toolkit.mail.calendar_notice import notice_messages
 

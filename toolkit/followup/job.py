@@ -24,9 +24,10 @@ class WeeklyJob:
     waits_until: date | None = None  # --send on a day off: the next working day, when a run will send
     day_off: str | None = None  # "2027-01-01 is a day off (…)" when the digest waits
     notices: object | None = None  # the calendar notice to escalate_to (a year not confirmed)
+    robots: object | None = None  # toolkit.mail.robots.RobotDelivery: the digest to the group robots
 
     def exit_code(self) -> int:
-        if any(d is not None and d.error is not None for d in (self.delivery, self.notices)):
+        if any(d is not None and d.error is not None for d in (self.delivery, self.notices, self.robots)):
             return EXIT_SEND
         if self.report.unusable or (self.delivery is not None and self.delivery.invalid):
             return EXIT_INPUT

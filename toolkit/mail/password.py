@@ -49,38 +49,39 @@ def backend_name(backend) -> str:
         return type(backend).__name__
 
 
-def _call(backend, method: str, *args):
+def _call(backend, method: str, *args, service: str = KEYRING_SERVICE):
     from keyring.errors import NoKeyringError
 
     try:
-        return getattr(backend, method)(KEYRING_SERVICE, *args)
+        return getattr(backend, method)(service, *args)
     except NoKeyringError as exc:
         raise UsageError("password.no_backend", detail=_detail(exc)) from None
     except Exception as exc:  # locked, refused, no D-Bus session: the backend's own words
         raise ToolkitError("password.failed", backend=backend_name(backend), detail=_detail(exc)) from None
 
 
-def store_password(user: str, password: str) -> str:
-    """Store it, check that it was kept, and return the keyring's name."""
+def store_password(user: str, password: str, service: str = KEYRING_SERVICE) -> str:
+    """Store it, check that it was kept, and return the keyring's name. ``service``: "toolkit" for the
+    SMTP password, toolkit.mail.robots' services for a group robot's key and secret."""
     if not password:
         raise UsageError("password.empty")
     backend = keyring_backend()
-    _call(backend, "set_password", user, password)
-    if _call(backend, "get_password", user) != password:
+    _call(backend, "set_password", user, password, service=service)
+    if _call(backend, "get_password", user, service=service) != password:
         raise ToolkitError("password.not_kept", backend=backend_name(backend))
     return backend_name(backend)
 
 
-def password_stored(user: str) -> tuple[bool, str]:
+def password_stored(user: str, service: str = KEYRING_SERVICE) -> tuple[bool, str]:
     """(whether a password is stored for ``user``, the keyring's name)."""
     backend = keyring_backend()
-    return bool(_call(backend, "get_password", user)), backend_name(backend)
+    return bool(_call(backend, "get_password", user, service=service)), backend_name(backend)
 
 
-def delete_password(user: str) -> tuple[bool, str]:
+def delete_password(user: str, service: str = KEYRING_SERVICE) -> tuple[bool, str]:
     """(whether there was one to delete, the keyring's name)."""
     backend = keyring_backend()
-    if not _call(backend, "get_password", user):
+    if not _call(backend, "get_password", user, service=service):
         return False, backend_name(backend)
-    _call(backend, "delete_password", user)
+    _call(backend, "delete_password", user, service=service)
     return True, backend_name(backend)

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 
 from toolkit.i18n import conventions, pick, t
 from toolkit.mail.outgoing import LedgerKey, Message, clean_header, sent_keys
-from toolkit.mail.settings import MailSettings, address_of
+from toolkit.mail.settings import MailSettings, _person_key, address_of
 from toolkit.model.complaints import is_answered, is_closed, is_major
 from toolkit.model.settings import Settings
 from toolkit.model.times import latest, show_time
@@ -136,6 +136,8 @@ def plan_reminders(registers, as_of: datetime, settings: MailSettings, threshold
         address = address_of(person, settings) if person else None
         if address:
             wanted.setdefault(address, []).append(Assignment(item, role, person))
+            return
+        if person and _person_key(person) in settings.robot_people:  # a group robot instead of email
             return
         who = person or t("remind.blank_person", lang)
         plan.unknown_people.setdefault(who, []).append(item.record)

@@ -11,6 +11,7 @@ from toolkit.errors import EXIT_INPUT, EXIT_OK, EXIT_SEND, ToolkitError
 from toolkit.i18n import t
 from toolkit.mail.outgoing import DeliveryResult
 from toolkit.mail.reminders import Plan, describe_promise, describe_timing
+from toolkit.mail.robots import RobotDelivery, robot_json, robot_lines
 from toolkit.outputs.calendar_text import notice_json, notice_lines
 from toolkit.outputs.text import pad
 from toolkit.model.times import show_time
@@ -30,9 +31,11 @@ class RemindResult:
     file_errors: list[str] = field(default_factory=list)
     complaints: int = 0
     configured: bool = True  # a toolkit.toml was found
+    robots: RobotDelivery | None = None  # the group robots' posts (issue #22), None when none is configured
 
     def exit_code(self) -> int:
-        if (self.delivery and self.delivery.error) or (self.notices and self.notices.error):
+        if (self.delivery and self.delivery.error) or (self.notices and self.notices.error) or (
+                self.robots and self.robots.error):
             return EXIT_SEND
         if self.file_errors or self.plan.undeliverable or (self.delivery and self.delivery.invalid):
             return EXIT_INPUT
@@ -81,6 +84,7 @@ def render_text(result: RemindResult, lang: str) -> str:
     for error in (d.error if d else None, result.notices.error if result.notices else None):
         if error:
             lines.append(f"toolkit: {error.render(lang)}")
+    lines += robot_lines(result.robots, lang)
     if not result.complaints and not result.file_errors:
         lines.append(t("remind.no_complaints", lang))
     if plan.unknown_people and not result.configured:
@@ -156,6 +160,8 @@ def render_json(result: RemindResult) -> str:
         "error": (d.error.render("en") if d and d.error else
                   result.notices.error.render("en") if result.notices and result.notices.error else None),
         "file_errors": result.file_errors,
+        # one entry per group robot post: robot, platform, status, records listed, more (left for the next run)
+        "robots": robot_json(result.robots),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

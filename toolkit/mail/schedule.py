@@ -176,6 +176,7 @@ def plan_schedule(registers: list[str], config: str | None, weekly_out: str, lan
     }
     notes = [t("schedule.note.remind", lang), t("schedule.note.weekly", lang),
              t("schedule.note.password_windows" if windows else "schedule.note.password_cron", lang),
+             t("schedule.note.robots", lang),  # group robots (issue #22): the same jobs post, once a key is kept
              t("schedule.note.logs", lang, remind=logs["remind"], weekly=logs["weekly"])]
     if windows:
         plan.lines += ["REM " + t("schedule.head.windows", lang), *("REM " + n for n in notes)]

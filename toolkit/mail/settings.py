@@ -55,6 +55,8 @@ class MailSettings:
     people: dict[str, str] = field(default_factory=dict)  # name (as in the register) → address
     # work_hours, calendar, holidays and workdays of [reminders], with the [calendar.YYYY] tables
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    # people a group robot's `people` names: reached by the robot, so never "no address" (issue #22)
+    robot_people: frozenset[str] = frozenset()
 
 
 def mail_settings(config) -> MailSettings:
@@ -102,7 +104,10 @@ def mail_settings(config) -> MailSettings:
         if not is_address(email):
             raise ConfigError("config.not_address", path=where, name=f'people."{name}".email', value=email)
         people[_person_key(name)] = email
-    return MailSettings(smtp, reminders, people, calendar_settings(config))
+    robot_people = frozenset(_person_key(name) for table in raw.get("robots", {}).values()
+                             for name in ([table.get("people")] if isinstance(table.get("people"), str)
+                                          else table.get("people", [])))
+    return MailSettings(smtp, reminders, people, calendar_settings(config), robot_people)
 
 
 def is_loopback(host: str) -> bool:

@@ -95,6 +95,8 @@ def render_job(job) -> str:
         # --send on a day off: the next working day, when the scheduled run sends the digest
         data["send_waits_until"] = job.waits_until.isoformat() if job.waits_until else None
         data["calendar_notice"] = notice_json(job.notices)
+        if job.robots is not None:  # the group robots' posts (issue #22): robot, platform, status, error
+            data["robots"] = job.robots.as_json()
     if job.workbook is not None:
         data["workbook"] = str(job.workbook)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
