@@ -25,6 +25,10 @@ class Finding(NamedTuple):
     rule: str
     severity: str
     message: str
+    # who must fix it (分清责任): one entry per role, in order (a missing customer signature is the
+    # return signer's and the repairer's); a person is None where the register names nobody
+    person: tuple[str | None, ...] = ()
+    role: tuple[str, ...] = ()  # role IDs: issuer, engineering, repairer, return_signer, finance …
 
     def as_dict(self) -> dict:
         return dict(zip(self._fields, self))
