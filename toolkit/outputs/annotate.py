@@ -43,7 +43,7 @@ TABLE_NAME = "toolkit_findings"
 # pages after the table's: a column break after H).
 # the table (A–H: printed on the first pages), who must fix it (I: in place of a gap), then the summary block
 _WIDTHS = (14, 8, 6, 16, 13, 8, 20, 52, 18, 22, 8, 48)
-_MESSAGE_COL, _CHECKS_COL = 8, 12
+_MESSAGE_COL, _RESPONSIBLE_COL, _CHECKS_COL = 8, 9, 12
 
 
 @dataclass(slots=True)
@@ -435,10 +435,11 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         text(2, 1, t("annotate.hint", lang), "hint")
 
     head = FINDINGS_HEADER_ROW
-    # who must fix it, after the columns a findings sheet is recognised by
-    headers = [t(k, lang) for k in FINDINGS_COLUMNS] + [t("col.responsible", lang)]
+    headers = [t(k, lang) for k in FINDINGS_COLUMNS]
     for c, h in enumerate(headers, 1):
         text(head, c, h, "head")
+    # who must fix it: beside the table (whose columns recognise a findings sheet), in place of a gap
+    text(head, _RESPONSIBLE_COL, t("col.responsible", lang), "head")
     links, answers = [], []
     for i, f in enumerate(findings):
         r = head + 1 + i
@@ -458,13 +459,13 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         text(r, 8, f.message, "wrap")
         answer = responsible_text(f, lang)
         answers.append(answer)
-        text(r, 9, answer, "wrap")
+        text(r, _RESPONSIBLE_COL, answer, "wrap")
     last = head + len(findings)
 
     # the summary block, beside the table: by rule, by column, by severity
     describe = {r.id: r.describe(lang) for r in all_rules()}
     r = head
-    sj, sk, sl = len(headers) + 1, len(headers) + 2, len(headers) + 3
+    sj, sk, sl = len(headers) + 2, len(headers) + 3, len(headers) + 4
     text(r, sj, t("annotate.by_rule", lang), "head")
     text(r, sk, t("annotate.count", lang), "head")
     text(r, sl, t("col.checks", lang), "head")
@@ -495,7 +496,7 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     # Wrapped text makes its row taller: neither Excel nor LibreOffice does it on opening.
     lines = dict(zip(range(head + 1, last + 1),
                      paper.column_lines([f.message for f in findings], _WIDTHS[_MESSAGE_COL - 1])))
-    for r, n in zip(range(head + 1, last + 1), paper.column_lines(answers, _WIDTHS[_MESSAGE_COL])):
+    for r, n in zip(range(head + 1, last + 1), paper.column_lines(answers, _WIDTHS[_RESPONSIBLE_COL - 1])):
         lines[r] = max(n, lines.get(r, 1))
     for r, n in zip(checks, paper.column_lines(list(checks.values()), _WIDTHS[_CHECKS_COL - 1])):
         lines[r] = max(n, lines.get(r, 1))
