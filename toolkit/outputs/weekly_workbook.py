@@ -25,14 +25,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from toolkit.followup.weekly import WeeklyReport
-from toolkit.i18n import pick, t
+from toolkit.i18n import join, pick, t
 from toolkit.ooxml.package import relationships, rels_part
 from toolkit.outputs import paper
 from toolkit.outputs.recipients import FULL, PARTS, Part, absolute_target, part_tables
 from toolkit.outputs.safe import xlsx_text
 from toolkit.outputs.weekly_tables import (
     Column, Table, category_table, complaint_categories, engineer_label, engineer_table, findings_compared, headline,
-    section_tables, show_rate, trend_rows,
+    section_tables, show_rate, trend_rows, people_compared, repeat_rate_table, repeat_table,
 )
 
 _TABLE_NAMES = {"unfinished": "Unfinished", "overdue": "Overdue", "finance_handover": "FinanceHandover",
@@ -40,7 +40,7 @@ _TABLE_NAMES = {"unfinished": "Unfinished", "overdue": "Overdue", "finance_hando
 _SHEET_NAMES = {  # (zh, en); Excel allows 31 characters and no []:*?/\
     "summary": ("汇总", "Summary"), "unfinished": ("未完成工单", "Unfinished"), "overdue": ("超时事项", "Overdue"),
     "finance_handover": ("交财务", "Finance handover"), "return_visits": ("回访清单", "Return visits"),
-    "findings": ("检查结果", "Findings"), "stats": ("统计", "Statistics"),
+    "findings": ("检查结果", "Findings"), "stats": ("统计", "Statistics"), "people": ("人员与返修", "People and repeats"),
 }
 _WRAP = {"content", "done", "note", "message", "reason", "why", "source", "key"}
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -78,6 +78,8 @@ def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[T
         lists.append(_section_sheet(ws, tb, report, lang, styles, link_base))
     if whole:
         _stats_sheet(wb.create_sheet(sheet_name("stats", lang)), report, lang, styles)
+        if report.responsibility:
+            _people_sheet(wb.create_sheet(sheet_name("people", lang)), report, lang, styles, link_base)
     _mark(wb, wb.worksheets[0].title)
     frame = io.BytesIO()
     wb.save(frame)  # the package without the lists' rows
@@ -473,6 +475,34 @@ def _stats_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None:
                [list(c) for c in cats], [None] * len(cats))
     _table(ws, tb, row + 1, "ComplaintsByCategory", styles, None, lang, widths=False)
     ws.column_dimensions["A"].width = 40
+    _print_setup(ws, _title(report, lang), None, lang)
+
+
+def _people_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles, base: Path) -> None:
+    """Who must fix what, this week against last; the repeat repairs (both orders linked: the row's
+    number to the second, its own column naming the first) and each engineer's repeat rate."""
+    row = 1
+    _put(ws, row, 1, f"{sheet_name('people', lang)} · {_title(report, lang)}").font = styles.title
+    row += 1
+    _put(ws, row, 1, t("weekly.people.intro", lang))
+    unknown = report.unknown_people
+    if unknown:
+        row += 1
+        _put(ws, row, 1, t("weekly.people.unknown", lang, names=join(unknown, lang, "enumeration")))
+    row += 2
+    _put(ws, row, 1, t("weekly.people.title", lang)).font = styles.subtitle
+    row = _table(ws, people_compared(report, lang), row + 1, "ByPerson", styles, None, lang) + 2
+    _put(ws, row, 1, t("weekly.repeat.title", lang)).font = styles.subtitle
+    _put(ws, row + 1, 1, t("weekly.repeat.intro", lang, days=report.repeat_days))
+    repeats = repeat_table(report, lang)
+    row = _table(ws, repeats, row + 2, "RepeatRepairs", styles, base, lang) + 1
+    for r, item in enumerate(report.repeats, row - len(report.repeats)):
+        # the first order's own link, in its column
+        first = next(i for i, c in enumerate(repeats.columns) if c.key == "first_source")
+        _link(ws.cell(row=r, column=first + 1), item.first_source, base, styles)
+    row += 1
+    _put(ws, row, 1, t("weekly.repeat.rate", lang)).font = styles.subtitle
+    _table(ws, repeat_rate_table(report, lang), row + 1, "RepeatRates", styles, None, lang, widths=False)
     _print_setup(ws, _title(report, lang), None, lang)
 
 
