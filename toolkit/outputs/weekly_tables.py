@@ -282,7 +282,7 @@ def repeat_table(report: WeeklyReport, lang: str) -> Table:
     """The week's repeat repairs, each row linking to the second order (the first in its own column)."""
     cols = [Column("again", t("weekly.repeat.again", lang), 13), Column("first", t("weekly.repeat.first", lang), 13),
             Column("days", t("weekly.repeat.days", lang), 8), Column("location", t("weekly.repeat.location", lang), 12),
-            Column("fault", t("weekly.repeat.fault", lang), 24),
+            Column("content", t("weekly.repeat.fault", lang), 24),
             Column("repairer", t("weekly.repeat.repairer", lang), 10),
             Column("source", t("weekly.col.source", lang), 24), Column("first_source", t("weekly.repeat.first", lang), 24)]
     tb = Table("repeats", t("weekly.repeat.title", lang), cols)
