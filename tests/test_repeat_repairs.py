@@ -74,7 +74,7 @@ def test_the_weekly_workbook_lists_it_with_both_orders_linked_and_the_rate_per_e
                   str(W47), "--lang", "zh", "--out", str(tmp_path / "周报.xlsx"), cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "返修 (1)" in run.stdout and "100% (1/1)" in run.stdout
-    ws = openpyxl.load_workbook(tmp_path / "周报.xlsx")["人员与返修"]
+    ws = openpyxl.load_workbook(tmp_path / "周报.xlsx")["统计"]
     rows = [tuple(c.value for c in row) for row in ws[ws.tables["RepeatRepairs"].ref]]
     assert rows[1][:3] == ("WX2611002", "WX2611001", 15.9) and rows[1][5] == "李明"
     linked = [c.hyperlink.location for row in ws[ws.tables["RepeatRepairs"].ref][1:] for c in row if c.hyperlink]

@@ -175,14 +175,16 @@ SECTIONS: tuple[Section, ...] = (
         S("lang", CHOICE, None, "周报语言（默认：lang）", "The digest's language (default: lang)", choices=LANGS, example="zh"),
         S("people_lists", BOOL, False, "同时给 [people] 中每人发一封自己的待改正清单（每周一次）",
           "Also send each person under [people] their own list of what to fix (once a week)"),
+        S("people_zh", ADDRESSES, [], "个人清单用中文的人（[people] 中的姓名；默认：周报语言）",
+          "Who reads their own list in Chinese (names in [people]; default: the digest's language)"),
+        S("people_en", ADDRESSES, [], "个人清单用英文的人（[people] 中的姓名）",
+          "Who reads their own list in English (names in [people])"),
         S("repeat_days", WHOLE, 30, "同一地点同类故障在这么多天内再次报修即为返修",
           "The same place with the same kind of fault again within this many days is a repeat repair",
           minimum=1, maximum=366),
     )),
     Section("people", "登记表中的姓名 → 邮箱地址：每人一个表", "Names as in the registers → addresses: a table per person", (
         S("email", TEXT, None, "此人的邮箱地址", "The person's address", example="wangli@example.com"),
-        S("lang", CHOICE, None, "此人的个人清单所用语言（默认：周报语言）", "The language of the person's own list "
-          "(default: the digest's)", choices=LANGS, example="zh"),
     ), entries="王丽", entry_label='"name"', entry_hint='email = "…"', required=("email",)),
     Section("calendar", "某年的正式放假安排，公布后加入（见 `toolkit calendar`）：每年一个表",
             "A year's official arrangement, once published (see `toolkit calendar`): a table per year", (

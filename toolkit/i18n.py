@@ -856,6 +856,7 @@ _TEXT.update({
     # the per-person list by mail
     "person_mail.subject": ("【待改正】{week} {name}：{count} 项", {"one": "To fix {week}, {name}: {count} item",
                                                                "other": "To fix {week}, {name}: {count} items"}),
+    "person_mail.html_lang": ("zh-CN", "en"),
     "person_mail.greeting": ("{name}，您好：", "Dear {name},"),
     "person_mail.intro": ("以下是本周登记表中需要您改正或补齐的内容（按“分清责任”的规定，由您负责）。改好后下次检查即不再列出。",
                           "Below is what the registers ask you to correct or complete this week (yours under the "

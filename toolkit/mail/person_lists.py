@@ -1,6 +1,6 @@
 """Each person's own list of what to fix (分清责任, issue #21): one short mail a week to every
 person under [people] whom the week's findings name (as issuer, engineering, repairer, return
-signer …), in their language ([people."王丽"] lang, else the digest's).
+signer …), in their language ([weekly] people_zh / people_en, else the digest's).
 
 Sent through the same ledger as the digests: the key ("weekly", week, "weekly:person", "",
 address) makes a rerun of the week send nothing twice. A name no [people] entry has is never
@@ -23,12 +23,16 @@ ITEMS_MAX = 40  # items in one mail; the rest are in the weekly workbook
 
 
 def people_of(config) -> dict[str, tuple[str, str | None]]:
-    """[people] as name (as person_name reads it) → (address, language or None)."""
+    """[people] as name (as person_name reads it) → (address, language or None: the digest's);
+    [weekly] people_zh and people_en name who reads their list in which language."""
+    raw = getattr(config, "raw", None) or {}
+    weekly = raw.get("weekly") or {}
+    langs = {person_name(n): lang for lang in ("zh", "en") for n in weekly.get(f"people_{lang}", [])}
     out = {}
-    for name, table in ((getattr(config, "raw", None) or {}).get("people") or {}).items():
+    for name, table in (raw.get("people") or {}).items():
         key = person_name(name)
         if key is not None and isinstance(table, dict) and table.get("email"):
-            out[key] = (str(table["email"]).strip(), table.get("lang"))
+            out[key] = (str(table["email"]).strip(), langs.get(key))
     return out
 
 
@@ -51,7 +55,7 @@ def person_messages(report: WeeklyReport, findings: list[Finding], people: dict[
                  t(f"role.{role}", lang)] for f, role in items[:ITEMS_MAX]]
         subject = t("person_mail.subject", lang, count=len(items), week=report.week.label, name=name)
         context = {
-            "html_lang": "zh-CN" if lang == "zh" else "en", "subject": subject,
+            "html_lang": t("person_mail.html_lang", lang), "subject": subject,
             "greeting": t("person_mail.greeting", lang, name=name), "intro": t("person_mail.intro", lang),
             "head": [t("person_mail.where", lang), t("col.record", lang), t("person_mail.what", lang),
                      t("person_mail.as", lang)],

@@ -40,7 +40,7 @@ _TABLE_NAMES = {"unfinished": "Unfinished", "overdue": "Overdue", "finance_hando
 _SHEET_NAMES = {  # (zh, en); Excel allows 31 characters and no []:*?/\
     "summary": ("汇总", "Summary"), "unfinished": ("未完成工单", "Unfinished"), "overdue": ("超时事项", "Overdue"),
     "finance_handover": ("交财务", "Finance handover"), "return_visits": ("回访清单", "Return visits"),
-    "findings": ("检查结果", "Findings"), "stats": ("统计", "Statistics"), "people": ("人员与返修", "People and repeats"),
+    "findings": ("检查结果", "Findings"), "stats": ("统计", "Statistics"),
 }
 _WRAP = {"content", "done", "note", "message", "reason", "why", "source", "key"}
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
@@ -77,9 +77,7 @@ def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[T
         ws.title = sheet_name(tb.key, lang)
         lists.append(_section_sheet(ws, tb, report, lang, styles, link_base))
     if whole:
-        _stats_sheet(wb.create_sheet(sheet_name("stats", lang)), report, lang, styles)
-        if report.responsibility:
-            _people_sheet(wb.create_sheet(sheet_name("people", lang)), report, lang, styles, link_base)
+        _stats_sheet(wb.create_sheet(sheet_name("stats", lang)), report, lang, styles, link_base)
     _mark(wb, wb.worksheets[0].title)
     frame = io.BytesIO()
     wb.save(frame)  # the package without the lists' rows
@@ -454,7 +452,7 @@ def _small_table(ws, tb: Table, top: int, col: int, name: str, styles: _Styles, 
     return last
 
 
-def _stats_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None:
+def _stats_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles, base: Path | None = None) -> None:
     row = 1
     _put(ws, row, 1, f"{t('weekly.section.stats', lang)} · {_title(report, lang)}").font = styles.title
     row += 2
@@ -473,17 +471,17 @@ def _stats_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None:
     tb = Table("cats", "", [Column("category", t("weekly.col.category", lang), 16),
                             Column("count", t("weekly.col.count", lang), 10)],
                [list(c) for c in cats], [None] * len(cats))
-    _table(ws, tb, row + 1, "ComplaintsByCategory", styles, None, lang, widths=False)
+    row = _table(ws, tb, row + 1, "ComplaintsByCategory", styles, None, lang, widths=False) + 2
+    if report.responsibility:
+        _people_part(ws, row, report, lang, styles, base)
     ws.column_dimensions["A"].width = 40
     _print_setup(ws, _title(report, lang), None, lang)
 
 
-def _people_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles, base: Path) -> None:
+def _people_part(ws, row: int, report: WeeklyReport, lang: str, styles: _Styles, base: Path | None) -> None:
     """Who must fix what, this week against last; the repeat repairs (both orders linked: the row's
-    number to the second, its own column naming the first) and each engineer's repeat rate."""
-    row = 1
-    _put(ws, row, 1, f"{sheet_name('people', lang)} · {_title(report, lang)}").font = styles.title
-    row += 1
+    source to the second, its own column to the first) and each engineer's repeat rate. Written by
+    the weekly job below the statistics (a report a library caller built keeps its layout)."""
     _put(ws, row, 1, t("weekly.people.intro", lang))
     unknown = report.unknown_people
     if unknown:
@@ -496,14 +494,13 @@ def _people_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles, base: Pa
     _put(ws, row + 1, 1, t("weekly.repeat.intro", lang, days=report.repeat_days))
     repeats = repeat_table(report, lang)
     row = _table(ws, repeats, row + 2, "RepeatRepairs", styles, base, lang) + 1
+    first = next(i for i, c in enumerate(repeats.columns) if c.key == "first_source")
     for r, item in enumerate(report.repeats, row - len(report.repeats)):
-        # the first order's own link, in its column
-        first = next(i for i, c in enumerate(repeats.columns) if c.key == "first_source")
-        _link(ws.cell(row=r, column=first + 1), item.first_source, base, styles)
+        if base is not None:  # the first order's own link, in its column
+            _link(ws.cell(row=r, column=first + 1), item.first_source, base, styles)
     row += 1
     _put(ws, row, 1, t("weekly.repeat.rate", lang)).font = styles.subtitle
     _table(ws, repeat_rate_table(report, lang), row + 1, "RepeatRates", styles, None, lang, widths=False)
-    _print_setup(ws, _title(report, lang), None, lang)
 
 
 def _history_table(report: WeeklyReport, lang: str) -> Table:
