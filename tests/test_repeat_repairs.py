@@ -77,8 +77,9 @@ def test_the_weekly_workbook_lists_it_with_both_orders_linked_and_the_rate_per_e
     ws = openpyxl.load_workbook(tmp_path / "周报.xlsx")["统计"]
     rows = [tuple(c.value for c in row) for row in ws[ws.tables["RepeatRepairs"].ref]]
     assert rows[1][:3] == ("WX2611002", "WX2611001", 15.9) and rows[1][5] == "李明"
-    linked = [c.hyperlink.location for row in ws[ws.tables["RepeatRepairs"].ref][1:] for c in row if c.hyperlink]
-    assert linked == ["'2026年11月'!A4", "'2026年11月'!A3"]  # the second order, then the first
+    linked = [(c.value, c.hyperlink.location) for row in ws[ws.tables["RepeatRepairs"].ref][1:] for c in row
+              if c.hyperlink]
+    assert linked == [("WX2611002", "'2026年11月'!A4"), ("WX2611001", "'2026年11月'!A3")]  # both orders
     rates = [tuple(c.value for c in row) for row in ws[ws.tables["RepeatRates"].ref]]
     assert ("李明", 1, "100% (1/1)") in rates and ("周建", 0, "0% (0/1)") in rates
 

@@ -279,17 +279,16 @@ def people_compared(report: WeeklyReport, lang: str) -> Table:
 
 
 def repeat_table(report: WeeklyReport, lang: str) -> Table:
-    """The week's repeat repairs, each row linking to the second order (the first in its own column)."""
-    cols = [Column("again", t("weekly.repeat.again", lang), 13), Column("first", t("weekly.repeat.first", lang), 13),
-            Column("days", t("weekly.repeat.days", lang), 8), Column("location", t("weekly.repeat.location", lang), 12),
-            Column("content", t("weekly.repeat.fault", lang), 24),
-            Column("repairer", t("weekly.repeat.repairer", lang), 10),
-            Column("source", t("weekly.col.source", lang), 24), Column("first_source", t("weekly.repeat.first", lang), 24)]
+    """The week's repeat repairs: each row's number links to the second order, the first order's
+    number (its own column) to the first. Narrow: it prints below the statistics, one page wide."""
+    cols = [Column("record", t("weekly.repeat.again", lang), 13), Column("first", t("weekly.repeat.first", lang), 10),
+            Column("days", t("weekly.repeat.days", lang), 8), Column("location", t("weekly.repeat.location", lang), 10),
+            Column("content", t("weekly.repeat.fault", lang), 16),
+            Column("repairer", t("weekly.repeat.repairer", lang), 10)]
     tb = Table("repeats", t("weekly.repeat.title", lang), cols)
     for r in report.repeats:
         fault = f"{r.content_first or ''} → {r.content_again or ''}"
-        tb.rows.append([r.again, r.first, r.days, r.location, fault, engineer_label(r.repairer, lang),
-                        source_text(r.again_source), source_text(r.first_source)])
+        tb.rows.append([r.again, r.first, r.days, r.location, fault, engineer_label(r.repairer, lang)])
         tb.sources.append(r.again_source)
     return tb
 

@@ -494,7 +494,7 @@ def _people_part(ws, row: int, report: WeeklyReport, lang: str, styles: _Styles,
     _put(ws, row + 1, 1, t("weekly.repeat.intro", lang, days=report.repeat_days))
     repeats = repeat_table(report, lang)
     row = _table(ws, repeats, row + 2, "RepeatRepairs", styles, base, lang) + 1
-    first = next(i for i, c in enumerate(repeats.columns) if c.key == "first_source")
+    first = next(i for i, c in enumerate(repeats.columns) if c.key == "first")
     for r, item in enumerate(report.repeats, row - len(report.repeats)):
         if base is not None:  # the first order's own link, in its column
             _link(ws.cell(row=r, column=first + 1), item.first_source, base, styles)
