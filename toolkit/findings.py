@@ -26,9 +26,18 @@ class Finding(NamedTuple):
     rule: str
     severity: str
     message: str
+    # who must fix it (分清责任): one entry per role, in order (a missing customer signature is the
+    # return signer's and the repairer's); a person is None where the register names nobody
+    person: tuple[str | None, ...] = ()
+    role: tuple[str, ...] = ()  # role IDs: issuer, engineering, repairer, return_signer, finance …
 
-    def as_dict(self) -> dict:
-        return dict(zip(self._fields, self))
+    def as_dict(self, responsible: bool = False) -> dict:
+        """The finding as JSON has it; who must fix it (person, role) when asked: the keys of the
+        default report stay as documented before it."""
+        return dict(zip(self._fields, self if responsible else self[:_RESPONSIBLE_AT]))
+
+
+_RESPONSIBLE_AT = Finding._fields.index("person")
 
 
 @dataclass(frozen=True, slots=True)

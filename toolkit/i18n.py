@@ -946,3 +946,66 @@ _TEXT.update({
                              "TOOLKIT_ROBOT_KEY_NAME"),
     "robot_key.unknown": ('toolkit.toml 中没有 [robots.{robot}]', 'there is no [robots.{robot}] in toolkit.toml'),
 })
+
+# ---- who must fix it (分清责任, issue #21): roles, --by person, the per-person list, repeat repairs ----
+_TEXT.update({
+    "role.issuer": ("发单人", "issuer"),
+    "role.engineering": ("工程部接单人", "engineering (sign-in)"),
+    "role.repairer": ("维修人员", "repairer"),
+    "role.return_signer": ("返单签收人", "return signer"),
+    "role.finance": ("财务", "finance"),
+    "role.customer_service": ("客服（回访）", "customer service (visit)"),
+    "role.first_handler": ("首问责任人", "first handler"),
+    "role.owner": ("责任人", "owner"),
+    "role.taker": ("受理人", "call taker"),
+    "responsible.named": ("{name}（{role}）", "{name} ({role})"),
+    "responsible.unnamed": ("{role}（未写姓名）", "{role} (no name written)"),
+    "col.responsible": ("应由谁改", "to be fixed by"),
+    "by_person.head": ("{who}：{count} 项", {"one": "{who}: {count} finding", "other": "{who}: {count} findings"}),
+    "by_person.none": ("没有发现问题。", "No findings."),
+    # the weekly job: findings by person and role, this week against last
+    "weekly.people.title": ("按人员统计", "By person"),
+    "weekly.people.intro": ("本周各人应改的问题数，与上周对比（按登记表上写的姓名；未写姓名的按角色）。",
+                            "Findings each person must fix this week, against last week (by the names written in "
+                            "the registers; by role where none is written)."),
+    "weekly.people.person": ("人员", "person"),
+    "weekly.people.role": ("角色", "role"),
+    "weekly.people.this_week": ("本周", "this week"),
+    "weekly.people.last_week": ("上周", "last week"),
+    "weekly.people.change": ("变化", "change"),
+    "weekly.people.unnamed": ("（未写姓名）", "(no name written)"),
+    "weekly.people.unknown": ("不在 [people] 名单中的姓名（未发送个人清单，请核对或补入名单）：{names}",
+                              "Names not listed under [people] (no personal list sent; check them or add them): "
+                              "{names}"),
+    # repeat repairs (返修)
+    "weekly.repeat.title": ("返修", "Repeat repairs"),
+    "weekly.repeat.intro": ("同一地点、同类故障在 {days} 天内再次报修：计入第一次维修的维修人员。",
+                            "The same place with the same kind of fault again within {days} days: counted against "
+                            "the first repair's repairer."),
+    "weekly.repeat.first": ("第一次", "first order"),
+    "weekly.repeat.again": ("再次报修", "repeat order"),
+    "weekly.repeat.days": ("间隔天数", "days apart"),
+    "weekly.repeat.location": ("地点", "location"),
+    "weekly.repeat.fault": ("相同故障", "same fault"),
+    "weekly.repeat.repairer": ("第一次维修人员", "first repairer"),
+    "weekly.repeat.rate": ("返修率", "repeat-repair rate"),
+    "weekly.repeat.none": ("本周没有返修。", "No repeat repairs this week."),
+    # the per-person list by mail
+    "person_mail.subject": ("【待改正】{week} {name}：{count} 项", {"one": "To fix {week}, {name}: {count} item",
+                                                               "other": "To fix {week}, {name}: {count} items"}),
+    "person_mail.html_lang": ("zh-CN", "en"),
+    "person_mail.greeting": ("{name}，您好：", "Dear {name},"),
+    "person_mail.intro": ("以下是本周登记表中需要您改正或补齐的内容（按“分清责任”的规定，由您负责）。改好后下次检查即不再列出。",
+                          "Below is what the registers ask you to correct or complete this week (yours under the "
+                          "rules on who answers for what). Once corrected, it is no longer listed."),
+    "person_mail.more": ("另有 {count} 项，见每周工作簿。", {"one": "{count} more item: see the weekly workbook.",
+                                                     "other": "{count} more items: see the weekly workbook."}),
+    "person_mail.where": ("位置", "where"),
+    "person_mail.what": ("问题", "what is wrong"),
+    "person_mail.as": ("身份", "as"),
+    "person_mail.sent": ("个人清单：已发送 {count} 封", {"one": "personal lists: {count} sent",
+                                                  "other": "personal lists: {count} sent"}),
+    "person_mail.already": ("个人清单：本周已发送过，不再发送 {count} 封",
+                            {"one": "personal lists: {count} already sent this week, not sent again",
+                             "other": "personal lists: {count} already sent this week, not sent again"}),
+})

@@ -98,6 +98,10 @@ def _weekly(paths, as_of: datetime, week: Week, config, lang: str, *, out: Path 
                                                            part=PARTS[audience], absolute_links=True)
             job.messages = digest_messages(report, recipients.to, recipients.finance, mail_lang, attachments,
                                            recipients.engineering)
+            if ((config.raw or {}).get("weekly") or {}).get("people_lists"):
+                from toolkit.mail.person_lists import people_of, person_messages
+
+                job.messages += person_messages(report, report.findings, people_of(config), mail_lang)
             with store.run_lock() if send else contextlib.nullcontext():  # a preview leaves no lock file
                 job.delivery = deliver(job.messages, smtp, store, send=send and not hold, outbox=outbox)
                 from toolkit.mail.robots import weekly_robots

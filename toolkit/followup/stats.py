@@ -112,6 +112,9 @@ class WeekStats:
     findings_by_register: dict[str, int] = field(default_factory=dict)  # "path › sheet"
     errors: int = 0
     warnings: int = 0
+    # who must fix them (分清责任): "role\tperson" → findings; the person "" where no name is written
+    findings_by_person: dict[str, int] = field(default_factory=dict)
+    repeat_repairs: int = 0  # second orders received this week for a fault repaired within repeat_days
 
     def as_dict(self) -> dict:
         return {
@@ -124,7 +127,9 @@ class WeekStats:
             "lists": self.lists,
             "finance_total": self.finance_total,
             "findings": {"errors": self.errors, "warnings": self.warnings,
-                         "by_rule": self.findings_by_rule, "by_register": self.findings_by_register},
+                         "by_rule": self.findings_by_rule, "by_register": self.findings_by_register,
+                         "by_person": self.findings_by_person},
+            "repeat_repairs": self.repeat_repairs,
         }
 
     @classmethod
@@ -143,7 +148,25 @@ class WeekStats:
             findings_by_rule={k: int(v) for k, v in (f.get("by_rule") or {}).items()},
             findings_by_register={k: int(v) for k, v in (f.get("by_register") or {}).items()},
             errors=int(f.get("errors", 0)), warnings=int(f.get("warnings", 0)),
+            findings_by_person={k: int(v) for k, v in (f.get("by_person") or {}).items()},
+            repeat_repairs=int(data.get("repeat_repairs", 0) or 0),
         )
+
+
+def person_key(person: str | None, role: str) -> str:
+    return f"{role}\t{person or ''}"
+
+
+def split_person_key(key: str) -> tuple[str | None, str]:
+    """(person or None, role) of a person_key."""
+    role, _, person = key.partition("\t")
+    return person or None, role
+
+
+def findings_by_person(findings: list[Finding]) -> dict[str, int]:
+    """Findings per (person, role); a finding two roles answer for counts for both."""
+    counts = Counter(person_key(p, r) for f in findings for p, r in zip(f.person, f.role))
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def register_key(path: str, sheet: str) -> str:
@@ -194,6 +217,7 @@ def week_stats(registers: list[Register], findings: list[Finding], sections: Sec
     stats.finance_total = float(sections.finance_total)
     stats.findings_by_rule = dict(sorted(Counter(f.rule for f in findings).items()))
     stats.findings_by_register = dict(sorted(Counter(register_key(f.path, f.sheet) for f in findings).items()))
+    stats.findings_by_person = findings_by_person(findings)
     stats.errors = sum(1 for f in findings if f.severity == ERROR)
     stats.warnings = len(findings) - stats.errors
     return stats

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from toolkit.findings import Finding
 from toolkit.followup.history import HistoryRow, RegisterPaths, load_week, load_weeks, save_week, site_of
+from toolkit.followup.repeats import repeat_rates, repeat_repairs
 from toolkit.followup.sections import Sections, build_sections
-from toolkit.followup.stats import WeekStats, week_stats
+from toolkit.followup.stats import WeekStats, split_person_key, week_stats
+from toolkit.model.people import person_name
 from toolkit.followup.week import Week
 from toolkit.registers.records import Register
 from toolkit.model.settings import Settings
@@ -32,10 +34,27 @@ class WeeklyReport:
     store: str | None = None  # where the history is kept (a preview makes no store: where it would be)
     store_exists: bool = False  # the history was read from that store
     recorded: bool = False  # this week's counts went into the store (a preview records nothing)
+    repeats: list = field(default_factory=list)  # RepeatRepair: the week's repeat repairs (返修)
+    repeat_rates: dict = field(default_factory=dict)  # repairer → Rate: repeats of the repairs completed within repeat_days
+    repeat_days: int = 30
+    known_people: frozenset = frozenset()  # the names under [people], as person_name() reads them
+    # the weekly job shows who must fix what and the repeat repairs (a sheet, a text part); a report
+    # built by a library caller keeps the layout it had
+    responsibility: bool = False
+    findings: list = field(default_factory=list, repr=False)  # the week's findings (each person's own list)
 
     @property
     def history_saved(self) -> bool:
         return self.recorded and self.history_kept is None
+
+    @property
+    def unknown_people(self) -> list[str]:
+        """Names the week's findings hold that [people] does not list (none when it lists nobody):
+        never matched onto a listed name, only shown."""
+        if not self.known_people:
+            return []
+        named = {split_person_key(k)[0] for k in self.stats.findings_by_person}
+        return sorted(n for n in named if n is not None and n not in self.known_people)
 
     @property
     def last_week(self) -> WeekStats | None:
@@ -50,7 +69,7 @@ class WeeklyReport:
 
 
 def build_weekly(registers: list[Register], findings: list[Finding], as_of: datetime, week: Week,
-                 settings: Settings, history: list[HistoryRow] = ()) -> WeeklyReport:
+                 settings: Settings, history: list[HistoryRow] = (), repeat_days: int = 30) -> WeeklyReport:
     """Pure: the sections and statistics of ``week`` as of ``as_of``."""
     from toolkit.rules.catalog import all_rules
 
@@ -59,7 +78,11 @@ def build_weekly(registers: list[Register], findings: list[Finding], as_of: date
         order.setdefault(rule.id, len(order))
     sections = build_sections(registers, findings, as_of, week, settings, order)
     stats = week_stats(registers, findings, sections, as_of, week, settings)
-    return WeeklyReport(as_of, week, sections, stats, settings, list(history))
+    report = WeeklyReport(as_of, week, sections, stats, settings, list(history), repeat_days=repeat_days)
+    report.repeats = repeat_repairs(registers, as_of, week, repeat_days)
+    report.repeat_rates = repeat_rates(registers, report.repeats, as_of, repeat_days)
+    stats.repeat_repairs = len(report.repeats)
+    return report
 
 
 def run_weekly(paths: list[str | Path], as_of: datetime, week: Week, config, lang: str, store=None, *,
@@ -73,7 +96,11 @@ def run_weekly(paths: list[str | Path], as_of: datetime, week: Week, config, lan
     typed = RegisterPaths.of(f.path for f in read.files)
     site = site_of(paths)
     history = load_weeks(store, week, TREND_WEEKS - 1, typed, site) if store is not None else []
-    weekly = build_weekly(read.registers, findings, as_of, week, config.settings, history)
+    days = ((getattr(config, "raw", None) or {}).get("weekly") or {}).get("repeat_days", 30)
+    weekly = build_weekly(read.registers, findings, as_of, week, config.settings, history, days)
+    weekly.responsibility = True
+    weekly.findings = findings
+    weekly.known_people = frozenset(filter(None, map(person_name, ((getattr(config, "raw", None) or {}).get("people") or {}))))
     weekly.unusable = [(f.path, f.error or next(s.error for s in f.sheets if s.error)) for f in read.unusable_files]
     weekly.site = site
     if store is not None:

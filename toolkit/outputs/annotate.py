@@ -30,6 +30,7 @@ from toolkit.ooxml.marks import FINDINGS_DEFINED_NAME, findings_sheet_in
 from toolkit.outputs import paper
 from toolkit.outputs import xlsx_package as xp
 from toolkit.outputs.xlsx_package import Note, Styles
+from toolkit.outputs.by_person import responsible_text
 from toolkit.registers.reader import FINDINGS_COLUMNS, FINDINGS_HEADER_ROW
 from toolkit.model.settings import Settings
 from toolkit.rules.catalog import ERROR, all_rules, rule_labels
@@ -41,8 +42,9 @@ FILL = {ERROR: "FFFFC7CE", "warning": "FFFFEB9C"}  # Excel's own "Bad" and "Neut
 TABLE_NAME = "toolkit_findings"
 # A–L: the table (one A4 landscape page wide at 100 %), a gap, the summary block (printed on the
 # pages after the table's: a column break after H).
-_WIDTHS = (14, 8, 6, 16, 13, 8, 20, 52, 3, 22, 8, 48)
-_MESSAGE_COL, _CHECKS_COL = 8, 12
+# the table (A–H: printed on the first pages), who must fix it (I: in place of a gap), then the summary block
+_WIDTHS = (14, 8, 6, 16, 13, 8, 20, 52, 18, 22, 8, 48)
+_MESSAGE_COL, _RESPONSIBLE_COL, _CHECKS_COL = 8, 9, 12
 
 
 @dataclass(slots=True)
@@ -439,7 +441,9 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     headers = [t(k, lang) for k in FINDINGS_COLUMNS]
     for c, h in enumerate(headers, 1):
         text(head, c, h, "head")
-    links = []
+    # who must fix it: beside the table (whose columns recognise a findings sheet), in place of a gap
+    text(head, _RESPONSIBLE_COL, t("col.responsible", lang), "head")
+    links, answers = [], []
     for i, f in enumerate(findings):
         r = head + 1 + i
         text(r, 1, f.sheet, "text")
@@ -456,6 +460,9 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         text(r, 6, t(f"severity.{f.severity}", lang), f.severity if f.severity in FILL else "text")
         text(r, 7, f.rule, "text")
         text(r, 8, f.message, "wrap")
+        answer = responsible_text(f, lang)
+        answers.append(answer)
+        text(r, _RESPONSIBLE_COL, answer, "wrap")
     last = head + len(findings)
 
     # the summary block, beside the table: by rule, by column, by severity
@@ -493,6 +500,8 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     # Wrapped text makes its row taller: neither Excel nor LibreOffice does it on opening.
     lines = dict(zip(range(head + 1, last + 1),
                      paper.column_lines([f.message for f in findings], _WIDTHS[_MESSAGE_COL - 1])))
+    for r, n in zip(range(head + 1, last + 1), paper.column_lines(answers, _WIDTHS[_RESPONSIBLE_COL - 1])):
+        lines[r] = max(n, lines.get(r, 1))
     for r, n in zip(checks, paper.column_lines(list(checks.values()), _WIDTHS[_CHECKS_COL - 1])):
         lines[r] = max(n, lines.get(r, 1))
     heights = {r: paper.row_height(n) for r, n in lines.items() if n > 1}

@@ -11,12 +11,13 @@ import io
 
 from toolkit.findings import Report
 from toolkit.i18n import t
+from toolkit.outputs.by_person import responsible_text
 from toolkit.outputs.safe import neutralise
 from toolkit.registers.fields import READ_FIELDS
 from toolkit.rules.catalog import rule_names
 
 COLUMNS = ("path", "sheet", "row", "cell", "column", "field", "record", "rule", "severity", "message",
-           "rule_name", "field_key")
+           "rule_name", "field_key", "responsible")
 
 
 def render(report: Report) -> str:
@@ -33,6 +34,7 @@ def render(report: Report) -> str:
         row["field_key"] = f.field
         row["field"] = labels.get(f.field, f.field)
         row["rule_name"] = names.get(f.rule, "")
+        row["responsible"] = responsible_text(f, report.lang)  # who must fix it: 王丽（返单签收人）
         writer.writerow([neutralise(row[c]) if row[c] is not None else "" for c in COLUMNS])
     return "\ufeff" + buf.getvalue()
 

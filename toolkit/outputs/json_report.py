@@ -16,7 +16,8 @@ from toolkit.findings import Report
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def write(report: Report, out: TextIO) -> None:
+def write(report: Report, out: TextIO, responsible: bool = False) -> None:
+    """``responsible``: each finding also says who must fix it (person, role: --by person)."""
     def part(obj) -> str:  # a nested part, indented to sit under its key
         return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
@@ -28,13 +29,13 @@ def write(report: Report, out: TextIO) -> None:
     findings = report.findings
     for start in range(0, len(findings), 2000):  # few large writes, not one per finding
         out.write(",\n    " if start else "\n    ")
-        out.write(",\n    ".join(_encode(f.as_dict()) for f in findings[start:start + 2000]))
+        out.write(",\n    ".join(_encode(f.as_dict(responsible)) for f in findings[start:start + 2000]))
     out.write("\n  ],\n" if findings else "],\n")
     out.write(f'  "summary": {part(report.summary())}\n')
     out.write("}\n")
 
 
-def render(report: Report) -> str:
+def render(report: Report, responsible: bool = False) -> str:
     buf = io.StringIO()
-    write(report, buf)
+    write(report, buf, responsible)
     return buf.getvalue()

@@ -258,3 +258,50 @@ def trend_rows(report: WeeklyReport) -> list[tuple[str, int | None, int | None]]
 
 def complaint_categories(stats: WeekStats, lang: str) -> list[tuple[str, int]]:
     return [(category_label(k, lang), n) for k, n in stats.complaints.by_category.items()]
+
+
+# ---- who must fix it, and repeat repairs (issue #21) ---------------------------------------------
+
+def people_compared(report: WeeklyReport, lang: str) -> Table:
+    """Findings by person and role, this week against last (the role alone where no name is written)."""
+    from toolkit.followup.stats import split_person_key
+
+    before = report.last_week.findings_by_person if report.last_week else None
+    cols = [Column("person", t("weekly.people.person", lang), 16), Column("role", t("weekly.people.role", lang), 14),
+            Column("this_week", t("weekly.people.this_week", lang), 10),
+            Column("last_week", t("weekly.people.last_week", lang), 10), Column("change", t("weekly.people.change", lang), 10)]
+    tb = Table("people", t("weekly.people.title", lang), cols)
+    now = report.stats.findings_by_person
+    keys = sorted(set(now) | set(before or {}), key=lambda k: (-now.get(k, 0), split_person_key(k)[0] is None, k))
+    for key in keys:
+        person, role = split_person_key(key)
+        a, b = now.get(key, 0), (before.get(key, 0) if before is not None else None)
+        tb.rows.append([person or t("weekly.people.unnamed", lang), t(f"role.{role}", lang), a, b, _delta(a, b)])
+        tb.sources.append(None)
+    return tb
+
+
+def repeat_table(report: WeeklyReport, lang: str) -> Table:
+    """The week's repeat repairs: each row's number links to the second order, the first order's
+    number (its own column) to the first. Narrow: it prints below the statistics, one page wide."""
+    cols = [Column("record", t("weekly.repeat.again", lang), 13), Column("first", t("weekly.repeat.first", lang), 10),
+            Column("days", t("weekly.repeat.days", lang), 8), Column("location", t("weekly.repeat.location", lang), 10),
+            Column("content", t("weekly.repeat.fault", lang), 16),
+            Column("repairer", t("weekly.repeat.repairer", lang), 10)]
+    tb = Table("repeats", t("weekly.repeat.title", lang), cols)
+    for r in report.repeats:
+        fault = f"{r.content_first or ''} → {r.content_again or ''}"
+        tb.rows.append([r.again, r.first, r.days, r.location, fault, engineer_label(r.repairer, lang)])
+        tb.sources.append(r.again_source)
+    return tb
+
+
+def repeat_rate_table(report: WeeklyReport, lang: str) -> Table:
+    """Per engineer: repeat repairs counted against them, of their repairs completed in the window."""
+    cols = [Column("name", t("weekly.col.engineer", lang), 16), Column("repeats", t("weekly.repeat.title", lang), 10),
+            Column("rate", t("weekly.repeat.rate", lang), 16)]
+    tb = Table("repeat_rates", t("weekly.repeat.rate", lang), cols)
+    for name, rate in report.repeat_rates.items():
+        tb.rows.append([name, rate.count, show_rate(rate, lang)])
+        tb.sources.append(None)
+    return tb

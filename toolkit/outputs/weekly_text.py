@@ -10,6 +10,7 @@ from toolkit.i18n import conventions, join, t
 from toolkit.outputs.text import _pad, _width, widths
 from toolkit.outputs.weekly_tables import (
     Table, category_table, complaint_categories, engineer_table, findings_compared, headline, section_tables,
+    people_compared, repeat_rate_table, repeat_table,
     show_money, show_when, trend_rows,
 )
 
@@ -119,6 +120,21 @@ def render(report: WeeklyReport, lang: str, *, tables: list[Table] | None = None
     lines.append("  " + t("weekly.trend", lang))
     lines += _grid([t("weekly.col.week", lang), t("weekly.stat.received", lang), t("weekly.stat.completed", lang)],
                    [[wk, "—" if r is None else r, "—" if c is None else c] for wk, r, c in trend_rows(report)])
+    if report.responsibility:  # who must fix what; the repeat repairs (issue #21)
+        lines.append("")
+        lines.append(t("weekly.people.title", lang))
+        tb = people_compared(report, lang)
+        lines += _table(tb) if tb.rows else ["    " + t("weekly.none", lang)]
+        if report.unknown_people:
+            lines.append("  " + t("weekly.people.unknown", lang, names=join(report.unknown_people, lang, "enumeration")))
+        lines.append(t("weekly.repeat.title", lang) + f" ({len(report.repeats)})")
+        lines.append("  " + t("weekly.repeat.intro", lang, days=report.repeat_days))
+        tb = repeat_table(report, lang)
+        lines += _table(tb) if tb.rows else ["    " + t("weekly.repeat.none", lang)]
+        tb = repeat_rate_table(report, lang)
+        if tb.rows:
+            lines.append("  " + t("weekly.repeat.rate", lang))
+            lines += _table(tb)
     return _joined(lines)
 
 

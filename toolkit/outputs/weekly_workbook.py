@@ -25,14 +25,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from toolkit.followup.weekly import WeeklyReport
-from toolkit.i18n import pick, t
+from toolkit.i18n import join, pick, t
 from toolkit.ooxml.package import relationships, rels_part
 from toolkit.outputs import paper
 from toolkit.outputs.recipients import FULL, PARTS, Part, absolute_target, part_tables
 from toolkit.outputs.safe import xlsx_text
 from toolkit.outputs.weekly_tables import (
     Column, Table, category_table, complaint_categories, engineer_label, engineer_table, findings_compared, headline,
-    section_tables, show_rate, trend_rows,
+    section_tables, show_rate, trend_rows, people_compared, repeat_rate_table, repeat_table,
 )
 
 _TABLE_NAMES = {"unfinished": "Unfinished", "overdue": "Overdue", "finance_handover": "FinanceHandover",
@@ -77,7 +77,7 @@ def write_workbook(report: WeeklyReport, out: Path, lang: str, *, tables: list[T
         ws.title = sheet_name(tb.key, lang)
         lists.append(_section_sheet(ws, tb, report, lang, styles, link_base))
     if whole:
-        _stats_sheet(wb.create_sheet(sheet_name("stats", lang)), report, lang, styles)
+        _stats_sheet(wb.create_sheet(sheet_name("stats", lang)), report, lang, styles, link_base)
     _mark(wb, wb.worksheets[0].title)
     frame = io.BytesIO()
     wb.save(frame)  # the package without the lists' rows
@@ -452,7 +452,7 @@ def _small_table(ws, tb: Table, top: int, col: int, name: str, styles: _Styles, 
     return last
 
 
-def _stats_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None:
+def _stats_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles, base: Path | None = None) -> None:
     row = 1
     _put(ws, row, 1, f"{t('weekly.section.stats', lang)} · {_title(report, lang)}").font = styles.title
     row += 2
@@ -471,9 +471,36 @@ def _stats_sheet(ws, report: WeeklyReport, lang: str, styles: _Styles) -> None:
     tb = Table("cats", "", [Column("category", t("weekly.col.category", lang), 16),
                             Column("count", t("weekly.col.count", lang), 10)],
                [list(c) for c in cats], [None] * len(cats))
-    _table(ws, tb, row + 1, "ComplaintsByCategory", styles, None, lang, widths=False)
+    row = _table(ws, tb, row + 1, "ComplaintsByCategory", styles, None, lang, widths=False) + 2
+    if report.responsibility:
+        _people_part(ws, row, report, lang, styles, base)
     ws.column_dimensions["A"].width = 40
     _print_setup(ws, _title(report, lang), None, lang)
+
+
+def _people_part(ws, row: int, report: WeeklyReport, lang: str, styles: _Styles, base: Path | None) -> None:
+    """Who must fix what, this week against last; the repeat repairs (both orders linked: the row's
+    source to the second, its own column to the first) and each engineer's repeat rate. Written by
+    the weekly job below the statistics (a report a library caller built keeps its layout)."""
+    _put(ws, row, 1, t("weekly.people.intro", lang))
+    unknown = report.unknown_people
+    if unknown:
+        row += 1
+        _put(ws, row, 1, t("weekly.people.unknown", lang, names=join(unknown, lang, "enumeration")))
+    row += 2
+    _put(ws, row, 1, t("weekly.people.title", lang)).font = styles.subtitle
+    row = _table(ws, people_compared(report, lang), row + 1, "ByPerson", styles, None, lang) + 2
+    _put(ws, row, 1, t("weekly.repeat.title", lang)).font = styles.subtitle
+    _put(ws, row + 1, 1, t("weekly.repeat.intro", lang, days=report.repeat_days))
+    repeats = repeat_table(report, lang)
+    row = _table(ws, repeats, row + 2, "RepeatRepairs", styles, base, lang) + 1
+    first = next(i for i, c in enumerate(repeats.columns) if c.key == "first")
+    for r, item in enumerate(report.repeats, row - len(report.repeats)):
+        if base is not None:  # the first order's own link, in its column
+            _link(ws.cell(row=r, column=first + 1), item.first_source, base, styles)
+    row += 1
+    _put(ws, row, 1, t("weekly.repeat.rate", lang)).font = styles.subtitle
+    _table(ws, repeat_rate_table(report, lang), row + 1, "RepeatRates", styles, None, lang, widths=False)
 
 
 def _history_table(report: WeeklyReport, lang: str) -> Table:

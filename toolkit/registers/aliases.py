@@ -110,6 +110,14 @@ ALIASES: dict[str, dict[str | tuple[str, ...], list[str]]] = {
         "remarks": ["备注|附注", "=说明"],
         # 工单状态 of a software export (待派单, 处理中, 已完成, 已取消); not a fee's, a payment's or a visit's
         "status": [f"状态&{NOT_T}|费|款|付|财务|回访|评价|签"],
+        # Who issued the order (三.12: 发单的人员): the clerk who took the call or wrote the form, not
+        # engineering's 接单人, the visit's 回访人 or the return's 收单人. A bare 客服 column names
+        # the issuer only when nothing better does.
+        "issued_by": [
+            f"发单|派单|开单|派工|下单|出单|填单|制单|接报|受理|记录|接听|登记|接线|接待&人|员&{NOT_T}|电话|手机|"
+            "客户|业主|维修|工程|回访|财务|返单|交回|回单|收单|返回|签收|人数",
+            f"~=客服|=客服人员|=客服员|=值班客服|=接线员|=话务员&{NOT_T}",
+        ],
     },
     COMPLAINTS: {
         "seq": ["序号|行号|序列号", "=序", "=#"],
@@ -458,6 +466,11 @@ ENGLISH[CALLS] = {
 
 # A software export's order status, in English.
 ENGLISH[WORK_ORDERS]["status"] = ["status|order status|job status|state&!payment|fee|visit|sign*"]
+# Who issued the order. A bare "Received By" stays unmapped (it may be the return's signer: read
+# as anyone's it would make proxy-signature findings); "Taken By" is engineering's (accepted_by).
+ENGLISH[WORK_ORDERS]["issued_by"] = [
+    f"issued by|dispatched by|despatched by|logged by|recorded by|registered by|answered by|created by|"
+    f"call taker|order taker|issuer|dispatcher|despatcher&{NOT_ET}|eng|engg|engineering|finance|customer*|return*"]
 
 for _kind, _targets in ENGLISH.items():
     for _target, _specs in _targets.items():

@@ -114,8 +114,17 @@ EXPORT_FIELDS: dict[str, dict[str, Field]] = {
     COMPLAINTS: {},
     CALLS: {},
 }
+# Who issued the order (发单人, 派单人, 接报人, 受理人 …): read where a register names them, so a
+# finding on the issue-time cells names its issuer (三.12). Not among FIELDS: the template's form
+# is printed on A4 and keeps its columns; no sign of which kind of register a sheet is either.
+PEOPLE_FIELDS: dict[str, dict[str, Field]] = {
+    WORK_ORDERS: {"issued_by": Field("issued_by", TEXT, "发单人", "issued by")},
+    COMPLAINTS: {},
+    CALLS: {},
+}
 # Every field the reader reads, kind by kind.
-READ_FIELDS: dict[str, dict[str, Field]] = {kind: {**FIELDS[kind], **EXPORT_FIELDS[kind]} for kind in RECORD_KINDS}
+READ_FIELDS: dict[str, dict[str, Field]] = {
+    kind: {**FIELDS[kind], **EXPORT_FIELDS[kind], **PEOPLE_FIELDS[kind]} for kind in RECORD_KINDS}
 
 # How a register's numbers came to be: forms pre-printed on paper (三联单: a missing number
 # is a lost form), or numbers a software gives (工单系统: gaps are orders of other projects,

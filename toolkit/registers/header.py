@@ -14,8 +14,8 @@ from functools import lru_cache
 from toolkit.ooxml.cells import column_letters
 from toolkit.registers.aliases import ALIASES, BESIDE, KIND_WORDS, SHARED_FIELDS
 from toolkit.registers.fields import (
-    DATETIME, ENGLISH_EVIDENCE, EXPORT_FIELDS, FIELDS, IDENTITY_FIELDS, KINDS, LIFECYCLE_FIELDS, MONEY, READ_FIELDS,
-    RECORD_NUMBER, WORK_ORDERS,
+    DATETIME, ENGLISH_EVIDENCE, EXPORT_FIELDS, FIELDS, IDENTITY_FIELDS, KINDS, LIFECYCLE_FIELDS, MONEY, PEOPLE_FIELDS,
+    READ_FIELDS, RECORD_NUMBER, WORK_ORDERS,
 )
 from toolkit.registers.script import fold
 
@@ -536,7 +536,7 @@ def guess_kind(cmaps: dict[str, ColumnMap], texts: str) -> ColumnMap:
     """Pick the register kind whose fields the header fits best."""
     def key(kind):
         cm = cmaps[kind]
-        specific = len(set(cm.fields) - set(READ_FIELDS[other(kind)]) - set(EXPORT_FIELDS[kind]))
+        specific = len(set(cm.fields) - set(READ_FIELDS[other(kind)]) - set(EXPORT_FIELDS[kind]) - set(PEOPLE_FIELDS[kind]))
         words = sum(1 for w in KIND_WORDS[kind] if w in texts)
         return (cm.is_register(), specific + words, cm.score(), kind == WORK_ORDERS)
 

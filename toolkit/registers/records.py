@@ -68,6 +68,7 @@ class WorkOrder(NamedTuple):
     visit_result: str | None = None
     remarks: str | None = None
     status: str | None = None  # toolkit.model.work_orders: PENDING … CANCELLED, None without a status
+    issued_by: str | None = None  # who issued the order (发单人, 接报人 …): answers for the issue-time cells
     problems: tuple[Problem, ...] = ()
 
     @property

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 import string
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -58,6 +58,12 @@ class Rule:
     needs: tuple[str, ...] = ()  # every one of these columns
     needs_any: tuple[str, ...] = ()  # at least one of these columns
     scope: str = RECORD
+    # who answers for its findings (分清责任, 001 三.11–13): filled from RESPONSIBLE below
+    responsible: Responsible | None = None
+
+    def __post_init__(self):
+        if self.responsible is None:
+            object.__setattr__(self, "responsible", responsible_for(self.kind, self.id))
 
     def missing_columns(self, columns: frozenset[str]) -> tuple[str, ...]:
         """The columns whose absence keeps this rule from running (empty: it runs)."""
@@ -161,3 +167,82 @@ def rule_names(lang: str) -> dict[str, str]:
 def _load() -> None:
     # The rule modules register themselves on import.
     from toolkit.rules import calls, common, complaints, work_orders  # noqa: F401
+
+
+# ---- who answers for a finding (分清责任, seed 001 三.11–13) ------------------------------------
+class Role(NamedTuple):
+    """A role that answers for a finding, and the field of the record naming its person (None:
+    registers never name one)."""
+
+    id: str
+    field: str | None
+
+
+ISSUER = Role("issuer", "issued_by")  # 发工作单的人员 (三.12): the issue-time cells
+ENGINEERING = Role("engineering", "accepted_by")  # 工程部接单 (三.5): its sign-in
+REPAIRER = Role("repairer", "repairer_signature")  # the repair and the customer's signature on site (三.14)
+RETURN_SIGNER = Role("return_signer", "return_signer")  # 签收返单的人员 (三.13): the returned order's cells
+FINANCE = Role("finance", "finance_receipt")  # 财务部签收 (三.15)
+CUSTOMER_SERVICE = Role("customer_service", None)  # the return visit: no register names who called
+FIRST_HANDLER = Role("first_handler", "first_handler")  # 首问责任人
+OWNER = Role("owner", "owner")  # 责任人, once the complaint is handed over
+TAKER = Role("taker", "taker")  # who took a call of a call log
+ROLES = (ISSUER, ENGINEERING, REPAIRER, RETURN_SIGNER, FINANCE, CUSTOMER_SERVICE, FIRST_HANDLER, OWNER, TAKER)
+
+
+@dataclass(frozen=True)
+class Responsible:
+    """Who answers for a rule's findings: the roles, in order, for any cell (``roles``) or for a
+    cell of one field (``by_field``). ``handed_over``: the roles are (first, then): the later
+    answers once the record names its person, the first until then (首问责任制)."""
+
+    roles: tuple[Role, ...] = ()
+    by_field: Mapping[str, tuple[Role, ...]] = field(default_factory=dict)
+    handed_over: bool = False
+
+    def roles_for(self, field: str | None) -> tuple[Role, ...]:
+        return self.by_field.get(field, self.roles) if field is not None else self.roles
+
+
+_ISSUE_TIME = ("order_no", "received_at", "dispatched_at", "location", "content", "customer_name", "customer_phone",
+               "paid", "issued_by", "status", "remarks")
+_RETURN = ("fee", "delay_reason", "incomplete_reason", "returned_at", "return_signer", "special_approval")
+# A work order's cells and who answers for each (三.12: the issuer; 三.13: the return signer, and
+# the repairer for the signatures and reasons the repair leaves; 三.5: engineering; 三.15: finance).
+_WORK_ORDER_CELLS = MappingProxyType({
+    **{f: (ISSUER,) for f in _ISSUE_TIME},
+    **{f: (RETURN_SIGNER,) for f in _RETURN},
+    "delay_reason": (RETURN_SIGNER, REPAIRER), "incomplete_reason": (RETURN_SIGNER, REPAIRER),
+    "accepted_at": (ENGINEERING,), "accepted_by": (ENGINEERING,),
+    "completed_at": (REPAIRER,),
+    # 三.6–7: the return is refused without them (the signer's) and the repairer gets them on site
+    "repairer_signature": (RETURN_SIGNER, REPAIRER), "customer_signature": (RETURN_SIGNER, REPAIRER),
+    "finance_receipt": (FINANCE,),
+    "visit_at": (CUSTOMER_SERVICE,), "visit_result": (CUSTOMER_SERVICE,),
+})
+_COMPLAINT = Responsible((FIRST_HANDLER, OWNER), handed_over=True)
+
+# Per rule, where it differs from the cell's own: the rule's point decides whose it is.
+RESPONSIBLE: dict[tuple[str, str], Responsible] = {
+    # 三.12 names the engineering sign-in time among what the issuer checks; engineering writes it (三.5)
+    ("work_orders", "missing-time"): Responsible((ISSUER,), MappingProxyType({
+        **_WORK_ORDER_CELLS, "accepted_at": (ENGINEERING, ISSUER)})),
+    ("work_orders", "slow-handoff"): Responsible((ENGINEERING, ISSUER)),  # 三.2: handed over, signed for
+    ("work_orders", "not-completed"): Responsible((RETURN_SIGNER, REPAIRER)),  # 三.8: not to be taken back
+    # the repairer's own name written as the customer's: the repairer signed for the customer
+    ("work_orders", "proxy-signature"): Responsible((RETURN_SIGNER,), MappingProxyType({
+        "return_signer": (RETURN_SIGNER,), "customer_signature": (REPAIRER, RETURN_SIGNER)})),
+    ("work_orders", "finance-unreceipted"): Responsible((FINANCE,)),
+}
+
+
+def responsible_for(kind: str, rule_id: str) -> Responsible:
+    """Who answers for the findings of a rule: its own entry, else by the cell (work orders), the
+    handler (complaints), the taker (calls)."""
+    if (kind, rule_id) in RESPONSIBLE:
+        return RESPONSIBLE[(kind, rule_id)]
+    if kind == "work_orders":
+        return Responsible((ISSUER,), _WORK_ORDER_CELLS)
+    if kind == "complaints":
+        return _COMPLAINT
+    return Responsible((TAKER,))

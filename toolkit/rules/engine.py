@@ -9,6 +9,7 @@ from datetime import datetime
 from toolkit.config import Config
 from toolkit.findings import Finding
 from toolkit.i18n import pick
+from toolkit.model.people import person_name
 from toolkit.registers.fields import READ_FIELDS, RECORD_NUMBER
 from toolkit.registers.records import RECORD_TYPES, Register
 from toolkit.rules.catalog import RECORD, WORKBOOK, Hit, Rule, RuleContext, rules_for
@@ -44,6 +45,7 @@ class _Emitter:
         add_finding, add_key = self.findings.append, self.keys.append
         path, sheet, rule_id, sheet_rank = reg.path, reg.sheet, rule.id, self._sheet_rank[id(reg)]
         shared = None  # what the hit before had: a rule's hits mostly share it
+        name = person_name
         for record, hits in found:
             row = record.row
             for field, message, params in hits:
@@ -55,8 +57,17 @@ class _Emitter:
                     text = shared.template.format_map({"label": shared.label, **params})
                 else:
                     text = shared.labelled.format_map(params)
+                at = shared.person_at
+                if shared.handed_over:  # 首问责任制: the owner once named, the first handler until then
+                    owner = name(record[at[1]]) if at[1] is not None else None
+                    person, role = ((owner,), shared.roles[1:]) if owner is not None else \
+                        ((name(record[at[0]]) if at[0] is not None else None,), shared.roles[:1])
+                elif len(at) == 1:
+                    person, role = (name(record[at[0]]) if at[0] is not None else None,), shared.roles
+                else:
+                    person, role = tuple(name(record[i]) if i is not None else None for i in at), shared.roles
                 add_finding(Finding(path, sheet, row, f"{shared.letter}{row}" if shared.letter else None, shared.header,
-                                    field, record[shared.number_at], rule_id, shared.severity, text))
+                                    field, record[shared.number_at], rule_id, shared.severity, text, person, role))
                 add_key((sheet_rank, row, shared.column_number, rule_id))
 
     def in_order(self) -> list[Finding]:
@@ -75,6 +86,9 @@ class _Emitter:
         col = reg.columns.fields.get(field)
         label = _label(reg, field, self.lang)
         template = pick(rule.messages[message], self.lang)
+        fields = RECORD_TYPES[reg.kind]._fields
+        roles = rule.responsible.roles_for(field)
+        person_at = tuple(fields.index(r.field) if r.field in fields else None for r in roles)
         try:
             fixed = template.format(label=label)
         except (KeyError, IndexError):
@@ -85,7 +99,7 @@ class _Emitter:
             RECORD_TYPES[reg.kind]._fields.index(RECORD_NUMBER[reg.kind]), template, fixed,
             # the template with the label written in, so a hit's own values fill it without a merge
             template.replace("{label}", label.replace("{", "{{").replace("}", "}}")),
-            col.index + 1 if col else 0)
+            col.index + 1 if col else 0, tuple(r.id for r in roles), person_at, rule.responsible.handed_over)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +117,9 @@ class _Shared:
     fixed: str | None  # the whole message, when it needs no values of the hit
     labelled: str
     column_number: int  # 1 for column A; 0 for a field the register has no column for
+    roles: tuple[str, ...]  # who answers for these findings (the rule's Responsible, for this field)
+    person_at: tuple[int | None, ...]  # where each role's person is in the record (None: not a field of the kind)
+    handed_over: bool  # roles are (first handler, owner): one of them answers, by the record
 
 
 def check_registers(registers: list[Register], as_of: datetime, config: Config, lang: str,
