@@ -55,11 +55,14 @@ def test_json_report_has_the_documented_shape(register):
     assert {"row": 5, "reason": "total"} in sheet["skipped_rows"]
     assert {"row": 6, "reason": "footer"} in sheet["skipped_rows"]
     finding = data["findings"][0]
-    assert set(finding) == {"path", "sheet", "row", "cell", "column", "field", "record", "rule", "severity", "message"}
+    assert list(finding) == ["path", "sheet", "row", "cell", "column", "field", "record", "rule", "severity", "message",
+                             "person", "role"]
     assert finding == {
         "path": str(path), "sheet": "2026年11月", "row": 4, "cell": "K4", "column": "维修人员签字",
         "field": "repairer_signature", "record": "WX2611002", "rule": "missing-signature", "severity": "error",
         "message": "returned without the repairer's signature (must be refused)",
+        # who must fix it: the return signer named on the row, and the repairer, whom the row does not name
+        "person": ["王丽", None], "role": ["return_signer", "repairer"],
     }
     assert data["summary"]["records"] == 2 and data["summary"]["errors"] == 1
     assert data["summary"]["by_rule"] == {"missing-signature": 1}

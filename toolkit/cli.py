@@ -132,7 +132,7 @@ def validate(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also show every sheet, its column mapping and skipped sheets.")] = False,
     annotate: Annotated[Optional[Path], typer.Option("--annotate", metavar="DIR", help="Also write DIR/<name>.checked.xlsx for each file with findings: cells filled and noted, a findings sheet first.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, metavar="N", help="Files read at once, each in its own process (default: the number of cores).")] = None,
-    by: Annotated[Optional[By], typer.Option("--by", metavar="person", help="person: the text report grouped by who must fix each finding (person and role); with --format json, each finding also names them (person, role).")] = None,
+    by: Annotated[Optional[By], typer.Option("--by", metavar="person", help="person: the text report grouped by who must fix each finding (person and role; the JSON and CSV always name them).")] = None,
 ):
     """Check registers against the work-order and complaint rules; one line per finding.
 
@@ -153,7 +153,7 @@ def validate(
         progress.close()
     if fmt == Format.json:
         from toolkit.outputs.json_report import write
-        _emit_stream(lambda fh: write(report, fh, responsible=by == By.person), output, lang_code)
+        _emit_stream(lambda fh: write(report, fh), output, lang_code)
     else:
         if fmt == Format.csv:
             from toolkit.outputs.csv_report import render

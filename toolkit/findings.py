@@ -31,9 +31,9 @@ class Finding(NamedTuple):
     person: tuple[str | None, ...] = ()
     role: tuple[str, ...] = ()  # role IDs: issuer, engineering, repairer, return_signer, finance …
 
-    def as_dict(self, responsible: bool = False) -> dict:
-        """The finding as JSON has it; who must fix it (person, role) when asked: the keys of the
-        default report stay as documented before it."""
+    def as_dict(self, responsible: bool = True) -> dict:
+        """The finding as JSON has it, who must fix it (person, role) last; without them, the keys
+        reports had before."""
         return dict(zip(self._fields, self if responsible else self[:_RESPONSIBLE_AT]))
 
 

@@ -16,7 +16,7 @@ from toolkit.findings import Report
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def write(report: Report, out: TextIO, responsible: bool = False) -> None:
+def write(report: Report, out: TextIO, responsible: bool = True) -> None:
     """``responsible``: each finding also says who must fix it (person, role: --by person)."""
     def part(obj) -> str:  # a nested part, indented to sit under its key
         return json.dumps(obj, ensure_ascii=False, indent=2).replace("\n", "\n  ")
@@ -35,7 +35,7 @@ def write(report: Report, out: TextIO, responsible: bool = False) -> None:
     out.write("}\n")
 
 
-def render(report: Report, responsible: bool = False) -> str:
+def render(report: Report, responsible: bool = True) -> str:
     buf = io.StringIO()
     write(report, buf, responsible)
     return buf.getvalue()
