@@ -39,7 +39,7 @@ test-lowest: $(BIN)/uv
 test-matrix: $(BIN)/uv
 	UV=$(BIN)/uv bash .ci/matrix all
 
-# Every figure of the README's Performance section (several minutes; registers are cached).
+# Every figure of docs/development.md's Performance section (several minutes; registers are cached).
 bench: $(BIN)/toolkit
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/bench_annotate.py

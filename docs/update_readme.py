@@ -1,9 +1,10 @@
-"""Regenerate the generated blocks of README.md: the rule tables (from the catalog), the demo
-output (`toolkit validate workbooks/` as `make demo` runs it, in English), the Troubleshooting
-tables (from toolkit.error_catalog.ERRORS) and the configuration reference (from toolkit.config_schema).
+"""Regenerate the generated blocks of the documentation: in docs/reference.md the rule tables
+(from the catalog), the Troubleshooting tables (from toolkit.error_catalog.ERRORS) and the
+configuration reference (from toolkit.config_schema); in README.md the demo output (`toolkit
+validate workbooks/` as `make demo` runs it, in English).
 
     python docs/update_readme.py        (or: make docs)
-tests/test_docs.py fails when the README and the code drift apart.
+tests/test_docs.py and tests/test_cli.py fail when the documents and the code drift apart.
 """
 
 from __future__ import annotations
@@ -14,29 +15,32 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+REFERENCE = ROOT / "docs" / "reference.md"  # the user reference: every generated table lives here
 sys.path.insert(0, str(ROOT))
 
 from toolkit.outputs.rules_doc import render  # noqa: E402
 
 
 def main() -> None:
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
+    text = REFERENCE.read_text(encoding="utf-8")
     for lang in ("en", "zh"):
-        block = f"<!-- rules:{lang} -->\n{render(lang, 'markdown').strip()}\n<!-- /rules:{lang} -->"
-        text, n = re.subn(rf"<!-- rules:{lang} -->.*?<!-- /rules:{lang} -->", lambda _: block, text, flags=re.S)
-        if n != 1:
-            raise SystemExit(f"README.md has no <!-- rules:{lang} --> block")
+        text = _replace(text, f"rules:{lang}", render(lang, "markdown").strip() + "\n", REFERENCE)
     for name, render_block in (("errors", troubleshooting), ("config", configuration)):
-        block = f"<!-- {name}:en -->\n{render_block()}<!-- /{name}:en -->"
-        text, n = re.subn(rf"<!-- {name}:en -->.*?<!-- /{name}:en -->", lambda _: block, text, flags=re.S)
-        if n != 1:
-            raise SystemExit(f"README.md has no <!-- {name}:en --> block")
-    demo = "<!-- demo:en -->\n```text\n" + demo_output() + "```\n<!-- /demo:en -->"
-    text, n = re.subn(r"<!-- demo:en -->.*?<!-- /demo:en -->", lambda _: demo, text, flags=re.S)
+        text = _replace(text, f"{name}:en", render_block(), REFERENCE)
+    REFERENCE.write_text(text, encoding="utf-8")
+    readme = README.read_text(encoding="utf-8")
+    readme = _replace(readme, "demo:en", "```text\n" + demo_output() + "```\n", README)
+    README.write_text(readme, encoding="utf-8")
+
+
+def _replace(text: str, name: str, body: str, path: Path) -> str:
+    """The block between <!-- name --> and <!-- /name --> becomes body; a missing block is an error."""
+    block = f"<!-- {name} -->\n{body}<!-- /{name} -->"
+    text, n = re.subn(rf"<!-- {name} -->.*?<!-- /{name} -->", lambda _: block, text, flags=re.S)
     if n != 1:
-        raise SystemExit("README.md has no <!-- demo:en --> block")
-    readme.write_text(text, encoding="utf-8")
+        raise SystemExit(f"{path.relative_to(ROOT)} has no <!-- {name} --> block")
+    return text
 
 
 def troubleshooting() -> str:

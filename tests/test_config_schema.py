@@ -1,5 +1,5 @@
 """One declaration of every setting (toolkit/config_schema.py) drives the validation of
-toolkit.toml, `toolkit init` and the README's configuration reference."""
+toolkit.toml, `toolkit init` and docs/reference.md's configuration reference (make docs)."""
 
 from __future__ import annotations
 

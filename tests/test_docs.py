@@ -1,5 +1,6 @@
-"""The README says what the code does (after sqlite-utils' test_docs.py): the generated blocks are
-what docs/update_readme.py would write now, and every error the code raises is catalogued."""
+"""The documents say what the code does (after sqlite-utils' test_docs.py): the generated blocks of
+docs/reference.md (the README's reference) are what docs/update_readme.py would write now, and
+every error the code raises is catalogued."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import string
 import pytest
 
 from helpers import ROOT
+
+REFERENCE = ROOT / "docs" / "reference.md"
 from toolkit.error_catalog import ERRORS, ERRORS_BY_KEY, GROUPS
 from toolkit.errors import ConfigError, InputError
 from toolkit.i18n import _TEXT
@@ -26,9 +29,9 @@ def _update_readme():
 def test_readme_generated_blocks_are_what_the_code_says(block):
     module = _update_readme()
     render = {"errors": module.troubleshooting, "config": module.configuration}[block]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = REFERENCE.read_text(encoding="utf-8")
     expected = f"<!-- {block}:en -->\n{render()}<!-- /{block}:en -->"
-    assert expected in readme, f"the README's <!-- {block}:en --> block is stale: run `make docs`"
+    assert expected in readme, f"docs/reference.md's <!-- {block}:en --> block is stale: run `make docs`"
 
 
 def test_every_error_key_the_code_raises_is_catalogued():
@@ -61,8 +64,10 @@ def test_an_error_carries_its_code():
 
 
 def test_every_input_error_template_is_in_the_troubleshooting_table():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("## Troubleshooting"):readme.index("## Development")]
+    readme = REFERENCE.read_text(encoding="utf-8")
+    start = readme.index("## Troubleshooting")
+    end = readme.find("\n## ", start)
+    table = readme[start:end if end > 0 else None]
     for key, (_, en) in _TEXT.items():
         if key.startswith(("err.", "config.")):
             assert re.sub(r"\{[^}]*\}", "…", en) in table, key

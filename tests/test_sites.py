@@ -2,7 +2,7 @@
 issue #19 by someone who had not read the reader, with an answer key; tests/sites/more/: further
 sites, described nowhere, written the same way later) are validated by the CLI and scored. The
 reader is held to the figures in tests/sites/held.json: per register, no fewer planted defects
-found and no more false findings. When the reader improves, raise held.json; the README's table
+found and no more false findings. When the reader improves, raise held.json; docs/development.md's table
 of the scores is printed by `tests/sites/score.py --markdown`."""
 
 from __future__ import annotations

@@ -157,7 +157,7 @@ def test_answered_complaints_are_called_back_and_unsatisfied_ones_go_back_to_han
 
 
 def test_a_complaint_closed_in_the_week_with_no_reply_time_and_no_visit_is_called_back(tmp_path):
-    """Its close time is its answer (README: answered once it has a reply, a visit or a close time)."""
+    """Its close time is its answer (docs/reference.md, Rules: answered once it has a reply, a visit or a close time)."""
     path = complaints_file(tmp_path, [
         weekly_complaint("TS2611004", datetime(2026, 11, 17, 9, 0), promised=datetime(2026, 11, 19, 17, 0),
                   closed=datetime(2026, 11, 18, 16, 0)),
