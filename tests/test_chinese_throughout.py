@@ -82,7 +82,7 @@ def test_the_csv_says_field_severity_and_rule_in_chinese(site, tmp_path, chosen)
     result = run_cli("validate", str(site), *AS_OF_ARGS, "--format", "csv", *args, cwd=tmp_path, env=env)
     rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
     head = rows[0]
-    assert head == ["文件", "工作表", "行", "单元格", "列", "字段", "单号", "规则", "级别", "说明", "规则名称", "字段代码"]
+    assert head == ["文件", "工作表", "行", "单元格", "列", "字段", "单号", "规则", "级别", "说明", "规则名称", "字段代码", "应由谁改"]
     proxy = next(r for r in rows[1:] if r[7] == "proxy-signature")
     assert proxy[5] == "客户签字" and proxy[8] == "错误" and proxy[10] == "代签" and proxy[11] == "customer_signature"
     for row in rows[1:]:
