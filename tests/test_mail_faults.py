@@ -219,7 +219,7 @@ def test_a_stall_after_the_final_dot_is_not_resent_in_the_run_and_is_resent_next
     assert "wangli@example.com  [NOT confirmed: handed over, no answer from the server; sent again on the next run]" \
         in first.stdout
     assert "no answer from the server within 2 s of handing over the message to wangli@example.com" in first.stdout
-    assert "1 other message(s) stay pending for the next run" in first.stdout
+    assert "the other messages wait for the next run: 1" in first.stdout
     assert ledger(tmp_path) == [] and [r[0] for r in ledger(tmp_path, "unconfirmed")] == ["wangli@example.com"]
 
     handler.stall_after_accept = None

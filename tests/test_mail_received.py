@@ -111,7 +111,7 @@ def test_the_last_line_of_remind_counts_items_and_reminders_apart(tmp_path, smtp
         "1 件投诉，1 项需提醒，按收件人计 2 条提醒（其中 2 条此前已提醒过，本次不再发送）；0 封邮件，已发送 0 封")
     english = remind(tmp_path, "--lang", "en")
     assert english.stdout.strip().splitlines()[-1] == (
-        "1 complaint, 1 item to remind of, 2 reminders counting each recipient (2 item(s) already reminded "
+        "1 complaint, 1 item to remind of, 2 reminders counting each recipient (2 items already reminded "
         "before, not sent again); 0 messages, 0 sent")
     assert len(server.received) == 2
 

@@ -72,7 +72,7 @@ def test_a_company_ca_short_of_the_strict_checks_is_named_in_one_line_with_what_
     assert lines[0].startswith("toolkit: SMTP 127.0.0.1:")
     assert f"({DEFECTS[defect]})" in lines[0]
     assert "ask IT to reissue them" in lines[0] and "set tls_strict = false under [smtp]" in lines[0]
-    assert lines[0].endswith("2 message(s) stay pending for the next run")
+    assert lines[0].endswith("messages left for the next run: 2")
 
 
 def test_the_strict_checks_line_is_in_chinese_too(tmp_path, register_path):

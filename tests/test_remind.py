@@ -89,7 +89,7 @@ def test_a_second_run_the_same_day_sends_nothing_and_a_new_promised_time_is_a_ne
     assert first == 2
     again = remind(tmp_path, path, "--send", "--lang", "en")
     assert again.returncode == 0 and len(server.received) == first
-    assert "2 item(s) already reminded before" in again.stdout
+    assert "2 items already reminded before" in again.stdout
     # the clerk agreed a new reply time with the customer: that is a new reminder
     short_complaints_file(tmp_path, [short_complaint("TS2611001", datetime(2026, 11, 25, 18, 0))])
     third = remind(tmp_path, path, "--send")
@@ -170,7 +170,7 @@ def test_a_server_refusing_mid_batch_exits_3_and_the_rerun_sends_only_the_rest(s
     server.handler.refuse_from = 3
     result = remind(tmp_path, path, "--send", "--lang", "en")
     assert result.returncode == 3
-    assert "failed after 3 attempt(s)" in result.stdout and "2 message(s) stay pending" in result.stdout
+    assert "failed (attempts: 3)" in result.stdout and "messages left for the next run: 2" in result.stdout
     assert len(server.received) == 2
     server.handler.refuse_from = None
     rerun = remind(tmp_path, path, "--send")
@@ -247,7 +247,7 @@ def test_the_ledger_knows_a_register_by_its_absolute_path_whatever_was_typed(set
         again = run_cli("remind", typed, "--as-of", REMIND_AS_OF, "--send", "--lang", "en",
                         "--config", str(tmp_path / "toolkit.toml"), cwd=cwd)
         assert again.returncode == 0, again.stdout + again.stderr
-        assert "2 item(s) already reminded before" in again.stdout, typed
+        assert "2 items already reminded before" in again.stdout, typed
     assert len(server.received) == 2
     import sqlite3
     with sqlite3.connect(tmp_path / "toolkit.sqlite") as db:
@@ -263,7 +263,7 @@ def test_a_ledger_written_with_the_path_as_typed_is_still_honoured(setup, tmp_pa
         db.execute("UPDATE sent SET register = ?", (path.name,))
     again = run_cli("remind", str(path), "--as-of", REMIND_AS_OF, "--send", "--lang", "en", cwd=tmp_path)
     assert again.returncode == 0, again.stdout + again.stderr
-    assert len(server.received) == 2 and "2 item(s) already reminded before" in again.stdout
+    assert len(server.received) == 2 and "2 items already reminded before" in again.stdout
 
 
 def _eml_text(outbox, address):

@@ -485,7 +485,7 @@ def numbered(*numbers):
 def test_two_numbers_missing_from_the_sequence_are_a_warning(register):
     finding = only(run(register, numbered("WX2611001", "WX2611004")), "number-gap")
     assert (finding.cell, finding.field, finding.severity) == ("A4", "order_no", "warning")
-    assert ("form number(s) WX2611002–WX2611003 missing (2, possibly lost) between WX2611001 and WX2611004"
+    assert ("form numbers WX2611002–WX2611003 missing (2, possibly lost) between WX2611001 and WX2611004"
             in finding.message)
 
 

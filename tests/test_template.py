@@ -387,7 +387,7 @@ def test_the_command_says_what_it_wrote_in_chinese_or_english(tmp_path):
     zh = run_cli("template", "work-orders", str(tmp_path / "a.xlsx"), "--months", "2026-01..2026-12", "--lang", "zh")
     assert zh.stdout.strip() == f"已写入 {tmp_path / 'a.xlsx'}：维修工作单登记表，12 张月份工作表（2026年1月 … 2026年12月），每张预设 500 行"
     en = run_cli("template", "complaints", str(tmp_path / "b.xlsx"), "--months", "2026-11", "--rows", "200", "--lang", "en")
-    assert en.stdout.strip() == f"wrote {tmp_path / 'b.xlsx'}: complaints register, 1 month sheet(s) (2026年11月), 200 rows formatted on each"
+    assert en.stdout.strip() == f"wrote {tmp_path / 'b.xlsx'}: complaints register, 1 month sheet (2026年11月), 200 rows formatted"
 
 
 # ---- filled in: validated and annotated ----------------------------------------------------

@@ -452,7 +452,7 @@ def template(
                              site=site, title=title, rows=rows, config=config, force=force)
     sheets = summary.sheets[0] if len(summary.sheets) == 1 else f"{summary.sheets[0]} … {summary.sheets[-1]}"
     typer.echo(t("template.written", lang_code, path=summary.path, kind=t(f"kind.{summary.kind}", lang_code),
-                 n=len(summary.sheets), sheets=sheets, rows=summary.rows))
+                 count=len(summary.sheets), sheets=sheets, rows=summary.rows))
 
 
 class WeeklyFormat(str, Enum):

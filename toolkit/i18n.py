@@ -202,9 +202,10 @@ _TEXT: dict[str, tuple[Text, Text]] = {
     "annotate.by_rule": ("按规则", "by rule"),
     "annotate.by_column": ("按列", "by column"),
     "annotate.count": ("数量", "count"),
-    # "month sheet(s)" held as it is by tests/test_template.py
-    "template.written": ("已写入 {path}：{kind}登记表，{n} 张月份工作表（{sheets}），每张预设 {rows} 行",
-                         "wrote {path}: {kind} register, {n} month sheet(s) ({sheets}), {rows} rows formatted on each"),
+    "template.written": ("已写入 {path}：{kind}登记表，{count} 张月份工作表（{sheets}），每张预设 {rows} 行",
+                         {"one": "wrote {path}: {kind} register, {count} month sheet ({sheets}), {rows} rows formatted",
+                          "other": "wrote {path}: {kind} register, {count} month sheets ({sheets}), {rows} rows "
+                                   "formatted on each"}),
     "template.exists": ("文件已存在；用 --force 覆盖", "already exists; use --force to overwrite"),
     "template.suffix": ("登记表模板须保存为 .xlsx 文件", "the template must be an .xlsx file"),
     "template.bad_months": ("--months 应写作 2026-11、2026-01..2026-12 或 2026-01,2026-03，而不是“{value}”",
@@ -309,7 +310,7 @@ _TEXT: dict[str, tuple[Text, Text]] = {
                        "by default ({reason}); ask IT to reissue them (the server certificate with an Authority Key "
                        "Identifier; the CA certificate with a Subject Key Identifier, keyUsage, and basicConstraints "
                        "marked critical), or set tls_strict = false under [smtp] in toolkit.toml; "
-                       "{pending} message(s) stay pending for the next run"),
+                       "messages left for the next run: {pending}"),
 }
 
 
@@ -672,9 +673,6 @@ _TEXT.update({
     "remind.no_config": ("尚无配置文件：运行 `toolkit init`，在 [people] 中填写每人的邮箱，并设置 [reminders] escalate_to",
                          "no config file yet: run `toolkit init`, list each person's address under [people] "
                          "and set [reminders] escalate_to"),
-    "remind.totals": ("{complaints} 件投诉，{items} 项提醒，{messages} 封邮件；已发送 {sent} 封；此前已提醒 {already} 项",
-                      "{complaints} complaints, {items} reminder items, {messages} messages; {sent} sent; "
-                      "{already} item(s) already reminded before"),
     "remind.status.preview": ("待发送（预览）", "would send (preview)"),
     "remind.status.not_sent": ("未发送", "NOT sent"),
     "remind.day_off": ("{day_off}：未发送；下一个发送时段：{next}（--now 可强制发送）",
@@ -691,8 +689,8 @@ _TEXT.update({
     "mail.warn_cleartext": ("警告：SMTP 密码以明文发往 {host}（未加密；只因它是本机才允许）",
                             "warning: the SMTP password goes to {host} unencrypted (allowed only because it is this computer)"),
     "mail.failed": ("SMTP {server} 尝试 {attempts} 次仍失败：{detail}；{pending} 封邮件留待下次运行发送",
-                    "SMTP {server} failed after {attempts} attempt(s): {detail}; {pending} message(s) stay pending "
-                    "for the next run"),
+                    "SMTP {server} failed (attempts: {attempts}): {detail}; messages left for the next run: "
+                    "{pending}"),
     # what a failure to reach the server means, before the system's own words (mail.failed's {detail})
     "mail.cause.login": ("服务器拒绝登录：用户名或密码不对（{detail}）", "the server refused the user name or password ({detail})"),
     "mail.cause.refused": ("连接被拒绝：该服务器的这个端口不收邮件，请核对 host 和 port（{detail}）",
@@ -711,7 +709,7 @@ _TEXT.update({
                                "下次运行会再发一次（Message-ID 相同）；服务器无响应，其余 {pending} 封邮件留待下次运行发送",
                                "no answer from the server within {seconds} s of handing over the message to {to} "
                                "({detail}): it may have arrived, and the next run sends it again (same Message-ID); "
-                               "the server is not answering, so {pending} other message(s) stay pending for the next run"),
+                               "the server is not answering, so the other messages wait for the next run: {pending}"),
     "mail.status.sent": ("已发送", "sent"),
     "mail.status.resent": ("已再次发送：上次运行交给服务器后没有等到确认，可能重复（Message-ID 相同）",
                            "sent again: the last run got no answer after handing it over, so it may arrive twice "
@@ -842,7 +840,7 @@ _TEXT.update({
                                                     "other": "{count} reminders counting each recipient"}),
     "remind.sum.already": ("（其中 {count} 条此前已提醒过，本次不再发送）",
                            {"one": " ({count} item already reminded before, not sent again)",
-                            "other": " ({count} item(s) already reminded before, not sent again)"}),
+                            "other": " ({count} items already reminded before, not sent again)"}),
     "remind.sum.messages": ("{count} 封邮件", {"one": "{count} message", "other": "{count} messages"}),
     "remind.sum.sent": ("已发送 {count} 封", "{count} sent"),
     # the weekly digest: what the attachment's links do from a mail, and engineering's part

@@ -513,7 +513,7 @@ def _sequences(registers, field: str) -> dict[tuple[str, int], list[tuple[int, o
       checks=("预编号的三联单不缺号（跳号超过 {number_gap_max} 视为换本或换月）",
               "no number is missing from a pre-numbered sequence (a jump over {number_gap_max} is a new book or month)"),
       messages={"default": ("单号 {missing} 缺失（{count} 张，可能遗失）：在 {before} 与 {after} 之间",
-                            "form number(s) {missing} missing ({count}, possibly lost) between {before} and {after}"),
+                            "form numbers {missing} missing ({count}, possibly lost) between {before} and {after}"),
                 "one": ("单号 {missing} 缺失（{count} 张，可能遗失）：在 {before} 与 {after} 之间",
                         "form number {missing} missing ({count}, possibly lost) between {before} and {after}")},
       needs=("order_no",), scope=WORKBOOK)
