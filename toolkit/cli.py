@@ -214,7 +214,7 @@ class RulesFormat(str, Enum):
     "  toolkit rules --config toolkit.toml --lang en"))
 def rules(
     lang: LangOption = None,
-    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (default), markdown (the README table) or json.")] = RulesFormat.text,
+    fmt: Annotated[RulesFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text (default), markdown (the table of docs/reference.md) or json.")] = RulesFormat.text,
     config_path: ConfigOption = None,
 ):
     """List the rule catalog: ID, severity, what it checks, the seed rule it comes from."""
@@ -265,7 +265,7 @@ def remind(
     Preview unless --send; a preview writes nothing. Each item is sent once: the ledger remembers
     (in the store: where `ledger` in the config says, else beside the config).
     Exit codes: 0 done, 2 a file or setting could not be used (an Excel ~$ owner file named
-    alone too), 3 sending failed (items stay pending).
+    alone too), 3 sending failed, by mail or to a group robot (items stay pending).
     """
     from toolkit.commands.remind import remind as run_remind
     from toolkit.mail.run import render_json, render_text
@@ -483,7 +483,7 @@ def weekly(
     per set of registers named (a site), in the store: where `ledger` in the config says, else
     beside the config, else in your data folder. Without them it is a preview: it writes nothing.
     Exit codes: 0 done, 2 a file or setting could not be used (an Excel ~$ owner file named
-    alone too), 3 the digest could not be sent.
+    alone too), 3 the digest could not be sent, by mail or to a group robot.
     """
     from toolkit.commands.weekly import weekly as weekly_job
     from toolkit.followup.week import parse_week

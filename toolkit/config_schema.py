@@ -6,7 +6,7 @@ what it does in both languages. The declaration drives three things:
   mail/weekly_settings.py and workcalendar.py then only convert values and check what a type
   cannot say: an address, a known rule, a date in its year);
 - ``init_text(lang)``: the commented file ``toolkit init`` writes;
-- ``reference_markdown()``: the README's configuration reference (docs/update_readme.py).
+- ``reference_markdown()``: the configuration reference of docs/reference.md (docs/update_readme.py).
 
 Defaults here are the ones the dataclasses hold (Settings, SmtpSettings, ReminderSettings,
 WeeklySettings, CalendarSettings); tests/test_config_schema.py loads what init writes and
@@ -110,9 +110,9 @@ SECTIONS: tuple[Section, ...] = (
         S("severity", CHOICE, None, "级别（默认：规则自己的级别）", "Its severity (default: the rule's own)",
           choices=("error", "warning"), example="error"),
     ), entries="slow-handoff", entry_label='"ID"', entry_hint='enabled = false, severity = "warning"'),
-    Section("columns", "别名表不认识的表头：表头原文 = 字段名（或 \"ignore\"）；`toolkit validate --verbose` 列出未识别的表头，字段名见 README",
+    Section("columns", "别名表不认识的表头：表头原文 = 字段名（或 \"ignore\"）；`toolkit validate --verbose` 列出未识别的表头，字段名见 docs/reference.md",
             "Headers the alias table does not know: header as written = field name (or \"ignore\"); "
-            "`toolkit validate --verbose` lists unmapped headers, the README the field names",
+            "`toolkit validate --verbose` lists unmapped headers, docs/reference.md the field names",
             free=True, free_example=(("收单人签字", "return_signer"), ("师傅", "repairer_signature"))),
     Section("registers", "如何读登记表", "How registers are read", (
         S("region", CHOICE, None, "登记表所在地区：mainland（内地）、hong_kong（香港）、macau（澳门）、taiwan（台湾）；"
@@ -140,9 +140,9 @@ SECTIONS: tuple[Section, ...] = (
         S("user", TEXT, "", "登录用户名（空：不登录，如本机转发）", "Login user (empty: no login, a plain local relay)"),
         S("ca_file", TEXT, None, "用来验证服务器证书的 CA 文件（公司自签 CA；相对于本文件）",
           "A CA bundle to verify the server with (a company CA; relative to this file)", example="company-ca.pem"),
-        S("tls_strict", BOOL, None, "X.509 严格校验（默认：Python 3.13 起开启）；公司 CA 不合格时设为 false，见 README 故障排除",
+        S("tls_strict", BOOL, None, "X.509 严格校验（默认：Python 3.13 起开启）；公司 CA 不合格时设为 false，见 docs/reference.md 故障排除",
           "X.509 strict checks (default: on from Python 3.13); false for a company CA that fails them "
-          "(see the README's Troubleshooting)", example=False),
+          "(see Troubleshooting in docs/reference.md)", example=False),
         S("timeout", NUMBER, 30, "连接和每条命令的超时（秒）", "Seconds to wait for connecting and for each command"),
         S("data_timeout", NUMBER, 600, "邮件交给服务器后等待确认的秒数（RFC 5321：10 分钟）",
           "Seconds to wait for the server's answer once a message is handed over (RFC 5321: 10 minutes)"),

@@ -552,8 +552,8 @@ _TEXT.update({
                               '{name}: "{entry}" is neither an email address nor a name in [people]'),
     "config.unknown_rule": ("[rules] 中的规则 '{rule}' 不存在（`toolkit rules` 列出全部规则）",
                             "unknown rule '{rule}' in [rules] (see `toolkit rules`)"),
-    "config.unknown_field": ('[columns] "{header}" = "{field}"：未知的字段（字段名见 README，或写 "ignore"）',
-                             '[columns] "{header}" = "{field}": unknown field (see the README\'s field list, or "ignore")'),
+    "config.unknown_field": ('[columns] "{header}" = "{field}"：未知的字段（字段名见 docs/reference.md，或写 "ignore"）',
+                             '[columns] "{header}" = "{field}": unknown field (see the field list in docs/reference.md, or "ignore")'),
     "mail.no_password": ("没有 {user} 的 SMTP 密码：请用 `toolkit password set` 保存（或 `python -m keyring set toolkit "
                          "{user}`），或设置环境变量 TOOLKIT_SMTP_PASSWORD",
                          "no SMTP password for {user}: store it with `toolkit password set` (or "
@@ -755,8 +755,8 @@ _TEXT.update({
                               "warning: no register path given: replace {path} in the lines with the registers' folder"),
     "schedule.missing_config": ("警告：配置文件 {path} 不存在，计划任务将没有 SMTP 设置和收件人；先用 toolkit init 创建",
                                 "warning: the config {path} does not exist: the scheduled runs would have no SMTP settings or recipients; create it with toolkit init"),
-    "schedule.no_config": ("警告：{folder} 中没有 toolkit.toml，计划任务将没有 SMTP 设置，台账也会写到任务的起始文件夹；请用 --config 指定配置文件",
-                           "warning: no toolkit.toml in {folder}: the scheduled runs would have no SMTP settings and keep their ledger in the task's start folder; give --config"),
+    "schedule.no_config": ("警告：{folder} 中没有 toolkit.toml，计划任务将没有 SMTP 设置，台账也会写到用户数据文件夹而不是配置旁；请用 --config 指定配置文件",
+                           "warning: no toolkit.toml in {folder}: the scheduled runs would have no SMTP settings and keep their ledger in the user's data folder, not beside a config; give --config"),
     "schedule.cmd_path_too_long": ("警告：{path} 的路径超过 schtasks /TR 允许的 {limit} 个字符；请把配置文件放到路径更短的文件夹",
                                    "warning: the path {path} is over the {limit} characters schtasks /TR accepts; keep the config in a folder with a shorter path"),
     "schedule.cmd_exists": ("已存在且不是 toolkit schedule 写的；用 --force 覆盖",
