@@ -152,12 +152,12 @@ def test_the_findings_sheet_comes_first_and_links_every_finding_to_its_cell(styl
     for row in ws.iter_rows(min_row=4, max_row=5):
         listed[row[1].value] = (row[0].value, row[2].value, row[5].value, row[6].value, row[1].hyperlink.location)
     assert listed == {
-        "M4": (SHEET, 4, "错误", "missing-signature", f"'{SHEET}'!M4"),
-        "I5": (SHEET, 5, "警告", "slow-handoff", f"'{SHEET}'!I5"),
+        "M4": (SHEET, 4, "错误", "缺签字（missing-signature）", f"'{SHEET}'!M4"),
+        "I5": (SHEET, 5, "警告", "接单超时（slow-handoff）", f"'{SHEET}'!I5"),
     }
     assert ws.column_dimensions["H"].width >= 40 and ws.column_dimensions["A"].width >= 12
     summary = {ws.cell(r, 10).value: ws.cell(r, 11).value for r in range(3, ws.max_row + 1) if ws.cell(r, 10).value}
-    assert summary["missing-signature"] == 1 and summary["slow-handoff"] == 1
+    assert summary["缺签字（missing-signature）"] == 1 and summary["接单超时（slow-handoff）"] == 1
     assert summary["客户签字"] == 1 and summary["工程部接单时间"] == 1
     assert summary["错误"] == 1 and summary["警告"] == 1
 

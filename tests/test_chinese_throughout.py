@@ -154,7 +154,7 @@ def test_a_rule_says_the_threshold_in_force(site, tmp_path):
     copy = next((tmp_path / "copies").glob("*维修工作单*.checked.xlsx"))
     findings = openpyxl.load_workbook(copy)["检查结果"]
     said = {findings.cell(r, 10).value: findings.cell(r, 12).value for r in range(3, findings.max_row + 1)}
-    assert said["missing-reason"].startswith("未写原因：超过 36 小时完工须写延误原因")
+    assert said["未写原因（missing-reason）"].startswith("未写原因：超过 36 小时完工须写延误原因")
 
 
 def test_the_readme_table_says_each_threshold_by_its_setting_and_default():

@@ -43,7 +43,7 @@ TABLE_NAME = "toolkit_findings"
 # A–L: the table (one A4 landscape page wide at 100 %), a gap, the summary block (printed on the
 # pages after the table's: a column break after H).
 # the table (A–H: printed on the first pages), who must fix it (I: in place of a gap), then the summary block
-_WIDTHS = (14, 8, 6, 16, 13, 8, 20, 52, 18, 22, 8, 48)
+_WIDTHS = (14, 8, 6, 16, 13, 8, 28, 44, 40, 30, 8, 60)  # G holds 代签（proxy-signature）
 _MESSAGE_COL, _RESPONSIBLE_COL, _CHECKS_COL = 8, 9, 12
 
 
@@ -418,6 +418,7 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
                     table_rid: str, settings: Settings | None = None) -> tuple[str, str]:
     rows: dict[int, dict[int, str]] = defaultdict(dict)
     checks: dict[int, str] = {}  # row → the rule's text in the summary block
+    labels = rule_labels(lang)  # rules as a person reads them: 代签（proxy-signature） in Chinese, the ID in English
 
     def text(row: int, col: int, value, style: str) -> None:
         rows[row][col] = (f'<c r="{ooxml.cell_ref(row, col)}" s="{st[style]}" t="inlineStr"><is><t xml:space="preserve">'
@@ -458,11 +459,11 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
         text(r, 4, (f.column or "").replace("\n", " "), "text")
         text(r, 5, f.record or "", "text")
         text(r, 6, t(f"severity.{f.severity}", lang), f.severity if f.severity in FILL else "text")
-        text(r, 7, f.rule, "text")
+        text(r, 7, labels.get(f.rule, f.rule), "text")  # 代签（proxy-signature）: the name, the ID beside it
         text(r, 8, f.message, "wrap")
         answer = responsible_text(f, lang)
         answers.append(answer)
-        text(r, _RESPONSIBLE_COL, answer, "wrap")
+        text(r, _RESPONSIBLE_COL, answer, "text")
     last = head + len(findings)
 
     # the summary block, beside the table: by rule, by column, by severity
@@ -475,7 +476,7 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     text(r, sl, t("col.checks", lang), "head")
     for rule, n in sorted(Counter(f.rule for f in findings).items(), key=lambda x: (-x[1], x[0])):
         r += 1
-        text(r, sj, rule, "text")
+        text(r, sj, labels.get(rule, rule), "text")
         number(r, sk, n, "text")
         text(r, sl, describe.get(rule, ""), "wrap")
         checks[r] = describe.get(rule, "")
@@ -500,8 +501,8 @@ def _findings_sheet(findings: list[Finding], lang: str, as_of: datetime | None, 
     # Wrapped text makes its row taller: neither Excel nor LibreOffice does it on opening.
     lines = dict(zip(range(head + 1, last + 1),
                      paper.column_lines([f.message for f in findings], _WIDTHS[_MESSAGE_COL - 1])))
-    for r, n in zip(range(head + 1, last + 1), paper.column_lines(answers, _WIDTHS[_RESPONSIBLE_COL - 1])):
-        lines[r] = max(n, lines.get(r, 1))
+    # (who must fix it prints on the pages after the table: it runs on in one line rather than make
+    # the table's rows taller; what each rule checks wraps, in a column wide enough to need few lines)
     for r, n in zip(checks, paper.column_lines(list(checks.values()), _WIDTHS[_CHECKS_COL - 1])):
         lines[r] = max(n, lines.get(r, 1))
     heights = {r: paper.row_height(n) for r, n in lines.items() if n > 1}
