@@ -204,7 +204,7 @@ def test_missing_paths_are_warned_about_one_line_each_in_both_languages():
         "recipients; create it with toolkit init",
     ]
     none_here = windows_plan(["登记表"], exist=[SITE + r"\登记表"], lang="zh")
-    assert none_here.warnings == [f"警告：{SITE} 中没有 toolkit.toml，计划任务将没有 SMTP 设置，台账也会写到任务的起始文件夹；"
+    assert none_here.warnings == [f"警告：{SITE} 中没有 toolkit.toml，计划任务将没有 SMTP 设置，台账也会写到用户数据文件夹而不是配置旁；"
                                   "请用 --config 指定配置文件"]
     assert "--config" not in task_command(tasks(none_here)["toolkit remind"])
 
