@@ -102,7 +102,8 @@ _HELD: list = []
 
 def _hold(megabytes):
     """A file that leaves memory behind in its worker (as a large register's read does)."""
-    _HELD.append(bytearray(megabytes * 1024 * 1024))
+    # written, not only allocated: zeroed memory may be mapped lazily and never count as resident
+    _HELD.append(bytearray(b"\x01") * (megabytes * 1024 * 1024))
     return os.getpid()
 
 
