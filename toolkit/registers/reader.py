@@ -609,15 +609,23 @@ def _until_another_header(rows, guess, reading: _Reading, following: list):
     """The rows up to the header of another table (put in ``following``), or to the end.
     Only a row of short texts without a digit is looked at as a header: an order has numbers."""
     for number, cells in rows:
-        texts = [x for x in cells if x != "" and x is not None]
-        if (len(texts) > MIN_FIELDS and all(type(x) is str and len(x) <= MAX_HEADER_CHARS for x in texts)
-                and not _DIGIT.search("".join(texts))):
+        if _may_be_header(cells):
             found = find_header([cells], [], reading.explicit, reading.kinds)
             if found is not None and _another_table(found.cmap, guess.cmap):
                 found.cmap.header_row = number
                 following.append(found)
                 return
         yield number, cells
+
+
+def _may_be_header(cells: list) -> bool:
+    """Short texts only, more than a header's least, and no digit. Told cheaply first: a cell
+    holding a number or a date (most order rows, early in the row) ends the look at once."""
+    if not all(x is None or type(x) is str for x in cells):
+        return False
+    texts = [x for x in cells if x]
+    return (len(texts) > MIN_FIELDS and all(len(x) <= MAX_HEADER_CHARS for x in texts)
+            and not _DIGIT.search("".join(texts)))
 
 
 def _another_table(found, current) -> bool:
